@@ -1,0 +1,345 @@
+//! `config.yaml`: site settings and the registry of bodies that adopt
+//! resolutions.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+use crate::urls::{Pattern, Placeholder};
+use crate::yaml;
+
+pub const CONFIG_FILE: &str = "config.yaml";
+
+/// The settings of one site, validated and with defaults filled in.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of the site root, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, starting and ending with `/`; every
+    /// internal link starts with it so the site works under a subpath.
+    pub base_path: String,
+    pub language: String,
+    pub theme: String,
+    pub highlight_theme: String,
+    pub output_dir: PathBuf,
+    /// Bodies in display order: the built-in ones first, then the site's own.
+    pub bodies: Vec<Body>,
+    /// Free-form values handed to templates as `config.extra`.
+    pub extra: serde_json::Value,
+}
+
+/// A body that adopts resolutions, and how its documents are named.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// The key used in folders and config (`ga`).
+    pub key: String,
+    /// Full name as written in texts (`General Assembly`).
+    pub name: String,
+    /// Shorter names used in citations (`Assembly`).
+    pub short_names: Vec<String>,
+    /// Document symbol (`A/RES/{session}/{number}`).
+    pub symbol: Pattern,
+    /// How a resolution's number is written in its heading and in citations
+    /// (`{session}/{number}`, `{number} ({session})`).
+    pub cited_as: Pattern,
+    /// Where a resolution's page lives (`/ga/{session}/{number}/`).
+    pub permalink: Pattern,
+    /// Where the listing of one session or year lives (`/ga/{session}/`).
+    pub session_permalink: Pattern,
+    /// What a session is called in listings (`Session`, `Year`).
+    pub session_label: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    highlight_theme: Option<String>,
+    output_dir: Option<PathBuf>,
+    #[serde(default)]
+    bodies: BTreeMap<String, BodyFile>,
+    extra: Option<serde_yaml::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyFile {
+    name: String,
+    #[serde(default)]
+    short_names: Vec<String>,
+    symbol: String,
+    cited_as: Option<String>,
+    permalink: Option<String>,
+    session_permalink: Option<String>,
+    session_label: Option<String>,
+}
+
+/// The four bodies every archive knows without configuration:
+/// (key, name, short names, symbol, cited as, session label).
+const DEFAULT_BODIES: [(&str, &str, &[&str], &str, &str, &str); 4] = [
+    (
+        "ga",
+        "General Assembly",
+        &["Assembly"],
+        "A/RES/{session}/{number}",
+        "{session}/{number}",
+        "Session",
+    ),
+    (
+        "ecosoc",
+        "Economic and Social Council",
+        &["Council"],
+        "E/RES/{session}/{number}",
+        "{session}/{number}",
+        "Year",
+    ),
+    (
+        "sc",
+        "Security Council",
+        &["Council"],
+        "S/RES/{number} ({session})",
+        "{number} ({session})",
+        "Year",
+    ),
+    (
+        "hrc",
+        "Human Rights Council",
+        &["Council"],
+        "A/HRC/RES/{session}/{number}",
+        "{session}/{number}",
+        "Session",
+    ),
+];
+
+impl Config {
+    /// Reads `config.yaml` from the archive root.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let shown = PathBuf::from(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error(
+                &shown,
+                0,
+                format!("cannot read {}: {e} (run `plenary init` to create an archive)", path.display()),
+            )
+        })?;
+        Config::parse(&text, &shown)
+    }
+
+    /// Parses the text of a config file; `path` is used in diagnostics.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {
+        let file: ConfigFile = if text.trim().is_empty() {
+            ConfigFile::default()
+        } else {
+            yaml::parse(text, path, 1)?
+        };
+        let line_of = |key: &str| yaml::key_line(text, key).unwrap_or(1);
+        let base_url = file
+            .base_url
+            .unwrap_or_else(|| "http://127.0.0.1:1111/".to_string());
+        let (base_url, base_path) = split_base_url(&base_url)
+            .map_err(|m| Diagnostic::error(path, line_of("base_url"), m))?;
+        let mut bodies = default_bodies().map_err(|m| Diagnostic::error(path, 0, m))?;
+        for (key, body) in file.bodies {
+            let line = line_of(&key);
+            let body = body_from_file(&key, body).map_err(|m| Diagnostic::error(path, line, m))?;
+            match bodies.iter_mut().find(|b| b.key == key) {
+                Some(existing) => *existing = body,
+                None => bodies.push(body),
+            }
+        }
+        let extra = match file.extra {
+            Some(v) => serde_json::to_value(v).map_err(|e| {
+                Diagnostic::error(path, line_of("extra"), format!("`extra` cannot be used: {e}"))
+            })?,
+            None => serde_json::Value::Object(Default::default()),
+        };
+        Ok(Config {
+            title: file.title.unwrap_or_else(|| "Resolutions".to_string()),
+            description: file.description.unwrap_or_default(),
+            base_url,
+            base_path,
+            language: file.language.unwrap_or_else(|| "en".to_string()),
+            theme: file.theme.unwrap_or_else(|| "default".to_string()),
+            highlight_theme: file
+                .highlight_theme
+                .unwrap_or_else(|| "InspiredGitHub".to_string()),
+            output_dir: file.output_dir.unwrap_or_else(|| PathBuf::from("public")),
+            bodies,
+            extra,
+        })
+    }
+
+    /// Replaces the base URL (from `--base-url`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = split_base_url(url)?;
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+
+    pub fn body(&self, key: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.key == key)
+    }
+
+    /// The body whose full name is `name` (case-insensitive).
+    pub fn body_named(&self, name: &str) -> Option<&Body> {
+        self.bodies
+            .iter()
+            .find(|b| b.name.eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+fn default_bodies() -> Result<Vec<Body>, String> {
+    DEFAULT_BODIES
+        .iter()
+        .map(|&(key, name, short, symbol, cited_as, label)| {
+            let file = BodyFile {
+                name: name.to_string(),
+                short_names: short.iter().map(|s| s.to_string()).collect(),
+                symbol: symbol.to_string(),
+                cited_as: Some(cited_as.to_string()),
+                permalink: None,
+                session_permalink: None,
+                session_label: Some(label.to_string()),
+            };
+            body_from_file(key, file)
+        })
+        .collect()
+}
+
+fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
+    if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return Err(format!(
+            "body key `{key}` must be lower-case letters, digits and `-` (it is used in URLs)"
+        ));
+    }
+    let symbol = Pattern::parse(&f.symbol).map_err(|e| format!("body `{key}`, symbol: {e}"))?;
+    require(&symbol, Placeholder::Number, key, "symbol")?;
+    let cited_as = Pattern::parse(f.cited_as.as_deref().unwrap_or("{session}/{number}"))
+        .map_err(|e| format!("body `{key}`, cited_as: {e}"))?;
+    require(&cited_as, Placeholder::Number, key, "cited_as")?;
+    let default_permalink = if symbol.has(Placeholder::Session) && !f.symbol.starts_with("S/") {
+        format!("/{key}/{{session}}/{{number}}/")
+    } else {
+        format!("/{key}/{{number}}/")
+    };
+    let permalink = url_pattern(f.permalink.as_deref().unwrap_or(&default_permalink), key, "permalink")?;
+    require(&permalink, Placeholder::Number, key, "permalink")?;
+    let default_listing = if permalink.has(Placeholder::Session) {
+        format!("/{key}/{{session}}/")
+    } else {
+        format!("/{key}/year/{{session}}/")
+    };
+    let session_permalink = url_pattern(
+        f.session_permalink.as_deref().unwrap_or(&default_listing),
+        key,
+        "session_permalink",
+    )?;
+    require(&session_permalink, Placeholder::Session, key, "session_permalink")?;
+    if session_permalink.has(Placeholder::Number) {
+        return Err(format!("body `{key}`, session_permalink: `{{number}}` has no meaning here"));
+    }
+    Ok(Body {
+        key: key.to_string(),
+        name: f.name,
+        short_names: f.short_names,
+        symbol,
+        cited_as,
+        permalink,
+        session_permalink,
+        session_label: f.session_label.unwrap_or_else(|| "Session".to_string()),
+    })
+}
+
+fn url_pattern(text: &str, key: &str, field: &str) -> Result<Pattern, String> {
+    if !text.starts_with('/') || !text.ends_with('/') {
+        return Err(format!("body `{key}`, {field}: `{text}` must start and end with `/`"));
+    }
+    Pattern::parse(text).map_err(|e| format!("body `{key}`, {field}: {e}"))
+}
+
+fn require(p: &Pattern, what: Placeholder, key: &str, field: &str) -> Result<(), String> {
+    if p.has(what) {
+        Ok(())
+    } else {
+        Err(format!("body `{key}`, {field}: `{p}` must contain `{what}`"))
+    }
+}
+
+/// Splits a base URL into its normalised absolute form and its path.
+fn split_base_url(text: &str) -> Result<(String, String), String> {
+    let parsed = url::Url::parse(text.trim())
+        .map_err(|e| format!("base_url `{text}` is not an absolute URL: {e}"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(format!("base_url `{text}` must use http or https"));
+    }
+    let mut path = parsed.path().to_string();
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    let mut base = parsed;
+    base.set_path(&path);
+    base.set_query(None);
+    base.set_fragment(None);
+    Ok((base.to_string(), path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostic> {
+        Config::parse(text, Path::new("config.yaml"))
+    }
+
+    #[test]
+    fn defaults_cover_the_four_bodies() {
+        let c = parse("title: T\n").unwrap();
+        let keys: Vec<_> = c.bodies.iter().map(|b| b.key.as_str()).collect();
+        assert_eq!(keys, ["ga", "ecosoc", "sc", "hrc"]);
+        assert_eq!(c.body("sc").unwrap().permalink.to_string(), "/sc/{number}/");
+        assert_eq!(c.body("ga").unwrap().permalink.to_string(), "/ga/{session}/{number}/");
+        assert_eq!(c.body("sc").unwrap().session_permalink.to_string(), "/sc/year/{session}/");
+    }
+
+    #[test]
+    fn base_url_with_subpath_gives_base_path() {
+        let c = parse("base_url: https://user.github.io/archive\n").unwrap();
+        assert_eq!(c.base_url, "https://user.github.io/archive/");
+        assert_eq!(c.base_path, "/archive/");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_its_line() {
+        let e = parse("title: T\ncolour: red\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unknown field `colour`"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_site_can_add_a_body() {
+        let c = parse(
+            "bodies:\n  unea:\n    name: United Nations Environment Assembly\n    symbol: UNEP/EA.{session}/Res.{number}\n",
+        )
+        .unwrap();
+        let b = c.body("unea").unwrap();
+        assert_eq!(b.permalink.to_string(), "/unea/{session}/{number}/");
+        assert_eq!(c.bodies.len(), 5);
+    }
+
+    #[test]
+    fn bad_permalink_names_the_body_and_line() {
+        let e = parse("bodies:\n  ga:\n    name: GA\n    symbol: A/RES/{session}/{number}\n    permalink: ga/{number}\n")
+            .unwrap_err();
+        assert!(e.message.contains("must start and end with `/`"), "{}", e.message);
+        assert_eq!(e.line, 2);
+    }
+}

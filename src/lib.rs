@@ -1,0 +1,15 @@
+//! plenary: a static site generator for archives of numbered resolutions.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] → [`resolution`] (parse) → [`site`] (link the archive) →
+//! [`render`] → [`output`] (atomic write). [`build`] runs them in order.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod config;
+pub mod diagnostics;
+pub mod load;
+pub mod markdown;
+pub mod resolution;
+pub mod text;
+pub mod urls;
+pub mod yaml;

@@ -1,0 +1,202 @@
+//! Stage 1: find the source files under `content/`, read them and split off
+//! their front matter.
+
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+pub const CONTENT_DIR: &str = "content";
+/// Ordinary pages (About, Sources…) live here rather than as resolutions.
+pub const PAGES_DIR: &str = "pages";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Resolution,
+    Page,
+}
+
+/// One source file, read and split.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path as shown in diagnostics, relative to the archive root
+    /// (`content/ecosoc/1997/2.md`).
+    pub path: PathBuf,
+    /// Path inside `content/` (`ecosoc/1997/2.md`).
+    pub rel: PathBuf,
+    pub kind: SourceKind,
+    /// The YAML between the `---` lines, if any, and the file line it starts on.
+    pub front_matter: Option<(String, usize)>,
+    /// Everything after the front matter, with `\n` line endings.
+    pub text: String,
+    /// The file line on which `text` starts.
+    pub first_line: usize,
+}
+
+/// Reads every source under `root/content`, in a stable order.
+pub fn load(root: &Path) -> (Vec<Source>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        diags.error(
+            Path::new(CONTENT_DIR),
+            0,
+            format!("no `{CONTENT_DIR}` folder in {}", root.display()),
+        );
+        return (Vec::new(), diags);
+    }
+    let paths = source_paths(&content, &mut diags);
+    let results: Vec<Result<Source, Diagnostic>> = paths
+        .par_iter()
+        .map(|rel| read_source(&content, rel))
+        .collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(d) => diags.push(d),
+        }
+    }
+    (sources, diags)
+}
+
+/// Markdown files under `content/`, sorted, skipping hidden files, editor
+/// backups and `_`-prefixed files.
+fn source_paths(content: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let walker = WalkDir::new(content)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => {
+                if let Ok(rel) = e.path().strip_prefix(content) {
+                    out.push(rel.to_path_buf());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().map_or_else(|| PathBuf::from(CONTENT_DIR), shown_path(content));
+                diags.error(&path, 0, format!("cannot read: {e}"));
+            }
+        }
+    }
+    out
+}
+
+fn shown_path(content: &Path) -> impl Fn(&Path) -> PathBuf + '_ {
+    move |p| {
+        p.strip_prefix(content)
+            .map(|r| Path::new(CONTENT_DIR).join(r))
+            .unwrap_or_else(|_| p.to_path_buf())
+    }
+}
+
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with('_') || name.starts_with('#') || name.ends_with('~')
+}
+
+fn is_markdown(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "md")
+}
+
+fn read_source(content: &Path, rel: &Path) -> Result<Source, Diagnostic> {
+    let shown = Path::new(CONTENT_DIR).join(rel);
+    let bytes = std::fs::read(content.join(rel))
+        .map_err(|e| Diagnostic::error(&shown, 0, format!("cannot read: {e}")))?;
+    let text = decode(&bytes).map_err(|(line, m)| Diagnostic::error(&shown, line, m))?;
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error(&shown, 1, "the file is empty"));
+    }
+    let kind = if rel.starts_with(PAGES_DIR) {
+        SourceKind::Page
+    } else {
+        SourceKind::Resolution
+    };
+    let (front_matter, text, first_line) = split_front_matter(&text)
+        .map_err(|m| Diagnostic::error(&shown, 1, m))?;
+    Ok(Source {
+        path: shown,
+        rel: rel.to_path_buf(),
+        kind,
+        front_matter,
+        text,
+        first_line,
+    })
+}
+
+/// UTF-8 text with any byte-order mark removed and line endings made `\n`.
+/// On failure, the line and a message naming the byte offset.
+fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        (line, format!("not valid UTF-8 at byte offset {at}"))
+    })?;
+    if let Some(at) = text.find('\0') {
+        let line = 1 + text[..at].matches('\n').count();
+        return Err((line, format!("binary data (a NUL byte at offset {at}); expected Markdown text")));
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+type Split = (Option<(String, usize)>, String, usize);
+
+/// Splits `---`-delimited YAML front matter from the rest of the text.
+fn split_front_matter(text: &str) -> Result<Split, String> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Ok((None, text.to_string(), 1));
+    };
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if matches!(line.trim_end(), "---" | "...") {
+            let yaml = rest[..offset].to_string();
+            let body = rest[offset + line.len()..].to_string();
+            // Line 1 is the opening `---`, the YAML starts on line 2, and the
+            // body on the line after the closing `---` (line i + 2).
+            return Ok((Some((yaml, 2)), body, i + 3));
+        }
+        offset += line.len();
+    }
+    Err("front matter opened with `---` on line 1 is never closed with `---`".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let (fm, body, first) = split_front_matter("---\ntitle: X\n---\n## 1/2. T\n").unwrap();
+        assert_eq!(fm, Some(("title: X\n".to_string(), 2)));
+        assert_eq!(body, "## 1/2. T\n");
+        assert_eq!(first, 4);
+    }
+
+    #[test]
+    fn no_front_matter_is_fine() {
+        let (fm, body, first) = split_front_matter("## 1/2. T\n").unwrap();
+        assert!(fm.is_none());
+        assert_eq!((body.as_str(), first), ("## 1/2. T\n", 1));
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        assert!(split_front_matter("---\ntitle: X\n## 1/2. T\n").is_err());
+    }
+
+    #[test]
+    fn bom_and_crlf_simply_work() {
+        assert_eq!(decode(b"\xEF\xBB\xBF## 1/2.\r\nx\r\n").unwrap(), "## 1/2.\nx\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset_and_line() {
+        let (line, msg) = decode(b"ab\ncd\xFFe").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(msg.contains("byte offset 5"), "{msg}");
+    }
+}

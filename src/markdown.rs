@@ -1,0 +1,260 @@
+//! Inline Markdown of resolution text, and whole Markdown pages, rendered
+//! with pulldown-cmark.
+//!
+//! Sources are data, not code: raw HTML is shown as text, never passed
+//! through, except the `<sup>N</sup>` footnote markers, which become links
+//! to the endnotes. Links may only use http, https, mailto or relative URLs.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Footnote markers met while rendering one resolution, in document order,
+/// so endnotes can link back to each of them.
+#[derive(Debug, Default)]
+pub struct Notes {
+    known: BTreeSet<u32>,
+    /// Endnote number → ids of the markers that cite it.
+    refs: BTreeMap<u32, Vec<String>>,
+}
+
+impl Notes {
+    /// `known` are the numbers that have an endnote; markers for other
+    /// numbers are shown as plain superscripts rather than broken links.
+    pub fn new(known: impl IntoIterator<Item = u32>) -> Self {
+        Notes {
+            known: known.into_iter().collect(),
+            refs: BTreeMap::new(),
+        }
+    }
+
+    /// Ids of the markers citing endnote `n` (`fnref3`, `fnref3-2`).
+    pub fn refs(&self, n: u32) -> &[String] {
+        self.refs.get(&n).map_or(&[], Vec::as_slice)
+    }
+
+    fn marker(&mut self, n: u32) -> String {
+        if !self.known.contains(&n) {
+            return format!("<sup>{n}</sup>");
+        }
+        let ids = self.refs.entry(n).or_default();
+        let id = match ids.len() {
+            0 => format!("fnref{n}"),
+            k => format!("fnref{n}-{}", k + 1),
+        };
+        ids.push(id.clone());
+        format!("<sup class=\"fnref\" id=\"{id}\"><a href=\"#fn{n}\" role=\"doc-noteref\">{n}</a></sup>")
+    }
+}
+
+/// Renders inline Markdown (one paragraph's text) to HTML.
+pub fn inline_html(md: &str, notes: &mut Notes) -> String {
+    let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).collect();
+    let mut out = Vec::with_capacity(events.len());
+    let mut links = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Some(n) = footnote_marker(&events[i..]) {
+            out.push(Event::InlineHtml(notes.marker(n).into()));
+            i += 3;
+            continue;
+        }
+        if let Some(e) = inline_event(&events[i], &mut links) {
+            out.push(e);
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(md.len() + md.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    html.trim_end().to_string()
+}
+
+/// The text of inline Markdown without markup or footnote markers, for
+/// `<title>`, listings and feeds.
+pub fn plain_text(md: &str) -> String {
+    let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).collect();
+    let mut out = String::with_capacity(md.len());
+    let mut i = 0;
+    while i < events.len() {
+        if footnote_marker(&events[i..]).is_some() {
+            i += 3;
+            continue;
+        }
+        match &events[i] {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+        i += 1;
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `<sup>`, a number, `</sup>` at the start of `events`.
+fn footnote_marker(events: &[Event]) -> Option<u32> {
+    match events {
+        [Event::InlineHtml(open), Event::Text(n), Event::InlineHtml(close), ..]
+            if open.trim().eq_ignore_ascii_case("<sup>") && close.trim().eq_ignore_ascii_case("</sup>") =>
+        {
+            n.trim().parse().ok()
+        }
+        _ => None,
+    }
+}
+
+/// Keeps inline events, turns raw HTML into text, and drops block
+/// structure (a paragraph's text is rendered inside the theme's own
+/// element) and unsafe links.
+fn inline_event<'a>(e: &Event<'a>, links: &mut Vec<bool>) -> Option<Event<'a>> {
+    match e {
+        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h.clone())),
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            let safe = is_safe_url(dest_url);
+            links.push(safe);
+            safe.then(|| e.clone())
+        }
+        Event::End(TagEnd::Link) => links.pop().unwrap_or(false).then(|| e.clone()),
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+        | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)
+        | Event::Text(_)
+        | Event::Code(_)
+        | Event::SoftBreak
+        | Event::HardBreak => Some(e.clone()),
+        // Paragraph, heading, list, quote, code block and image tags: their
+        // text stays, the structure goes (an image shows its alt text).
+        _ => None,
+    }
+}
+
+/// Whether a link target is safe to publish: relative, or http(s)/mailto.
+pub fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    match url.find(':') {
+        None => true,
+        Some(colon) => {
+            let scheme = &url[..colon];
+            if scheme.contains(['/', '?', '#']) {
+                return true; // the colon is in the path, not a scheme
+            }
+            matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "mailto")
+        }
+    }
+}
+
+/// Something that can colour a fenced code block.
+pub trait Highlight {
+    /// HTML for `code` in `lang`, or `None` to fall back to a plain block.
+    fn highlight(&self, code: &str, lang: &str) -> Option<String>;
+}
+
+/// Renders a whole Markdown page (About, Sources…) with highlighted code.
+pub fn page_html(md: &str, highlighter: &dyn Highlight) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut out: Vec<Event> = Vec::new();
+    let mut code: Option<(String, String)> = None; // (lang, text)
+    let mut links = Vec::new();
+    for e in Parser::new_ext(md, options) {
+        match (&mut code, e) {
+            (None, Event::Start(Tag::CodeBlock(kind))) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            (Some((_, text)), Event::Text(t)) => text.push_str(&t),
+            (Some((lang, text)), Event::End(TagEnd::CodeBlock)) => {
+                out.push(code_block(text, lang, highlighter));
+                code = None;
+            }
+            (_, Event::Html(h) | Event::InlineHtml(h)) => out.push(Event::Text(h)),
+            (_, e @ Event::Start(Tag::Link { .. })) => {
+                let Event::Start(Tag::Link { dest_url, .. }) = &e else { continue };
+                let safe = is_safe_url(dest_url);
+                links.push(safe);
+                if safe {
+                    out.push(e);
+                }
+            }
+            (_, e @ Event::End(TagEnd::Link)) => {
+                if links.pop().unwrap_or(false) {
+                    out.push(e);
+                }
+            }
+            (_, Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image)) => {}
+            (_, e) => out.push(e),
+        }
+    }
+    let mut html = String::with_capacity(md.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    html
+}
+
+fn code_block<'a>(text: &str, lang: &str, highlighter: &dyn Highlight) -> Event<'a> {
+    if !lang.is_empty() {
+        if let Some(html) = highlighter.highlight(text, lang) {
+            return Event::Html(CowStr::from(html));
+        }
+    }
+    let mut html = String::from("<pre><code>");
+    let _ = pulldown_cmark_escape::escape_html(&mut html, text);
+    html.push_str("</code></pre>\n");
+    Event::Html(CowStr::from(html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct NoColour;
+    impl Highlight for NoColour {
+        fn highlight(&self, _: &str, _: &str) -> Option<String> {
+            None
+        }
+    }
+
+    #[test]
+    fn markers_link_to_endnotes_and_count_occurrences() {
+        let mut notes = Notes::new([3]);
+        let a = inline_html("Programme,<sup>3</sup> and *Ibid.*<sup>3</sup>", &mut notes);
+        assert!(a.contains(r##"<sup class="fnref" id="fnref3"><a href="#fn3""##), "{a}");
+        assert!(a.contains(r#"id="fnref3-2""#), "{a}");
+        assert_eq!(notes.refs(3), ["fnref3", "fnref3-2"]);
+        assert!(a.contains("<em>Ibid.</em>"));
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let mut notes = Notes::default();
+        let h = inline_html("a <script>alert(1)</script> <b onclick=x>b</b>", &mut notes);
+        assert!(!h.contains("<script") && !h.contains("<b"), "{h}");
+        assert!(h.contains("&lt;script&gt;"), "{h}");
+    }
+
+    #[test]
+    fn unsafe_links_keep_only_their_text() {
+        let mut notes = Notes::default();
+        let h = inline_html("[x](javascript:alert(1)) [y](https://undocs.org/en/A/RES/1) [z](JaVa&#x09;Script:x)", &mut notes);
+        assert!(!h.to_lowercase().contains("javascript"), "{h}");
+        assert!(h.contains(r#"<a href="https://undocs.org/en/A/RES/1">y</a>"#), "{h}");
+        assert!(h.contains('x') && h.contains('z'));
+    }
+
+    #[test]
+    fn numbered_text_is_not_a_list() {
+        let mut notes = Notes::default();
+        let h = inline_html("- not a list\n# not a heading", &mut notes);
+        assert!(!h.contains("<li") && !h.contains("<h1"), "{h}");
+    }
+
+    #[test]
+    fn plain_text_drops_markers_and_markup() {
+        assert_eq!(plain_text("Darfur *B*<sup>1</sup>  now"), "Darfur B now");
+    }
+
+    #[test]
+    fn pages_escape_html_and_render_code() {
+        let h = page_html("# T\n\n<div>x</div>\n\n```\nlet a = 1 < 2;\n```\n", &NoColour);
+        assert!(h.contains("&lt;div&gt;"), "{h}");
+        assert!(h.contains("<pre><code>let a = 1 &lt; 2;"), "{h}");
+    }
+}

@@ -1,0 +1,210 @@
+//! Settles a resolution's metadata from what the file says about itself.
+//!
+//! Order of trust: front matter, then the heading, the opening line, the
+//! closing line, and last the file's place under `content/`
+//! (`ecosoc/1997/2.md`). Disagreements between the text and the path are
+//! warnings, since one of them is probably a typing mistake.
+
+use std::path::{Component, Path};
+
+use super::front_matter::FrontMatter;
+use super::model::Meta;
+use super::parse::Structure;
+use crate::config::{Body, Config};
+use crate::diagnostics::Diagnostics;
+use crate::markdown;
+use crate::urls::{slug, Placeholder, Values};
+
+/// What the file's place under `content/` suggests.
+#[derive(Debug, Default)]
+struct FromPath<'a> {
+    body: Option<&'a str>,
+    session: Option<&'a str>,
+    number: Option<&'a str>,
+}
+
+fn from_path<'a>(rel: &'a Path, config: &Config) -> FromPath<'a> {
+    let parts: Vec<&str> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect();
+    let mut out = FromPath::default();
+    let Some((file, dirs)) = parts.split_last() else {
+        return out;
+    };
+    out.number = file.strip_suffix(".md");
+    if let Some(first) = dirs.first() {
+        if config.body(first).is_some() {
+            out.body = Some(first);
+            if dirs.len() >= 2 {
+                out.session = dirs.last().copied();
+            }
+        }
+    }
+    out
+}
+
+pub fn infer(
+    fm: &FrontMatter,
+    s: &Structure,
+    rel: &Path,
+    path: &Path,
+    config: &Config,
+    diags: &mut Diagnostics,
+) -> Option<Meta> {
+    let by_path = from_path(rel, config);
+    let body = settle_body(fm, s, &by_path, path, config, diags)?;
+    let heading = s.heading.clone().unwrap_or_default();
+    let heading_line = heading.line.max(1);
+
+    let number = fm.number.clone().or(heading.number.clone());
+    let Some(number) = number.filter(|n| !n.trim().is_empty()) else {
+        diags.error(
+            path,
+            heading_line,
+            "the heading names no resolution number; write `## 1997/2. Title` or `## Resolution 1325 (2000)`, or set `number` in front matter",
+        );
+        return None;
+    };
+    let session = fm
+        .session
+        .clone()
+        .or(heading.session.clone())
+        .or(by_path.session.map(str::to_string))
+        .unwrap_or_default();
+    if session.is_empty() && (body.symbol.has(Placeholder::Session) || body.permalink.has(Placeholder::Session)) {
+        diags.error(
+            path,
+            heading_line,
+            format!("no session or year for resolution {number}; write it in the heading or set `session` in front matter"),
+        );
+        return None;
+    }
+    if fm.number.is_none() && fm.session.is_none() {
+        warn_if_path_disagrees(&by_path, &session, &number, path, heading_line, diags);
+    }
+
+    let values = Values {
+        body: &body.key,
+        session: &session,
+        number: &number,
+    };
+    let symbol = fm.symbol.clone().unwrap_or_else(|| body.symbol.fill(values));
+    let title = match &fm.title {
+        Some(t) => markdown::plain_text(t),
+        None if !heading.title.is_empty() => markdown::plain_text(&heading.title),
+        None => format!("Resolution {}", body.cited_as.fill(values)),
+    };
+    let adopted = match fm.adopted_date() {
+        Ok(Some(d)) => Some(d),
+        Ok(None) => s.closing_date,
+        Err(m) => {
+            diags.error(path, fm.line_of("adopted"), m);
+            return None;
+        }
+    };
+    if adopted.is_none() {
+        diags.warning(
+            path,
+            s.closing_line.unwrap_or(heading_line),
+            "no adoption date: end the text with a closing line such as `*34th plenary meeting  \\n18 July 1997*`, or set `adopted` in front matter",
+        );
+    }
+    Some(Meta {
+        body: body.key.clone(),
+        session,
+        number,
+        symbol,
+        title,
+        adopted,
+        meeting: fm.meeting.clone().or(s.closing_meeting.clone()),
+        subjects: fm.subjects.clone(),
+        aliases: fm.aliases.clone(),
+        draft: fm.draft,
+    })
+}
+
+fn settle_body<'c>(
+    fm: &FrontMatter,
+    s: &Structure,
+    by_path: &FromPath,
+    path: &Path,
+    config: &'c Config,
+    diags: &mut Diagnostics,
+) -> Option<&'c Body> {
+    if let Some(key) = &fm.body {
+        let found = config.body(key).or_else(|| config.body_named(key));
+        if found.is_none() {
+            diags.error(path, fm.line_of("body"), unknown_body(key, config));
+        }
+        return found;
+    }
+    let path_body = by_path.body.and_then(|k| config.body(k));
+    if let Some((name, line)) = &s.opening_body {
+        match config.body_named(name) {
+            Some(b) => {
+                if let Some(pb) = path_body.filter(|pb| pb.key != b.key) {
+                    diags.warning(
+                        path,
+                        *line,
+                        format!(
+                            "the opening line names the {} but the file is in the `{}` folder; using the {} (set `body` in front matter to choose)",
+                            b.name, pb.key, b.name
+                        ),
+                    );
+                }
+                return Some(b);
+            }
+            None if path_body.is_none() => {
+                diags.error(path, *line, unknown_body(name, config));
+                return None;
+            }
+            None => {}
+        }
+    }
+    if path_body.is_none() {
+        let line = s.heading.as_ref().map_or(1, |h| h.line.max(1));
+        diags.error(
+            path,
+            line,
+            "cannot tell which body adopted this resolution: add an opening line such as `*The General Assembly*,`, put the file in a body's folder (`content/ga/…`) or set `body` in front matter",
+        );
+    }
+    path_body
+}
+
+fn unknown_body(name: &str, config: &Config) -> String {
+    let known: Vec<String> = config
+        .bodies
+        .iter()
+        .map(|b| format!("{} ({})", b.key, b.name))
+        .collect();
+    format!(
+        "`{name}` is not a body in config.yaml; known bodies: {}",
+        known.join(", ")
+    )
+}
+
+fn warn_if_path_disagrees(
+    by_path: &FromPath,
+    session: &str,
+    number: &str,
+    path: &Path,
+    line: usize,
+    diags: &mut Diagnostics,
+) {
+    let number_differs = by_path.number.is_some_and(|n| slug(n) != slug(number));
+    let session_differs = by_path.session.is_some_and(|s| slug(s) != slug(session));
+    if number_differs || session_differs {
+        diags.warning(
+            path,
+            line,
+            format!(
+                "the heading says {session}/{number} but the file's path says otherwise; the heading wins (rename the file or set `number` and `session` in front matter)"
+            ),
+        );
+    }
+}

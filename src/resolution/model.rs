@@ -1,0 +1,115 @@
+//! The document model: what a resolution is made of once parsed.
+
+use serde::Serialize;
+use std::path::PathBuf;
+
+use super::date::Date;
+
+/// One resolution, parsed and with its metadata settled.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    /// Source path as shown in diagnostics (`content/ecosoc/1997/2.md`).
+    pub source: PathBuf,
+    /// Source path inside `content/`.
+    pub rel: PathBuf,
+    pub meta: Meta,
+    /// The title as inline Markdown (may carry footnote markers).
+    pub title_markdown: String,
+    /// The text, in document order.
+    pub blocks: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// Key of the body in the registry (`ecosoc`).
+    pub body: String,
+    /// Session or year as written (`1997`, `76`, `ES-11`).
+    pub session: String,
+    /// Number as written, with any part letter (`2`, `251 B`).
+    pub number: String,
+    /// Document symbol (`E/RES/1997/2`).
+    pub symbol: String,
+    /// Plain-text title, footnote markers and emphasis removed.
+    pub title: String,
+    pub adopted: Option<Date>,
+    pub meeting: Option<String>,
+    pub subjects: Vec<String>,
+    pub aliases: Vec<String>,
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// `*The General Assembly*,`
+    Opening,
+    /// A preambular paragraph (`*Recalling* …`).
+    Preambular,
+    /// A numbered operative paragraph (`1. *Urges* …`).
+    Operative,
+    /// A lettered or roman sub-paragraph (`(a)`, `(i)`).
+    Subparagraph,
+    /// A further paragraph belonging to the paragraph above it.
+    Continuation,
+    /// A paragraph of an annex, numbered or not.
+    AnnexParagraph,
+    /// A section heading after which numbering may restart (`### I`).
+    Section,
+    /// An unnumbered heading between paragraphs.
+    Heading,
+    /// The start of an annex (`## Annex I`).
+    Annex,
+    /// The closing meeting and date line.
+    Closing,
+}
+
+impl BlockKind {
+    /// Paragraphs carry anchors and permalinks; headings and the opening
+    /// and closing lines do not count as paragraphs.
+    pub fn is_paragraph(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Preambular
+                | BlockKind::Operative
+                | BlockKind::Subparagraph
+                | BlockKind::Continuation
+                | BlockKind::AnnexParagraph
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The label as printed: `1.`, `(a)`, `I`, `Annex II`.
+    pub label: Option<String>,
+    /// Operative or annex paragraph number.
+    pub number: Option<u32>,
+    /// Nesting below the paragraph that owns it: 0 for paragraphs, 1 for
+    /// `(a)`, 2 for `(i)` under `(a)`.
+    pub depth: u8,
+    /// Inline Markdown of the text, without the label.
+    pub text: String,
+    /// First line of the block in the source file.
+    pub line: usize,
+    /// Fragment id, derived from the document's own numbering.
+    pub anchor: Option<String>,
+    /// 0 for the resolution itself, 1… for its annexes in order.
+    pub part: usize,
+    /// The section heading this block falls under, if any (`I`, `A`).
+    pub section: Option<String>,
+    /// For sub-paragraphs, the letter or numeral (`a`, `ii`).
+    pub token: Option<String>,
+    /// For sub-paragraphs and continuations, the index of the paragraph
+    /// they belong to.
+    pub parent: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footnote {
+    /// The number as printed; need not start at 1.
+    pub number: u32,
+    pub text: String,
+    pub line: usize,
+}

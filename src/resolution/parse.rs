@@ -1,0 +1,720 @@
+//! A line-oriented recogniser of the parts of a resolution: heading, opening
+//! line, preambular and operative paragraphs, sub-paragraphs, sections,
+//! annexes, the closing line and the footnotes.
+//!
+//! The text is first cut into blocks at blank lines, as Markdown would, and
+//! each block is then classified by its shape and its place in the document.
+//! Inline Markdown inside a block is left alone for the renderer.
+
+use regex::Regex;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use super::date::Date;
+use super::model::{Block, BlockKind, Footnote};
+use crate::diagnostics::Diagnostics;
+use crate::text::built_in;
+
+/// What the heading line says.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Heading {
+    pub line: usize,
+    pub session: Option<String>,
+    /// With any part letter: `251 B`.
+    pub number: Option<String>,
+    /// Inline Markdown; may be empty (Security Council headings have none).
+    pub title: String,
+}
+
+/// Everything the parser recognised in one file.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub heading: Option<Heading>,
+    /// The body named by the first opening line, and its line.
+    pub opening_body: Option<(String, usize)>,
+    pub closing_date: Option<Date>,
+    pub closing_meeting: Option<String>,
+    pub closing_line: Option<usize>,
+    pub blocks: Vec<Block>,
+    pub footnotes: Vec<Footnote>,
+}
+
+/// A run of non-blank lines.
+struct RawBlock<'a> {
+    line: usize,
+    text: &'a str,
+}
+
+static FOOTNOTE_MARKERS: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"<sup>\s*\d+\s*</sup>"));
+static TRAILING_MARKERS: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"(?:\s*<sup>\s*\d+\s*</sup>)+\s*$"));
+static HEADING_SC: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"(?i)^(?:resolution\s+)?(\d+)\s*\((\d{4})\)\s*(?:\.\s*|\s+|$)(.*)$")
+});
+static HEADING_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"(?i)^(?:resolution\s+)?((?:ES-|S-)?\d+)/(\d+)(?:\s+([A-Z]))?(?:\.\s*|\s+|$)(.*)$")
+});
+static HEADING_ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"(?i)^(?:resolution\s+)?(\d+)\s*(?:([A-Z])\s*)?\(((?:ES-|S-)?[IVXLC]+)\)\s*(?:\.\s*|\s+|$)(.*)$")
+});
+static PART_LETTER: LazyLock<Regex> = LazyLock::new(|| built_in(r"^(.*\S)\s+([A-H])$"));
+static ANNEX: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"(?i)^annex(?:\s+([IVXLC]+|[A-Z]|\d+))?\s*$"));
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"^([IVXLC]+|[A-Z])(?:\.?$|\.\s+(.+)$)"));
+static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| built_in(r"(?s)^(\d{1,4})\.\s+(.*)$"));
+static SUBPARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"(?s)^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+(.*)$"));
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"^The\s+([A-Z][^.;:*]{2,100}?)\s*,$"));
+static MEETING: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"(?i)^(\d+)(?:st|nd|rd|th)\s+(plenary\s+)?meeting\b"));
+static ADOPTED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"(?i)^adopted\b[^\n]*?\bat\s+(?:its|the)\s+(\d+)(?:st|nd|rd|th)\s+meeting")
+});
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"(?s)^<sup>\s*(\d+)\s*</sup>\s*(.*)$"));
+
+/// Parses the text of a resolution (after front matter). `first_line` is
+/// the file line on which `text` starts.
+pub fn parse_structure(text: &str, first_line: usize, path: &Path, diags: &mut Diagnostics) -> Structure {
+    let mut p = Parser::new(path, diags);
+    for raw in split_blocks(text, first_line) {
+        p.block(raw);
+    }
+    p.structure
+}
+
+/// Cuts text into runs of non-blank lines, remembering where each starts.
+fn split_blocks(text: &str, first_line: usize) -> Vec<RawBlock<'_>> {
+    let mut blocks = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (line, byte offset)
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (false, None) => start = Some((first_line + i, offset)),
+            (true, Some((l, s))) => {
+                blocks.push(RawBlock {
+                    line: l,
+                    text: text[s..offset].trim_end(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some((l, s)) = start {
+        blocks.push(RawBlock {
+            line: l,
+            text: text[s..].trim_end(),
+        });
+    }
+    blocks
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    /// Before the first operative paragraph of the resolution or a section.
+    Preamble,
+    Operative,
+    AfterClosing,
+    Annex,
+    Footnotes,
+}
+
+/// The sub-paragraph context of the paragraph being read.
+#[derive(Default)]
+struct SubState {
+    owner: Option<usize>,
+    letter: Option<(String, usize)>,
+    roman: Option<(String, usize)>,
+    digit: Option<(String, usize)>,
+}
+
+struct Parser<'d> {
+    path: &'d Path,
+    diags: &'d mut Diagnostics,
+    structure: Structure,
+    region: Region,
+    part: usize,
+    section: Option<String>,
+    /// The paragraph a continuation or sub-paragraph would belong to.
+    last_paragraph: Option<usize>,
+    sub: SubState,
+}
+
+impl<'d> Parser<'d> {
+    fn new(path: &'d Path, diags: &'d mut Diagnostics) -> Self {
+        Parser {
+            path,
+            diags,
+            structure: Structure::default(),
+            region: Region::Preamble,
+            part: 0,
+            section: None,
+            last_paragraph: None,
+            sub: SubState::default(),
+        }
+    }
+
+    fn block(&mut self, raw: RawBlock) {
+        let text = raw.text;
+        if self.region == Region::Footnotes {
+            return self.footnotes(raw);
+        }
+        if text == "---" {
+            self.region = Region::Footnotes;
+            return;
+        }
+        if self.structure.heading.is_none() && self.structure.blocks.is_empty() {
+            return self.heading(raw);
+        }
+        if let Some(rest) = text.strip_prefix("## ") {
+            return self.level_two(raw.line, rest.trim());
+        }
+        if text.starts_with('#') {
+            return self.lower_heading(raw.line, text);
+        }
+        if self.region != Region::Annex {
+            if let Some(name) = opening_body(text) {
+                return self.opening(raw, name);
+            }
+            if let Some((meeting, date)) = closing(text) {
+                return self.closing(raw, meeting, date);
+            }
+        }
+        if let Some(c) = OPERATIVE.captures(text) {
+            if let Ok(n) = c[1].parse::<u32>() {
+                let body = c.get(2).map_or("", |m| m.as_str());
+                return self.numbered(raw.line, n, body);
+            }
+        }
+        if let Some(c) = SUBPARAGRAPH.captures(text.trim_start()) {
+            let body = c.get(2).map_or("", |m| m.as_str());
+            return self.subparagraph(raw.line, &c[1], body);
+        }
+        self.unnumbered(raw)
+    }
+
+    fn push(&mut self, kind: BlockKind, line: usize, text: &str) -> usize {
+        self.structure.blocks.push(Block {
+            kind,
+            label: None,
+            number: None,
+            depth: 0,
+            text: dedent(text),
+            line,
+            anchor: None,
+            part: self.part,
+            section: self.section.clone(),
+            token: None,
+            parent: None,
+        });
+        self.structure.blocks.len() - 1
+    }
+
+    fn heading(&mut self, raw: RawBlock) {
+        let Some(rest) = raw.text.strip_prefix("## ") else {
+            self.diags.error(
+                self.path,
+                raw.line,
+                "expected the resolution heading first, such as `## 1997/2. Title` or `## Resolution 1325 (2000)`",
+            );
+            // Read the rest anyway so that later problems are reported too.
+            self.structure.heading = Some(Heading {
+                line: raw.line,
+                ..Heading::default()
+            });
+            return self.block(raw);
+        };
+        self.structure.heading = Some(parse_heading(rest.trim(), raw.line));
+    }
+
+    /// `## Annex …`, or an unexpected second level-two heading.
+    fn level_two(&mut self, line: usize, rest: &str) {
+        let plain = FOOTNOTE_MARKERS.replace_all(rest, "");
+        if let Some(c) = ANNEX.captures(plain.trim()) {
+            self.part += 1;
+            self.section = None;
+            self.region = Region::Annex;
+            self.last_paragraph = None;
+            self.sub = SubState::default();
+            let i = self.push(BlockKind::Annex, line, rest);
+            self.structure.blocks[i].label = Some(match c.get(1) {
+                Some(n) => format!("Annex {}", n.as_str()),
+                None => "Annex".to_string(),
+            });
+            return;
+        }
+        let h = parse_heading(rest, line);
+        if h.number.is_some() {
+            self.diags.warning(
+                self.path,
+                line,
+                "a second resolution heading in one file; put each resolution in a file of its own",
+            );
+        }
+        self.push(BlockKind::Heading, line, rest);
+    }
+
+    /// `### I`, `### A` start a section; any other heading is a sub-heading.
+    fn lower_heading(&mut self, line: usize, text: &str) {
+        let level = text.chars().take_while(|&c| c == '#').count();
+        let rest = text[level..].trim();
+        let plain = FOOTNOTE_MARKERS.replace_all(rest, "");
+        let plain = plain.trim().trim_matches('*').trim();
+        if level == 3 {
+            if let Some(c) = SECTION.captures(plain) {
+                let label = c[1].to_string();
+                self.section = Some(label.clone());
+                self.last_paragraph = None;
+                self.sub = SubState::default();
+                if self.region == Region::Operative || self.region == Region::AfterClosing {
+                    // Numbering may restart; a section may also open with its
+                    // own preamble, recognised by its opening line.
+                    self.region = Region::Operative;
+                }
+                let title = c.get(2).map_or("", |m| m.as_str());
+                let i = self.push(BlockKind::Section, line, title);
+                self.structure.blocks[i].label = Some(label);
+                return;
+            }
+        }
+        self.push(BlockKind::Heading, line, rest);
+    }
+
+    fn opening(&mut self, raw: RawBlock, name: String) {
+        if self.structure.opening_body.is_none() {
+            self.structure.opening_body = Some((name, raw.line));
+        }
+        self.region = Region::Preamble;
+        self.last_paragraph = None;
+        let i = self.push(BlockKind::Opening, raw.line, raw.text);
+        self.structure.blocks[i].text = dedent(raw.text);
+    }
+
+    fn closing(&mut self, raw: RawBlock, meeting: Option<String>, date: Option<Date>) {
+        if self.structure.closing_line.is_some() {
+            self.diags.warning(self.path, raw.line, "a second closing line; the first one gives the date and meeting");
+        } else {
+            self.structure.closing_line = Some(raw.line);
+            self.structure.closing_meeting = meeting;
+            self.structure.closing_date = date;
+        }
+        self.region = Region::AfterClosing;
+        self.last_paragraph = None;
+        self.push(BlockKind::Closing, raw.line, raw.text);
+    }
+
+    fn numbered(&mut self, line: usize, n: u32, text: &str) {
+        let kind = if self.region == Region::Annex {
+            BlockKind::AnnexParagraph
+        } else {
+            self.warn_after_closing(line);
+            self.region = Region::Operative;
+            BlockKind::Operative
+        };
+        let i = self.push(kind, line, text);
+        let b = &mut self.structure.blocks[i];
+        b.number = Some(n);
+        b.label = Some(format!("{n}."));
+        self.owner(i);
+    }
+
+    /// Makes block `i` the paragraph that following sub-paragraphs belong to.
+    fn owner(&mut self, i: usize) {
+        self.last_paragraph = Some(i);
+        self.sub = SubState {
+            owner: Some(i),
+            ..SubState::default()
+        };
+    }
+
+    fn subparagraph(&mut self, line: usize, token: &str, text: &str) {
+        let Some(owner) = self.sub.owner else {
+            self.diags.warning(
+                self.path,
+                line,
+                format!("sub-paragraph ({token}) has no numbered or preambular paragraph above it"),
+            );
+            return self.unnumbered(RawBlock { line, text });
+        };
+        let (kind, depth, parent) = self.sub_level(token, owner);
+        let expected = match kind {
+            SubKind::Letter => self.sub.letter.as_ref().map_or("a".to_string(), |(l, _)| next_letter(l)),
+            SubKind::Roman => self.sub.roman.as_ref().map_or("i".to_string(), |(r, _)| next_roman(r)),
+            SubKind::Digit => self.sub.digit.as_ref().map_or("1".to_string(), |(d, _)| next_digit(d)),
+        };
+        if token != expected {
+            self.diags.warning(
+                self.path,
+                line,
+                format!("sub-paragraph ({token}) where ({expected}) was expected"),
+            );
+        }
+        let i = self.push(BlockKind::Subparagraph, line, text);
+        let b = &mut self.structure.blocks[i];
+        b.label = Some(format!("({token})"));
+        b.token = Some(token.to_string());
+        b.depth = depth;
+        b.parent = Some(parent);
+        let entry = Some((token.to_string(), i));
+        match kind {
+            SubKind::Letter => {
+                self.sub.letter = entry;
+                self.sub.roman = None;
+            }
+            SubKind::Roman => self.sub.roman = entry,
+            SubKind::Digit => self.sub.digit = entry,
+        }
+        self.last_paragraph = Some(i);
+    }
+
+    /// Which list a token continues, how deep it sits and what owns it.
+    fn sub_level(&self, token: &str, owner: usize) -> (SubKind, u8, usize) {
+        let s = &self.sub;
+        let letter_next = s.letter.as_ref().map_or("a".to_string(), |(l, _)| next_letter(l));
+        let roman_next = s.roman.as_ref().map_or("i".to_string(), |(r, _)| next_roman(r));
+        let kind = if token.chars().all(|c| c.is_ascii_digit()) {
+            SubKind::Digit
+        } else if token == letter_next {
+            SubKind::Letter
+        } else if token == roman_next || (is_roman(token) && (s.roman.is_some() || token.len() > 2)) {
+            SubKind::Roman
+        } else if token.len() <= 2 && !is_roman(token) {
+            SubKind::Letter
+        } else {
+            SubKind::Roman
+        };
+        match kind {
+            SubKind::Letter => (kind, 1, owner),
+            SubKind::Roman | SubKind::Digit => match &s.letter {
+                Some((_, letter)) => (kind, 2, *letter),
+                None => (kind, 1, owner),
+            },
+        }
+    }
+
+    /// A block with no number: preambular in the preamble, a paragraph of
+    /// its own in an annex, otherwise part of the paragraph above it.
+    fn unnumbered(&mut self, raw: RawBlock) {
+        match self.region {
+            Region::Preamble => {
+                let i = self.push(BlockKind::Preambular, raw.line, raw.text);
+                self.owner(i);
+            }
+            Region::Annex => {
+                let i = self.push(BlockKind::AnnexParagraph, raw.line, raw.text);
+                self.owner(i);
+            }
+            _ => {
+                self.warn_after_closing(raw.line);
+                let i = self.push(BlockKind::Continuation, raw.line, raw.text);
+                match self.last_paragraph {
+                    Some(p) => self.structure.blocks[i].parent = Some(p),
+                    None => {
+                        self.structure.blocks[i].kind = BlockKind::Preambular;
+                        self.owner(i);
+                    }
+                }
+            }
+        }
+    }
+
+    fn warn_after_closing(&mut self, line: usize) {
+        if self.region == Region::AfterClosing {
+            self.diags.warning(
+                self.path,
+                line,
+                "text after the closing line; an annex should start with `## Annex`",
+            );
+            self.region = Region::Operative;
+        }
+    }
+
+    /// Blocks after the `---` rule: one `<sup>N</sup> text` per footnote. A
+    /// block may hold several footnotes on consecutive lines.
+    fn footnotes(&mut self, raw: RawBlock) {
+        for (k, line) in raw.text.split('\n').enumerate() {
+            let line_no = raw.line + k;
+            if let Some(c) = FOOTNOTE.captures(line.trim()) {
+                match c[1].parse::<u32>() {
+                    Ok(number) => {
+                        self.structure.footnotes.push(Footnote {
+                            number,
+                            text: c[2].trim().to_string(),
+                            line: line_no,
+                        });
+                        continue;
+                    }
+                    Err(_) => {
+                        self.diags.error(self.path, line_no, format!("footnote number {} is too large", &c[1]));
+                        continue;
+                    }
+                }
+            }
+            match self.structure.footnotes.last_mut() {
+                // A new block continues the footnote as a new paragraph;
+                // a wrapped line continues it as the same paragraph.
+                Some(f) => {
+                    f.text.push_str(if k == 0 { "\n\n" } else { "\n" });
+                    f.text.push_str(line.trim());
+                }
+                None => self.diags.warning(
+                    self.path,
+                    line_no,
+                    "text after the `---` rule that is not a footnote; footnotes are written `<sup>N</sup> text`",
+                ),
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SubKind {
+    Letter,
+    Roman,
+    Digit,
+}
+
+/// Reads `1997/2. Title`, `Resolution 1325 (2000)`, `217 A (III). Title`,
+/// `75/251. Title B`.
+pub fn parse_heading(text: &str, line: usize) -> Heading {
+    let mut h = Heading {
+        line,
+        title: text.to_string(),
+        ..Heading::default()
+    };
+    if let Some(c) = HEADING_SC.captures(text) {
+        h.number = Some(c[1].to_string());
+        h.session = Some(c[2].to_string());
+        h.title = c[3].trim().to_string();
+    } else if let Some(c) = HEADING_SLASH.captures(text) {
+        h.session = Some(c[1].to_string());
+        h.number = Some(with_part(&c[2], c.get(3).map(|m| m.as_str())));
+        h.title = c[4].trim().to_string();
+    } else if let Some(c) = HEADING_ROMAN.captures(text) {
+        h.number = Some(with_part(&c[1], c.get(2).map(|m| m.as_str())));
+        h.session = Some(c[3].to_string());
+        h.title = c[4].trim().to_string();
+    } else {
+        return h;
+    }
+    if let Some(number) = &h.number {
+        if !number.contains(' ') {
+            if let Some((title, part)) = trailing_part(&h.title) {
+                h.number = Some(format!("{number} {part}"));
+                h.title = title;
+            }
+        }
+    }
+    h
+}
+
+fn with_part(number: &str, part: Option<&str>) -> String {
+    match part {
+        Some(p) => format!("{number} {}", p.to_uppercase()),
+        None => number.to_string(),
+    }
+}
+
+/// `Financing of … in Darfur B<sup>1</sup>` is part B of a resolution: the
+/// letter after the title, before any footnote markers.
+fn trailing_part(title: &str) -> Option<(String, String)> {
+    let markers_at = TRAILING_MARKERS.find(title).map_or(title.len(), |m| m.start());
+    let (core, markers) = title.split_at(markers_at);
+    let c = PART_LETTER.captures(core)?;
+    Some((format!("{}{markers}", &c[1]), c[2].to_string()))
+}
+
+/// The body named by an opening line such as `*The General Assembly*,`.
+fn opening_body(text: &str) -> Option<String> {
+    if text.contains('\n') {
+        return None;
+    }
+    let plain: String = text.chars().filter(|&c| c != '*' && c != '_').collect();
+    OPENING.captures(plain.trim()).map(|c| c[1].trim().to_string())
+}
+
+/// Recognises a closing line: `*34th plenary meeting  \n18 July 1997*`,
+/// `*Adopted by the Security Council at its 4213th meeting, on 31 October
+/// 2000*`, or a bare date. Returns the meeting and the date it names.
+fn closing(text: &str) -> Option<(Option<String>, Option<Date>)> {
+    let inner = text.trim().trim_start_matches(['*', '_']);
+    let first = inner.lines().next()?.trim_end_matches([' ', '\\', '*', '_']).trim();
+    let meeting = if let Some(c) = MEETING.captures(first) {
+        Some(c[0].to_string())
+    } else if let Some(c) = ADOPTED_AT.captures(first) {
+        let all = &c[0];
+        let from = all.rfind(&c[1]).unwrap_or(0);
+        Some(all[from..].to_string())
+    } else if Date::is_long_date(first) {
+        None
+    } else {
+        return None;
+    };
+    Some((meeting, Date::find_long(inner)))
+}
+
+/// Removes the indentation of each line, which Markdown would otherwise
+/// take for a code block.
+fn dedent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.trim_start());
+    }
+    out
+}
+
+fn roman_value(token: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in token.chars().rev() {
+        let v = match c {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            'l' => 50,
+            'c' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    Some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 9] = [
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// A well-formed lower-case roman numeral (`iv`, not `iiii`).
+fn is_roman(token: &str) -> bool {
+    roman_value(token).is_some_and(|v| v > 0 && to_roman(v) == token)
+}
+
+fn next_roman(token: &str) -> String {
+    to_roman(roman_value(token).unwrap_or(0) + 1)
+}
+
+/// `a` → `b`, `z` → `aa`, `aa` → `bb`: the UN's lettering.
+fn next_letter(token: &str) -> String {
+    match token.chars().next() {
+        Some('z') => "aa".to_string(),
+        Some(c) if c.is_ascii_lowercase() => {
+            let next = ((c as u8) + 1) as char;
+            std::iter::repeat_n(next, token.chars().count()).collect()
+        }
+        _ => "a".to_string(),
+    }
+}
+
+fn next_digit(token: &str) -> String {
+    token.parse::<u32>().map_or(1, |n| n + 1).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_of_every_shape() {
+        let h = parse_heading("1997/2. International migration and development", 1);
+        assert_eq!((h.session.as_deref(), h.number.as_deref()), (Some("1997"), Some("2")));
+        assert_eq!(h.title, "International migration and development");
+
+        let h = parse_heading("Resolution 1325 (2000)", 1);
+        assert_eq!((h.session.as_deref(), h.number.as_deref()), (Some("2000"), Some("1325")));
+        assert_eq!(h.title, "");
+
+        let h = parse_heading("ES-11/6. Principles of the Charter", 1);
+        assert_eq!((h.session.as_deref(), h.number.as_deref()), (Some("ES-11"), Some("6")));
+
+        let h = parse_heading("75/251. Financing of the Operation in Darfur B<sup>1</sup>", 1);
+        assert_eq!(h.number.as_deref(), Some("251 B"));
+        assert_eq!(h.title, "Financing of the Operation in Darfur<sup>1</sup>");
+
+        let h = parse_heading("217 A (III). International Bill of Human Rights", 1);
+        assert_eq!((h.session.as_deref(), h.number.as_deref()), (Some("III"), Some("217 A")));
+
+        let h = parse_heading("International migration", 1);
+        assert_eq!(h.number, None);
+    }
+
+    #[test]
+    fn opening_lines_name_the_body() {
+        assert_eq!(opening_body("*The Economic and Social Council,*").as_deref(), Some("Economic and Social Council"));
+        assert_eq!(opening_body("*The General Assembly*,").as_deref(), Some("General Assembly"));
+        assert_eq!(opening_body("*Recalling* the resolution,"), None);
+        assert_eq!(opening_body("The Council notes. Then it decides,"), None);
+    }
+
+    #[test]
+    fn closing_lines_give_meeting_and_date() {
+        let (m, d) = closing("*34th plenary meeting  \n18 July 1997*").unwrap();
+        assert_eq!(m.as_deref(), Some("34th plenary meeting"));
+        assert_eq!(d, Date::new(1997, 7, 18));
+        let (m, d) = closing("*Adopted by the Security Council at its 4213th meeting, on 31 October 2000*").unwrap();
+        assert_eq!(m.as_deref(), Some("4213th meeting"));
+        assert_eq!(d, Date::new(2000, 10, 31));
+        let (m, d) = closing("*21 July 2020*").unwrap();
+        assert_eq!((m, d), (None, Date::new(2020, 7, 21)));
+        assert!(closing("*Recalling* its resolution of 21 July 2020,").is_none());
+    }
+
+    #[test]
+    fn letters_and_numerals() {
+        assert!(is_roman("iv") && is_roman("xii") && !is_roman("iiii") && !is_roman("a"));
+        assert_eq!(next_roman("viii"), "ix");
+        assert_eq!(next_letter("h"), "i");
+        assert_eq!(next_letter("z"), "aa");
+        assert_eq!(next_letter("aa"), "bb");
+    }
+
+    fn kinds(text: &str) -> Vec<(BlockKind, Option<String>, u8)> {
+        let mut d = Diagnostics::default();
+        let s = parse_structure(text, 1, Path::new("t.md"), &mut d);
+        s.blocks.into_iter().map(|b| (b.kind, b.label, b.depth)).collect()
+    }
+
+    #[test]
+    fn i_after_h_is_a_letter_and_i_after_a_is_a_numeral() {
+        let mut text = String::from("## 1/1. T\n\n1. *Decides*:\n\n");
+        for l in "abcdefghi".chars() {
+            text.push_str(&format!("({l}) x;\n\n"));
+        }
+        let k = kinds(&text);
+        assert_eq!(k.last().unwrap().2, 1, "(i) after (h) is a letter");
+        let k = kinds("## 1/1. T\n\n1. *Decides*:\n\n(a) x:\n\n    (i) y;\n\n    (ii) z;\n\n(b) w.\n");
+        let depths: Vec<u8> = k.iter().map(|x| x.2).collect();
+        assert_eq!(depths, [0, 1, 2, 2, 1]);
+    }
+}

@@ -1,0 +1,53 @@
+//! Small text helpers shared by the stages.
+
+use regex::Regex;
+
+/// Compiles one of plenary's own regular expressions. They are constants
+/// exercised by the unit tests, so a failure here is a bug in plenary and
+/// never depends on the input.
+#[allow(clippy::panic)]
+pub fn built_in(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
+}
+
+/// Natural-order sort key: runs of digits compare as numbers, so `9` sorts
+/// before `10` and `76/9` before `76/10`.
+pub fn natural_key(text: &str) -> Vec<NaturalChunk> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let digits = c.is_ascii_digit();
+        let end = rest
+            .find(|ch: char| ch.is_ascii_digit() != digits)
+            .unwrap_or(rest.len());
+        let (chunk, tail) = rest.split_at(end);
+        out.push(if digits {
+            let trimmed = chunk.trim_start_matches('0');
+            NaturalChunk::Number(trimmed.len(), trimmed.to_string())
+        } else {
+            NaturalChunk::Text(chunk.to_lowercase())
+        });
+        rest = tail;
+    }
+    out
+}
+
+/// One piece of a natural sort key. Numbers sort before text; a number is
+/// compared by its length in digits, then by its digits, so any length works.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NaturalChunk {
+    Number(usize, String),
+    Text(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_puts_9_before_10() {
+        let mut v = vec!["76/10", "76/9", "ES-11/6", "76/100", "75/251 B", "75/251 A"];
+        v.sort_by_key(|s| natural_key(s));
+        assert_eq!(v, ["75/251 A", "75/251 B", "76/9", "76/10", "76/100", "ES-11/6"]);
+    }
+}
