@@ -13,3 +13,8 @@ pub mod resolution;
 pub mod text;
 pub mod urls;
 pub mod yaml;
+pub mod build;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod site;

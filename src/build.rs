@@ -1,0 +1,197 @@
+//! The pipeline: config → load → parse → assemble → render → write.
+
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+use crate::config::{Config, CONFIG_FILE};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{self, SourceKind, CONTENT_DIR};
+use crate::markdown::Highlight;
+use crate::output::Staging;
+use crate::render::{self, highlight::Syntect, theme, Renderer};
+use crate::resolution::{self, Resolution};
+use crate::site::{pages, Page, Site};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The archive: holds `config.yaml` and `content/`.
+    pub root: PathBuf,
+    /// Overrides `output_dir` from the config (relative to the current
+    /// folder, like any command-line path).
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    /// Include resolutions and pages marked `draft: true`.
+    pub drafts: bool,
+    /// Render everything but write nothing (for checks).
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Sorted; errors and warnings together.
+    pub diagnostics: Vec<Diagnostic>,
+    pub resolutions: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub output: PathBuf,
+}
+
+impl Report {
+    pub fn succeeded(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    fn failed(diags: Diagnostics) -> Report {
+        Report {
+            diagnostics: diags.into_sorted(),
+            ..Report::default()
+        }
+    }
+}
+
+/// Builds the site. The previous output is replaced only on success.
+pub fn build(opts: &BuildOptions) -> Report {
+    let mut diags = Diagnostics::default();
+    let config = match configure(opts) {
+        Ok(c) => c,
+        Err(d) => {
+            diags.push(d);
+            return Report::failed(diags);
+        }
+    };
+    let output = opts.output.clone().unwrap_or_else(|| opts.root.join(&config.output_dir));
+    if let Err(d) = check_output_location(&opts.root, &output) {
+        diags.push(d);
+        return Report::failed(diags);
+    }
+
+    let (resolutions, pages) = read_archive(&opts.root, &config, opts.drafts, &mut diags);
+    let (site, site_diags) = Site::assemble(&config, resolutions, pages);
+    diags.extend(site_diags);
+    if diags.has_errors() {
+        return Report::failed(diags);
+    }
+    let files = match write_site(opts, &config, &site, &output) {
+        Ok(n) => n,
+        Err(d) => {
+            diags.push(d);
+            return Report::failed(diags);
+        }
+    };
+    Report {
+        diagnostics: diags.into_sorted(),
+        resolutions: site.entries.len(),
+        pages: site.pages.len(),
+        files,
+        output,
+    }
+}
+
+fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
+    let mut config = Config::load(&opts.root)?;
+    if let Some(url) = &opts.base_url {
+        config
+            .set_base_url(url)
+            .map_err(|m| Diagnostic::error("--base-url", 0, m))?;
+    }
+    Ok(config)
+}
+
+/// Refuses an output folder that would swallow the archive itself.
+fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let out = match (output.parent(), output.file_name()) {
+        (Some(parent), Some(name)) => std::fs::canonicalize(if parent.as_os_str().is_empty() { Path::new(".") } else { parent })
+            .map(|p| p.join(name))
+            .unwrap_or_else(|_| output.to_path_buf()),
+        _ => output.to_path_buf(),
+    };
+    if root.starts_with(&out) || out.join(CONFIG_FILE).exists() || out.join(CONTENT_DIR).is_dir() {
+        return Err(Diagnostic::error(
+            output,
+            0,
+            "refusing to use this folder for output: it holds the archive's sources, and the build replaces the whole output folder",
+        ));
+    }
+    Ok(())
+}
+
+/// Loads and parses every source, in parallel; order is kept.
+fn read_archive(root: &Path, config: &Config, drafts: bool, diags: &mut Diagnostics) -> (Vec<Resolution>, Vec<Page>) {
+    let (sources, load_diags) = load::load(root);
+    diags.extend(load_diags);
+    let parsed: Vec<(Option<Parsed>, Diagnostics)> = sources
+        .par_iter()
+        .map(|s| match s.kind {
+            SourceKind::Resolution => {
+                let (r, d) = resolution::parse(s, config);
+                (r.map(Parsed::Resolution), d)
+            }
+            SourceKind::Page => match pages::parse(s) {
+                Ok(p) => (Some(Parsed::Page(p)), Diagnostics::default()),
+                Err(e) => {
+                    let mut d = Diagnostics::default();
+                    d.push(e);
+                    (None, d)
+                }
+            },
+        })
+        .collect();
+    let mut resolutions = Vec::new();
+    let mut pages = Vec::new();
+    for (item, d) in parsed {
+        diags.extend(d);
+        match item {
+            Some(Parsed::Resolution(r)) if drafts || !r.meta.draft => resolutions.push(r),
+            Some(Parsed::Page(p)) if drafts || !p.draft => pages.push(p),
+            _ => {}
+        }
+    }
+    (resolutions, pages)
+}
+
+enum Parsed {
+    Resolution(Resolution),
+    Page(Page),
+}
+
+/// Renders every output into a staging folder and swaps it in.
+fn write_site(opts: &BuildOptions, config: &Config, site: &Site, output: &Path) -> Result<usize, Diagnostic> {
+    let tera = theme::templates(&opts.root, config)?;
+    let statics = theme::static_files(&opts.root, config)?;
+    let highlighter: Option<Box<dyn Highlight + Sync>> = if site.pages.is_empty() {
+        None
+    } else {
+        let s = Syntect::new(&config.highlight_theme).map_err(|m| Diagnostic::error(CONFIG_FILE, 0, m))?;
+        Some(Box::new(s))
+    };
+    let renderer = Renderer::new(tera, config, site, highlighter)?;
+    let io_error = |e: std::io::Error| Diagnostic::error(output, 0, format!("cannot write the site: {e}"));
+    let staging = if opts.dry_run { None } else { Some(Staging::create(output).map_err(io_error)?) };
+
+    let rendered: Vec<Result<(), Diagnostic>> = site
+        .outputs
+        .par_iter()
+        .map(|(path, out)| {
+            let bytes = renderer.render(path, out)?;
+            match &staging {
+                Some(s) => s.write(&render::file_for(path), &bytes).map_err(io_error),
+                None => Ok(()),
+            }
+        })
+        .collect();
+    // Report the first failure in output order, so messages are stable.
+    rendered.into_iter().collect::<Result<Vec<()>, _>>()?;
+
+    let mut files = site.outputs.len();
+    if let Some(s) = staging {
+        for (name, bytes) in &statics {
+            s.write(Path::new(name), bytes).map_err(io_error)?;
+        }
+        // GitHub Pages must not run Jekyll over the site.
+        s.write(Path::new(".nojekyll"), b"").map_err(io_error)?;
+        files += statics.len() + 1;
+        s.commit().map_err(io_error)?;
+    }
+    Ok(files)
+}

@@ -1,0 +1,246 @@
+//! What templates see: plain serialisable views of the site, built from the
+//! model, with every URL already made absolute-path under the base path.
+//! Field names here are part of the theme interface documented in the README.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::markdown::{self, Notes};
+use crate::resolution::{Block, BlockKind};
+use crate::site::{BodyListing, Entry, Session, Site};
+use crate::urls::under_base;
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub language: &'a str,
+    pub extra: &'a serde_json::Value,
+    /// Bodies that have resolutions in the archive, in registry order.
+    pub bodies: Vec<BodyView<'a>>,
+    /// Ordinary pages, for navigation.
+    pub pages: Vec<LinkView<'a>>,
+    pub resolution_count: usize,
+}
+
+#[derive(Serialize)]
+pub struct LinkView<'a> {
+    pub title: &'a str,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct BodyView<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub url: String,
+    pub count: usize,
+    pub session_label: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct SessionView<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub url: String,
+    pub count: usize,
+}
+
+/// A resolution as it appears in listings.
+#[derive(Serialize)]
+pub struct SummaryView<'a> {
+    pub symbol: &'a str,
+    pub title: &'a str,
+    pub cited_as: &'a str,
+    pub number: &'a str,
+    pub session: &'a str,
+    pub body: &'a str,
+    pub body_name: &'a str,
+    pub adopted: Option<String>,
+    pub adopted_long: Option<String>,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct ResolutionView<'a> {
+    #[serde(flatten)]
+    pub summary: SummaryView<'a>,
+    pub title_html: String,
+    pub meeting: Option<&'a str>,
+    pub subjects: &'a [String],
+    pub session_label: &'a str,
+    pub session_url: String,
+    pub body_url: String,
+    pub permalink: String,
+    pub source_path: String,
+    /// The ready "how to cite" line.
+    pub citation: String,
+    pub blocks: Vec<BlockView<'a>>,
+    pub footnotes: Vec<FootnoteView>,
+    pub previous: Option<SummaryView<'a>>,
+    pub next: Option<SummaryView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct BlockView<'a> {
+    pub kind: BlockKind,
+    pub anchor: Option<&'a str>,
+    pub label: Option<&'a str>,
+    pub depth: u8,
+    pub html: String,
+    /// A name for screen readers and citations: `paragraph 1 (a)`.
+    pub name: String,
+    pub is_paragraph: bool,
+}
+
+#[derive(Serialize)]
+pub struct FootnoteView {
+    pub number: u32,
+    pub html: String,
+    /// Ids of the markers citing this note, for the links back.
+    pub backrefs: Vec<String>,
+}
+
+pub fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> {
+    SiteView {
+        title: &config.title,
+        description: &config.description,
+        base_url: &config.base_url,
+        base_path: &config.base_path,
+        language: &config.language,
+        extra: &config.extra,
+        bodies: site.bodies.iter().filter_map(|b| body_view(config, b)).collect(),
+        pages: site
+            .pages
+            .iter()
+            .map(|p| LinkView {
+                title: &p.title,
+                url: under_base(&config.base_path, &p.path),
+            })
+            .collect(),
+        resolution_count: site.entries.len(),
+    }
+}
+
+pub fn body_view<'a>(config: &'a Config, listing: &'a BodyListing) -> Option<BodyView<'a>> {
+    let body = config.body(&listing.key)?;
+    Some(BodyView {
+        key: &body.key,
+        name: &body.name,
+        url: under_base(&config.base_path, &listing.path),
+        count: listing.sessions.iter().map(|s| s.entries.len()).sum(),
+        session_label: &body.session_label,
+    })
+}
+
+pub fn session_view<'a>(config: &'a Config, label: &'a str, s: &'a Session) -> SessionView<'a> {
+    SessionView {
+        name: &s.name,
+        label,
+        url: under_base(&config.base_path, &s.path),
+        count: s.entries.len(),
+    }
+}
+
+pub fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
+    let m = &e.resolution.meta;
+    SummaryView {
+        symbol: &m.symbol,
+        title: &m.title,
+        cited_as: &e.cited_as,
+        number: &m.number,
+        session: &m.session,
+        body: &m.body,
+        body_name: config.body(&m.body).map_or("", |b| b.name.as_str()),
+        adopted: m.adopted.map(|d| d.to_string()),
+        adopted_long: m.adopted.map(|d| d.long()),
+        url: under_base(&config.base_path, &e.path),
+    }
+}
+
+pub fn resolution_view<'a>(config: &'a Config, site: &'a Site, i: usize) -> Option<ResolutionView<'a>> {
+    let e = site.entries.get(i)?;
+    let r = &e.resolution;
+    let body = config.body(&r.meta.body)?;
+    let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
+    // Render in document order so marker ids (fnref3, fnref3-2) follow it.
+    let title_html = markdown::inline_html(&r.title_markdown, &mut notes);
+    let blocks = r.blocks.iter().map(|b| block_view(b, &r.blocks, &mut notes)).collect();
+    let footnotes = r
+        .footnotes
+        .iter()
+        .map(|f| FootnoteView {
+            number: f.number,
+            html: markdown::inline_html(&f.text, &mut notes),
+            backrefs: Vec::new(),
+        })
+        .collect::<Vec<_>>();
+    let footnotes = footnotes
+        .into_iter()
+        .map(|mut f| {
+            f.backrefs = notes.refs(f.number).to_vec();
+            f
+        })
+        .collect();
+    let permalink = format!("{}{}", config.base_url, e.path.trim_start_matches('/'));
+    let summary = summary(config, e);
+    let citation = citation(&body.name, &e.cited_as, &summary, &r.meta.symbol, &permalink);
+    let (previous, next) = site.neighbours(i);
+    Some(ResolutionView {
+        title_html,
+        meeting: r.meta.meeting.as_deref(),
+        subjects: &r.meta.subjects,
+        session_label: &body.session_label,
+        session_url: under_base(&config.base_path, &e.session_path),
+        body_url: under_base(&config.base_path, &format!("/{}/", body.key)),
+        source_path: r.source.display().to_string(),
+        citation,
+        blocks,
+        footnotes,
+        previous: previous.map(|p| self::summary(config, p)),
+        next: next.map(|n| self::summary(config, n)),
+        permalink,
+        summary,
+    })
+}
+
+/// `Economic and Social Council resolution 1997/2 of 18 July 1997
+/// (E/RES/1997/2), https://…/ecosoc/1997/2/`
+fn citation(body: &str, cited_as: &str, s: &SummaryView, symbol: &str, permalink: &str) -> String {
+    let date = s.adopted_long.as_deref().map(|d| format!(" of {d}")).unwrap_or_default();
+    format!("{body} resolution {cited_as}{date} ({symbol}), {permalink}")
+}
+
+fn block_view<'a>(b: &'a Block, all: &[Block], notes: &mut Notes) -> BlockView<'a> {
+    BlockView {
+        kind: b.kind,
+        anchor: b.anchor.as_deref(),
+        label: b.label.as_deref(),
+        depth: b.depth,
+        html: markdown::inline_html(&b.text, notes),
+        name: block_name(b, all),
+        is_paragraph: b.kind.is_paragraph() && b.anchor.is_some(),
+    }
+}
+
+/// How a paragraph is named when read aloud or cited: `paragraph 1 (a)`.
+fn block_name(b: &Block, all: &[Block]) -> String {
+    let parent = || b.parent.and_then(|p| all.get(p)).map(|p| block_name(p, all)).unwrap_or_default();
+    let section = b.section.as_deref().map(|s| format!("section {s}, ")).unwrap_or_default();
+    match b.kind {
+        BlockKind::Preambular => {
+            let n = b.anchor.as_deref().and_then(|a| a.rsplit("pp").next()).unwrap_or("");
+            format!("{section}preambular paragraph {n}")
+        }
+        BlockKind::Operative => format!("{section}paragraph {}", b.number.unwrap_or(0)),
+        BlockKind::Subparagraph => format!("{} {}", parent(), b.label.as_deref().unwrap_or("")),
+        BlockKind::Continuation => format!("{} (continued)", parent()),
+        BlockKind::AnnexParagraph => match b.number {
+            Some(n) => format!("annex, {section}paragraph {n}"),
+            None => "annex text".to_string(),
+        },
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,157 @@
+//! Stage 4: each planned output rendered to bytes with Tera.
+
+pub mod context;
+pub mod highlight;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+use tera::{Context, Tera};
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Highlight};
+use crate::site::{Output, Site};
+use crate::urls::under_base;
+use context::{body_view, resolution_view, session_view, site_view, summary};
+
+/// How many resolutions the home page lists as the latest.
+const LATEST: usize = 10;
+
+pub struct Renderer<'a> {
+    tera: Tera,
+    config: &'a Config,
+    site: &'a Site,
+    /// The `site` template variable, the same for every page, built once.
+    site_value: tera::Value,
+    highlighter: Option<Box<dyn Highlight + Sync + 'a>>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        tera: Tera,
+        config: &'a Config,
+        site: &'a Site,
+        highlighter: Option<Box<dyn Highlight + Sync + 'a>>,
+    ) -> Result<Self, Diagnostic> {
+        let site_value = tera::to_value(site_view(config, site))
+            .map_err(|e| Diagnostic::error(crate::config::CONFIG_FILE, 0, theme::error_chain(&e)))?;
+        Ok(Renderer {
+            tera,
+            config,
+            site,
+            site_value,
+            highlighter,
+        })
+    }
+
+    /// Renders one output. `path` is its site path, for `current_url`.
+    pub fn render(&self, path: &str, output: &Output) -> Result<Vec<u8>, Diagnostic> {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.site_value);
+        ctx.insert("current_url", &under_base(&self.config.base_path, path));
+        ctx.insert(
+            "permalink",
+            &format!("{}{}", self.config.base_url, path.trim_start_matches('/')),
+        );
+        let (template, source) = self.fill(&mut ctx, output);
+        self.tera
+            .render(template, &ctx)
+            .map(String::into_bytes)
+            .map_err(|e| {
+                let (file, what) = match &source {
+                    Some(p) => (p.clone(), format!(" while rendering {}", p.display())),
+                    None => (PathBuf::from(theme::SITE_TEMPLATES), format!(" for {path}")),
+                };
+                Diagnostic::error(
+                    file,
+                    0,
+                    format!("template `{template}` failed{what}: {}", theme::error_chain(&e)),
+                )
+            })
+    }
+
+    /// Adds what `output` needs to `ctx`; returns its template and source.
+    fn fill(&self, ctx: &mut Context, output: &Output) -> (&'static str, Option<PathBuf>) {
+        let (config, site) = (self.config, self.site);
+        match output {
+            Output::Home => {
+                let mut latest: Vec<_> = site.entries.iter().collect();
+                latest.sort_by(|a, b| {
+                    b.resolution.meta.adopted.cmp(&a.resolution.meta.adopted).then_with(|| a.path.cmp(&b.path))
+                });
+                let latest: Vec<_> = latest.into_iter().take(LATEST).map(|e| summary(config, e)).collect();
+                ctx.insert("latest", &latest);
+                ("index.html", None)
+            }
+            Output::Resolution(i) => {
+                ctx.insert("resolution", &resolution_view(config, site, *i));
+                ("resolution.html", site.entries.get(*i).map(|e| e.resolution.source.clone()))
+            }
+            Output::Body(b) => {
+                if let Some(listing) = site.bodies.get(*b) {
+                    let label = config.body(&listing.key).map_or("Session", |b| b.session_label.as_str());
+                    let sessions: Vec<_> = listing.sessions.iter().map(|s| session_view(config, label, s)).collect();
+                    ctx.insert("body", &body_view(config, listing));
+                    ctx.insert("sessions", &sessions);
+                }
+                ("list.html", None)
+            }
+            Output::Session(b, s) => {
+                if let Some((listing, session)) = site.bodies.get(*b).and_then(|l| Some((l, l.sessions.get(*s)?))) {
+                    let label = config.body(&listing.key).map_or("Session", |b| b.session_label.as_str());
+                    let items: Vec<_> = session
+                        .entries
+                        .iter()
+                        .filter_map(|&i| site.entries.get(i))
+                        .map(|e| summary(config, e))
+                        .collect();
+                    ctx.insert("body", &body_view(config, listing));
+                    ctx.insert("session", &session_view(config, label, session));
+                    ctx.insert("resolutions", &items);
+                }
+                ("list.html", None)
+            }
+            Output::Page(i) => {
+                if let Some(p) = site.pages.get(*i) {
+                    let html = match &self.highlighter {
+                        Some(h) => markdown::page_html(&p.markdown, h.as_ref()),
+                        None => markdown::page_html(&p.markdown, &NoHighlight),
+                    };
+                    ctx.insert("page", &serde_json::json!({ "title": p.title, "html": html }));
+                }
+                ("page.html", site.pages.get(*i).map(|p| p.source.clone()))
+            }
+            Output::NotFound => ("404.html", None),
+            Output::Sitemap => {
+                let urls: Vec<String> = site
+                    .outputs
+                    .iter()
+                    .filter(|(p, _)| p.ends_with('/'))
+                    .map(|(p, _)| format!("{}{}", config.base_url, p.trim_start_matches('/')))
+                    .collect();
+                ctx.insert("urls", &urls);
+                ("sitemap.xml", None)
+            }
+            Output::Robots => ("robots.txt", None),
+        }
+    }
+}
+
+struct NoHighlight;
+
+impl Highlight for NoHighlight {
+    fn highlight(&self, _: &str, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// Where a site path is written inside the output folder: `/ga/76/10/`
+/// becomes `ga/76/10/index.html`.
+pub fn file_for(site_path: &str) -> PathBuf {
+    let rel = site_path.trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') {
+        Path::new(rel).join("index.html")
+    } else {
+        PathBuf::from(rel)
+    }
+}

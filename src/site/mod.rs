@@ -1,0 +1,247 @@
+//! Stage 3: the archive as a whole. Gives every resolution its permalink,
+//! orders them, derives the listing pages, and checks that no two sources
+//! claim the same symbol or address.
+
+pub mod pages;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::resolution::Resolution;
+use crate::text::{natural_key, NaturalChunk};
+use crate::urls::Values;
+pub use pages::Page;
+
+/// A resolution with its place in the site.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub resolution: Resolution,
+    /// Site path of its page (`/ga/76/10/`), before the base path.
+    pub path: String,
+    /// Site path of its session listing (`/ga/76/`).
+    pub session_path: String,
+    /// The number as the body writes it (`76/10`, `1325 (2000)`).
+    pub cited_as: String,
+}
+
+/// One session or year of one body.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub name: String,
+    pub path: String,
+    /// Indices into [`Site::entries`], in natural order of number.
+    pub entries: Vec<usize>,
+}
+
+/// One body with resolutions in the archive.
+#[derive(Debug, Clone)]
+pub struct BodyListing {
+    pub key: String,
+    pub path: String,
+    /// Sessions, most recent first.
+    pub sessions: Vec<Session>,
+}
+
+/// What is written where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    Home,
+    Resolution(usize),
+    Body(usize),
+    Session(usize, usize),
+    Page(usize),
+    NotFound,
+    Sitemap,
+    Robots,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    /// Sorted by body (registry order), session and number.
+    pub entries: Vec<Entry>,
+    pub bodies: Vec<BodyListing>,
+    pub pages: Vec<Page>,
+    /// Every file to write, keyed by site path, in a stable order.
+    pub outputs: Vec<(String, Output)>,
+}
+
+impl Site {
+    pub fn assemble(config: &Config, resolutions: Vec<Resolution>, pages: Vec<Page>) -> (Site, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        let mut entries: Vec<Entry> = resolutions
+            .into_iter()
+            .filter_map(|r| entry(config, r))
+            .collect();
+        entries.sort_by_cached_key(|e| sort_key(config, e));
+        check_symbols(&entries, &mut diags);
+        let bodies = listings(config, &entries);
+        let mut site = Site {
+            entries,
+            bodies,
+            pages,
+            outputs: Vec::new(),
+        };
+        site.outputs = site.plan_outputs(config, &mut diags);
+        (site, diags)
+    }
+
+    /// The entry before and after `i` in reading order within its body.
+    pub fn neighbours(&self, i: usize) -> (Option<&Entry>, Option<&Entry>) {
+        let Some(me) = self.entries.get(i) else {
+            return (None, None);
+        };
+        let same_body = |e: &&Entry| e.resolution.meta.body == me.resolution.meta.body;
+        let prev = i.checked_sub(1).and_then(|p| self.entries.get(p)).filter(same_body);
+        let next = self.entries.get(i + 1).filter(same_body);
+        (prev, next)
+    }
+
+    /// Lists every output and reports any two that want the same address.
+    fn plan_outputs(&self, config: &Config, diags: &mut Diagnostics) -> Vec<(String, Output)> {
+        let mut planned: Vec<(String, Output)> = vec![
+            ("/".to_string(), Output::Home),
+            ("/404.html".to_string(), Output::NotFound),
+            ("/sitemap.xml".to_string(), Output::Sitemap),
+            ("/robots.txt".to_string(), Output::Robots),
+        ];
+        for (b, body) in self.bodies.iter().enumerate() {
+            planned.push((body.path.clone(), Output::Body(b)));
+            for (s, session) in body.sessions.iter().enumerate() {
+                planned.push((session.path.clone(), Output::Session(b, s)));
+            }
+        }
+        planned.extend(self.entries.iter().enumerate().map(|(i, e)| (e.path.clone(), Output::Resolution(i))));
+        planned.extend(self.pages.iter().enumerate().map(|(i, p)| (p.path.clone(), Output::Page(i))));
+        let mut seen: HashMap<&str, &Output> = HashMap::new();
+        for (path, output) in &planned {
+            if let Some(first) = seen.insert(path.as_str(), output) {
+                diags.push(self.collision(config, path, first, output));
+            }
+        }
+        planned
+    }
+
+    fn collision(&self, config: &Config, path: &str, first: &Output, second: &Output) -> Diagnostic {
+        let (file, line) = self.source_of(second).or_else(|| self.source_of(first)).unwrap_or_default();
+        Diagnostic::error(
+            file,
+            line,
+            format!(
+                "{} and {} would both be published at {path}",
+                self.describe(config, first),
+                self.describe(config, second)
+            ),
+        )
+    }
+
+    fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
+        match o {
+            Output::Resolution(i) => self.entries.get(*i).map(|e| (e.resolution.source.clone(), 1)),
+            Output::Page(i) => self.pages.get(*i).map(|p| (p.source.clone(), 1)),
+            _ => None,
+        }
+    }
+
+    fn describe(&self, config: &Config, o: &Output) -> String {
+        let body_name = |b: usize| {
+            self.bodies
+                .get(b)
+                .and_then(|l| config.body(&l.key))
+                .map_or_else(String::new, |b| b.name.clone())
+        };
+        match o {
+            Output::Resolution(i) => self
+                .entries
+                .get(*i)
+                .map_or_else(String::new, |e| format!("{} ({})", e.resolution.meta.symbol, e.resolution.source.display())),
+            Output::Page(i) => self
+                .pages
+                .get(*i)
+                .map_or_else(String::new, |p| format!("the page {}", p.source.display())),
+            Output::Body(b) => format!("the listing of the {}", body_name(*b)),
+            Output::Session(b, s) => format!(
+                "the listing of the {} for {}",
+                body_name(*b),
+                self.bodies.get(*b).and_then(|l| l.sessions.get(*s)).map_or("", |s| s.name.as_str())
+            ),
+            Output::Home => "the home page".to_string(),
+            Output::NotFound => "the 404 page".to_string(),
+            Output::Sitemap => "the sitemap".to_string(),
+            Output::Robots => "robots.txt".to_string(),
+        }
+    }
+}
+
+fn entry(config: &Config, resolution: Resolution) -> Option<Entry> {
+    let meta = &resolution.meta;
+    let body = config.body(&meta.body)?;
+    let values = Values {
+        body: &body.key,
+        session: &meta.session,
+        number: &meta.number,
+    };
+    Some(Entry {
+        path: body.permalink.fill_slugs(values),
+        session_path: body.session_permalink.fill_slugs(values),
+        cited_as: body.cited_as.fill(values),
+        resolution,
+    })
+}
+
+type SortKey = (usize, Vec<NaturalChunk>, Vec<NaturalChunk>, String);
+
+fn sort_key(config: &Config, e: &Entry) -> SortKey {
+    let m = &e.resolution.meta;
+    let body = config.bodies.iter().position(|b| b.key == m.body).unwrap_or(usize::MAX);
+    (body, natural_key(&m.session), natural_key(&m.number), m.symbol.clone())
+}
+
+/// Two files claiming one symbol are an error naming both.
+fn check_symbols(entries: &[Entry], diags: &mut Diagnostics) {
+    let mut seen: HashMap<&str, &Entry> = HashMap::new();
+    for e in entries {
+        let symbol = e.resolution.meta.symbol.as_str();
+        if let Some(first) = seen.insert(symbol, e) {
+            diags.error(
+                &e.resolution.source,
+                1,
+                format!("{symbol} is also the symbol of {}", first.resolution.source.display()),
+            );
+        }
+    }
+}
+
+/// Bodies and their sessions, for the listing pages.
+fn listings(config: &Config, entries: &[Entry]) -> Vec<BodyListing> {
+    let mut by_body: BTreeMap<usize, BTreeMap<Vec<NaturalChunk>, Session>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let m = &e.resolution.meta;
+        let Some(b) = config.bodies.iter().position(|b| b.key == m.body) else {
+            continue;
+        };
+        by_body
+            .entry(b)
+            .or_default()
+            .entry(natural_key(&m.session))
+            .or_insert_with(|| Session {
+                name: m.session.clone(),
+                path: e.session_path.clone(),
+                entries: Vec::new(),
+            })
+            .entries
+            .push(i);
+    }
+    by_body
+        .into_iter()
+        .filter_map(|(b, sessions)| {
+            let key = config.bodies.get(b)?.key.clone();
+            Some(BodyListing {
+                path: format!("/{key}/"),
+                key,
+                sessions: sessions.into_values().rev().collect(),
+            })
+        })
+        .collect()
+}
