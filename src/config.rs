@@ -119,17 +119,16 @@ const DEFAULT_BODIES: [(&str, &str, &[&str], &str, &str, &str); 4] = [
 ];
 
 impl Config {
-    /// Reads `config.yaml` from the archive root.
+    /// Reads `config.yaml` from the archive root; without one, every
+    /// setting takes its default.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
         let shown = PathBuf::from(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::error(
-                &shown,
-                0,
-                format!("cannot read {}: {e} (run `plenary init` to create an archive)", path.display()),
-            )
-        })?;
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(Diagnostic::error(&shown, 0, format!("cannot read: {e}"))),
+        };
         Config::parse(&text, &shown)
     }
 

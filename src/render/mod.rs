@@ -121,12 +121,22 @@ impl<'a> Renderer<'a> {
                 }
                 ("page.html", site.pages.get(*i).map(|p| p.source.clone()))
             }
+            Output::Alias(i) => {
+                if let Some(e) = site.entries.get(*i) {
+                    ctx.insert("target", &summary(config, e));
+                    ctx.insert(
+                        "target_permalink",
+                        &format!("{}{}", config.base_url, e.path.trim_start_matches('/')),
+                    );
+                }
+                ("redirect.html", site.entries.get(*i).map(|e| e.resolution.source.clone()))
+            }
             Output::NotFound => ("404.html", None),
             Output::Sitemap => {
                 let urls: Vec<String> = site
                     .outputs
                     .iter()
-                    .filter(|(p, _)| p.ends_with('/'))
+                    .filter(|(p, o)| p.ends_with('/') && !matches!(o, Output::Alias(_)))
                     .map(|(p, _)| format!("{}{}", config.base_url, p.trim_start_matches('/')))
                     .collect();
                 ctx.insert("urls", &urls);

@@ -32,6 +32,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "list.html",
     "page.html",
     "404.html",
+    "redirect.html",
     "macros.html",
     "sitemap.xml",
     "robots.txt",

@@ -122,7 +122,7 @@ pub fn infer(
         adopted,
         meeting: fm.meeting.clone().or(s.closing_meeting.clone()),
         subjects: fm.subjects.clone(),
-        aliases: fm.aliases.clone(),
+        aliases: aliases(fm, path, diags),
         draft: fm.draft,
     })
 }
@@ -207,4 +207,32 @@ fn warn_if_path_disagrees(
             ),
         );
     }
+}
+
+/// Front-matter `aliases`, as site paths (`/old/70-1/`). An alias must be
+/// a path inside the site: no scheme, query, fragment or `..`.
+fn aliases(fm: &FrontMatter, path: &Path, diags: &mut Diagnostics) -> Vec<String> {
+    let mut out = Vec::new();
+    for alias in &fm.aliases {
+        let a = alias.trim();
+        let bad = a.is_empty()
+            || a.contains(['?', '#', '\\', ':'])
+            || a.split('/').any(|seg| seg == ".." || seg == ".")
+            || a.chars().any(char::is_whitespace);
+        if bad {
+            diags.error(
+                path,
+                fm.line_of("aliases"),
+                format!("alias `{alias}` must be a path inside the site, such as `/old/address/`"),
+            );
+            continue;
+        }
+        let mut site_path = format!("/{}", a.trim_start_matches('/'));
+        let is_file = site_path.rsplit('/').next().is_some_and(|last| last.ends_with(".html"));
+        if !is_file && !site_path.ends_with('/') {
+            site_path.push('/');
+        }
+        out.push(site_path);
+    }
+    out
 }

@@ -52,6 +52,8 @@ pub enum Output {
     Body(usize),
     Session(usize, usize),
     Page(usize),
+    /// A redirect from one of an entry's front-matter aliases.
+    Alias(usize),
     NotFound,
     Sitemap,
     Robots,
@@ -113,6 +115,9 @@ impl Site {
             }
         }
         planned.extend(self.entries.iter().enumerate().map(|(i, e)| (e.path.clone(), Output::Resolution(i))));
+        for (i, e) in self.entries.iter().enumerate() {
+            planned.extend(e.resolution.meta.aliases.iter().map(|a| (a.clone(), Output::Alias(i))));
+        }
         planned.extend(self.pages.iter().enumerate().map(|(i, p)| (p.path.clone(), Output::Page(i))));
         let mut seen: HashMap<&str, &Output> = HashMap::new();
         for (path, output) in &planned {
@@ -138,7 +143,7 @@ impl Site {
 
     fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
         match o {
-            Output::Resolution(i) => self.entries.get(*i).map(|e| (e.resolution.source.clone(), 1)),
+            Output::Resolution(i) | Output::Alias(i) => self.entries.get(*i).map(|e| (e.resolution.source.clone(), 1)),
             Output::Page(i) => self.pages.get(*i).map(|p| (p.source.clone(), 1)),
             _ => None,
         }
@@ -156,6 +161,9 @@ impl Site {
                 .entries
                 .get(*i)
                 .map_or_else(String::new, |e| format!("{} ({})", e.resolution.meta.symbol, e.resolution.source.display())),
+            Output::Alias(i) => self.entries.get(*i).map_or_else(String::new, |e| {
+                format!("an alias of {} ({})", e.resolution.meta.symbol, e.resolution.source.display())
+            }),
             Output::Page(i) => self
                 .pages
                 .get(*i)

@@ -1,0 +1,144 @@
+//! Test harness: build an archive into a temporary folder and read the
+//! result with a real HTML parser.
+#![allow(dead_code)]
+
+use plenary::build::{build, BuildOptions, Report};
+use scraper::{Html, Selector};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+/// Copies a folder tree (fixtures are never built in place).
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A built site in a temporary folder.
+pub struct Built {
+    pub tmp: tempfile::TempDir,
+    pub report: Report,
+}
+
+impl Built {
+    pub fn out(&self) -> PathBuf {
+        self.tmp.path().join("public")
+    }
+
+    pub fn page(&self, site_path: &str) -> Html {
+        let file = self.out().join(site_path.trim_start_matches('/')).join("index.html");
+        Html::parse_document(&fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display())))
+    }
+}
+
+/// Copies `archive` (a folder with config.yaml and content/) to a temporary
+/// folder and builds it there.
+pub fn build_copy(archive: &Path) -> Built {
+    build_copy_with(archive, |_| {})
+}
+
+pub fn build_copy_with(archive: &Path, tweak: impl FnOnce(&mut BuildOptions)) -> Built {
+    let tmp = tempfile::tempdir().unwrap();
+    for part in ["config.yaml", "content", "templates", "static", "themes"] {
+        let from = archive.join(part);
+        if from.is_dir() {
+            copy_tree(&from, &tmp.path().join(part));
+        } else if from.is_file() {
+            fs::copy(&from, tmp.path().join(part)).unwrap();
+        }
+    }
+    let mut opts = BuildOptions {
+        root: tmp.path().to_path_buf(),
+        ..BuildOptions::default()
+    };
+    tweak(&mut opts);
+    let report = build(&opts);
+    Built { tmp, report }
+}
+
+pub fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// Every HTML file under `out`, by site path (`/ga/76/10/`).
+pub fn html_files(out: &Path) -> BTreeMap<String, Html> {
+    let mut pages = BTreeMap::new();
+    for entry in WalkDir::new(out).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let rel = entry.path().strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
+            let site_path = match rel.strip_suffix("index.html") {
+                Some(dir) => format!("/{dir}"),
+                None => format!("/{rel}"),
+            };
+            pages.insert(site_path, Html::parse_document(&fs::read_to_string(entry.path()).unwrap()));
+        }
+    }
+    pages
+}
+
+/// Parse errors html5ever reports for a page; empty when well-formed.
+pub fn parse_errors(doc: &Html) -> Vec<String> {
+    doc.errors.iter().map(|e| e.to_string()).collect()
+}
+
+/// The ids in a document.
+pub fn ids(doc: &Html) -> BTreeSet<String> {
+    doc.select(&sel("[id]")).filter_map(|e| e.value().attr("id").map(str::to_string)).collect()
+}
+
+/// Checks that every internal link of every page leads to a file of the
+/// site and, if it has a fragment, to an element with that id. `base_path`
+/// is the path the site is served under (`/archive/`). Returns the broken
+/// links as `page -> href`.
+pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
+    let pages = html_files(out);
+    let page_ids: BTreeMap<&String, BTreeSet<String>> = pages.iter().map(|(p, d)| (p, ids(d))).collect();
+    let mut broken = Vec::new();
+    for (path, doc) in &pages {
+        for a in doc.select(&sel("a[href], link[href]")) {
+            let href = a.value().attr("href").unwrap();
+            if href.starts_with("http") || href.starts_with("mailto:") {
+                continue;
+            }
+            let (target, fragment) = match href.split_once('#') {
+                Some((t, f)) => (t, Some(f)),
+                None => (href, None),
+            };
+            let target_path = if target.is_empty() {
+                path.clone()
+            } else if let Some(rest) = target.strip_prefix(base_path) {
+                format!("/{rest}")
+            } else {
+                broken.push(format!("{path} -> {href} (outside the base path)"));
+                continue;
+            };
+            let ok = if let Some(ids) = page_ids.get(&target_path) {
+                fragment.is_none_or(|f| ids.contains(f))
+            } else {
+                fragment.is_none() && out.join(target_path.trim_start_matches('/')).is_file()
+            };
+            if !ok {
+                broken.push(format!("{path} -> {href}"));
+            }
+        }
+    }
+    broken
+}

@@ -1,0 +1,208 @@
+//! Builds the fixture archive in `tests/fixtures/basic` into a temporary
+//! folder and checks the site as a reader, a crawler and a citing author
+//! would.
+
+mod common;
+
+use common::*;
+use std::fs;
+
+fn built() -> Built {
+    let b = build_copy(&fixture("basic"));
+    assert!(b.report.succeeded(), "{:#?}", b.report.diagnostics);
+    b
+}
+
+fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+#[test]
+fn builds_without_diagnostics() {
+    let b = built();
+    assert!(b.report.diagnostics.is_empty(), "{:#?}", b.report.diagnostics);
+    assert_eq!(b.report.resolutions, 5, "the draft is left out");
+    assert_eq!(b.report.pages, 1);
+}
+
+#[test]
+fn every_page_is_well_formed_and_every_internal_link_resolves() {
+    let b = built();
+    let pages = html_files(&b.out());
+    assert!(pages.len() >= 12, "{:?}", pages.keys());
+    for (path, doc) in &pages {
+        assert_eq!(parse_errors(doc), Vec::<String>::new(), "{path}");
+    }
+    assert_eq!(broken_links(&b.out(), "/archive/"), Vec::<String>::new());
+}
+
+#[test]
+fn anchors_follow_the_documents_own_numbering() {
+    let b = built();
+    let doc = b.page("/ga/70/1/");
+    let anchors: Vec<String> = doc
+        .select(&sel("p.para"))
+        .map(|p| p.value().attr("id").expect("every paragraph has an id").to_string())
+        .collect();
+    assert_eq!(
+        anchors,
+        [
+            "pp1", "pp2", "I-op1", "I-op1-a", "I-op1-a-i", "I-op1-a-ii", "I-op1-b", "I-op2", "I-op2-p2", "II-op1",
+            "II-op2"
+        ]
+    );
+    // Each paragraph links to itself.
+    for p in doc.select(&sel("p.para")) {
+        let id = p.value().attr("id").unwrap();
+        let link = p.select(&sel("a.permalink")).next().expect("a permalink");
+        assert_eq!(link.value().attr("href"), Some(format!("#{id}").as_str()));
+        assert!(link.value().attr("aria-label").is_some_and(|l| !l.is_empty()));
+    }
+
+    let annex = b.page("/ga/70/2/");
+    let anchors: Vec<&str> = annex.select(&sel("p.para")).filter_map(|p| p.value().attr("id")).collect();
+    assert_eq!(anchors, ["op1", "annex-p1", "annex-para1", "annex-para1-a", "annex-para2"]);
+    assert_eq!(texts(&annex, "h2.annex"), ["Annex"]);
+}
+
+#[test]
+fn footnote_markers_and_endnotes_link_both_ways() {
+    let b = built();
+    let doc = b.page("/ga/70/1/");
+    let ids = ids(&doc);
+    let markers: Vec<&str> = doc
+        .select(&sel("sup.fnref a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(markers, ["#fn1", "#fn2", "#fn2"]);
+    for href in &markers {
+        assert!(ids.contains(href.trim_start_matches('#')), "{href}");
+    }
+    let back: Vec<&str> = doc
+        .select(&sel("li#fn2 a.backref"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(back, ["#fnref2", "#fnref2-2"]);
+    for href in back {
+        assert!(ids.contains(href.trim_start_matches('#')), "{href}");
+    }
+    let values: Vec<&str> = doc.select(&sel(".endnotes li")).filter_map(|l| l.value().attr("value")).collect();
+    assert_eq!(values, ["1", "2"]);
+}
+
+#[test]
+fn metadata_comes_from_heading_closing_line_and_front_matter() {
+    let b = built();
+    let sc = b.page("/sc/1325/");
+    assert_eq!(texts(&sc, ".symbol"), ["S/RES/1325 (2000)"]);
+    assert_eq!(texts(&sc, "h1"), ["1325 (2000). Women and peace and security"]);
+    let dates: Vec<&str> = sc.select(&sel(".meta time")).filter_map(|t| t.value().attr("datetime")).collect();
+    assert_eq!(dates, ["2000-10-31"]);
+    assert!(texts(&sc, ".meta dd").contains(&"4213th meeting".to_string()));
+    let cite = texts(&sc, ".citation");
+    assert_eq!(
+        cite,
+        ["Security Council resolution 1325 (2000) of 31 October 2000 (S/RES/1325 (2000)), https://user.github.io/archive/sc/1325/"]
+    );
+}
+
+#[test]
+fn listings_use_natural_order() {
+    let b = built();
+    let session = b.page("/ga/70/");
+    assert_eq!(texts(&session, ".resolution-list .number"), ["70/1", "70/2", "70/9", "70/10"]);
+    let years = b.page("/sc/year/2000/");
+    assert_eq!(texts(&years, ".resolution-list .number"), ["1325 (2000)"]);
+    let home = b.page("/");
+    assert_eq!(texts(&home, ".cards .card-title"), ["General Assembly", "Security Council"]);
+}
+
+#[test]
+fn raw_html_and_unsafe_links_never_reach_the_page() {
+    let b = built();
+    for (path, doc) in html_files(&b.out()) {
+        assert_eq!(doc.select(&sel("script, b, [onclick]")).count(), 0, "{path}");
+        for a in doc.select(&sel("a[href]")) {
+            assert!(!a.value().attr("href").unwrap().to_lowercase().starts_with("javascript"), "{path}");
+        }
+    }
+    let doc = b.page("/ga/70/1/");
+    let pp2 = texts(&doc, "#pp2").remove(0);
+    assert!(pp2.contains("<script>alert(\"x\")</script>"), "shown as text: {pp2}");
+}
+
+#[test]
+fn pages_are_rendered_with_highlighted_code() {
+    let b = built();
+    let about = b.page("/about/");
+    assert_eq!(texts(&about, "article h1"), ["About this archive"]);
+    let pre = about.select(&sel("article pre")).next().expect("a code block");
+    assert!(pre.value().attr("style").is_some_and(|s| s.contains("background-color")), "syntect colours");
+    assert!(pre.select(&sel("span[style]")).count() > 3);
+    assert!(texts(&about, "article p")[0].contains("<b>Raw HTML</b>"));
+}
+
+#[test]
+fn github_pages_files_are_there() {
+    let b = built();
+    let out = b.out();
+    assert!(out.join(".nojekyll").is_file());
+    assert!(out.join("404.html").is_file());
+    let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://user.github.io/archive/sitemap.xml"), "{robots}");
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let doc = scraper::Html::parse_fragment(&sitemap);
+    let locs: Vec<String> = doc.select(&sel("loc")).map(|l| l.text().collect()).collect();
+    assert!(locs.contains(&"https://user.github.io/archive/ga/70/10/".to_string()), "{locs:?}");
+    assert!(locs.contains(&"https://user.github.io/archive/".to_string()));
+    assert!(!locs.iter().any(|l| l.contains("/old/")), "aliases are not listed");
+    assert!(locs.iter().all(|l| l.starts_with("https://user.github.io/archive/")));
+}
+
+#[test]
+fn aliases_redirect_to_the_permalink() {
+    let b = built();
+    let doc = b.page("/old/70-1/");
+    let canonical = doc.select(&sel("link[rel=canonical]")).next().unwrap();
+    assert_eq!(canonical.value().attr("href"), Some("https://user.github.io/archive/ga/70/1/"));
+    let refresh = doc.select(&sel("meta[http-equiv=refresh]")).next().unwrap();
+    assert_eq!(refresh.value().attr("content"), Some("0; url=/archive/ga/70/1/"));
+}
+
+#[test]
+fn drafts_are_built_on_request() {
+    let b = build_copy_with(&fixture("basic"), |o| o.drafts = true);
+    assert!(b.report.succeeded());
+    assert_eq!(b.report.resolutions, 6);
+    assert!(b.out().join("ga/70/3/index.html").is_file());
+}
+
+#[test]
+fn base_url_from_the_command_line_moves_every_link() {
+    let b = build_copy_with(&fixture("basic"), |o| o.base_url = Some("https://example.org/deep/path".into()));
+    assert!(b.report.succeeded());
+    assert_eq!(broken_links(&b.out(), "/deep/path/"), Vec::<String>::new());
+    let doc = b.page("/ga/70/1/");
+    let css = doc.select(&sel("link[rel=stylesheet]")).next().unwrap();
+    assert_eq!(css.value().attr("href"), Some("/deep/path/style.css"));
+}
+
+/// The checks above are only worth something if they can fail.
+#[test]
+fn the_harness_catches_broken_links_and_bad_html() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir_all(tmp.path().join("a")).unwrap();
+    fs::write(
+        tmp.path().join("index.html"),
+        r##"<!DOCTYPE html><html><head><title>t</title></head><body><a href="/a/#nope">x</a><a href="/b/">y</a><a href="#here">z</a><p id="here">h</p></body></html>"##,
+    )
+    .unwrap();
+    fs::write(tmp.path().join("a/index.html"), "<!DOCTYPE html><html><head><title>t</title></head><body><p>a</div></body></html>").unwrap();
+    let broken = broken_links(tmp.path(), "/");
+    assert_eq!(broken, ["/ -> /a/#nope", "/ -> /b/"]);
+    let pages = html_files(tmp.path());
+    assert!(!parse_errors(&pages["/a/"]).is_empty());
+    assert!(parse_errors(&pages["/"]).is_empty());
+}
