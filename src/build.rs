@@ -59,7 +59,10 @@ pub fn build(opts: &BuildOptions) -> Report {
             return Report::failed(diags);
         }
     };
-    let output = opts.output.clone().unwrap_or_else(|| opts.root.join(&config.output_dir));
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join(&config.output_dir));
     if let Err(d) = check_output_location(&opts.root, &output) {
         diags.push(d);
         return Report::failed(diags);
@@ -101,9 +104,13 @@ fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
 fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let out = match (output.parent(), output.file_name()) {
-        (Some(parent), Some(name)) => std::fs::canonicalize(if parent.as_os_str().is_empty() { Path::new(".") } else { parent })
-            .map(|p| p.join(name))
-            .unwrap_or_else(|_| output.to_path_buf()),
+        (Some(parent), Some(name)) => std::fs::canonicalize(if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        })
+        .map(|p| p.join(name))
+        .unwrap_or_else(|_| output.to_path_buf()),
         _ => output.to_path_buf(),
     };
     if root.starts_with(&out) || out.join(CONFIG_FILE).exists() || out.join(CONTENT_DIR).is_dir() {
@@ -117,7 +124,12 @@ fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Loads and parses every source, in parallel; order is kept.
-fn read_archive(root: &Path, config: &Config, drafts: bool, diags: &mut Diagnostics) -> (Vec<Resolution>, Vec<Page>) {
+fn read_archive(
+    root: &Path,
+    config: &Config,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) -> (Vec<Resolution>, Vec<Page>) {
     let (sources, load_diags) = load::load(root);
     diags.extend(load_diags);
     let parsed: Vec<(Option<Parsed>, Diagnostics)> = sources
@@ -125,7 +137,7 @@ fn read_archive(root: &Path, config: &Config, drafts: bool, diags: &mut Diagnost
         .map(|s| match s.kind {
             SourceKind::Resolution => {
                 let (r, d) = resolution::parse(s, config);
-                (r.map(Parsed::Resolution), d)
+                (r.map(|r| Parsed::Resolution(Box::new(r))), d)
             }
             SourceKind::Page => match pages::parse(s) {
                 Ok(p) => (Some(Parsed::Page(p)), Diagnostics::default()),
@@ -142,7 +154,7 @@ fn read_archive(root: &Path, config: &Config, drafts: bool, diags: &mut Diagnost
     for (item, d) in parsed {
         diags.extend(d);
         match item {
-            Some(Parsed::Resolution(r)) if drafts || !r.meta.draft => resolutions.push(r),
+            Some(Parsed::Resolution(r)) if drafts || !r.meta.draft => resolutions.push(*r),
             Some(Parsed::Page(p)) if drafts || !p.draft => pages.push(p),
             _ => {}
         }
@@ -151,23 +163,34 @@ fn read_archive(root: &Path, config: &Config, drafts: bool, diags: &mut Diagnost
 }
 
 enum Parsed {
-    Resolution(Resolution),
+    Resolution(Box<Resolution>),
     Page(Page),
 }
 
 /// Renders every output into a staging folder and swaps it in.
-fn write_site(opts: &BuildOptions, config: &Config, site: &Site, output: &Path) -> Result<usize, Diagnostic> {
+fn write_site(
+    opts: &BuildOptions,
+    config: &Config,
+    site: &Site,
+    output: &Path,
+) -> Result<usize, Diagnostic> {
     let tera = theme::templates(&opts.root, config)?;
     let statics = theme::static_files(&opts.root, config)?;
     let highlighter: Option<Box<dyn Highlight + Sync>> = if site.pages.is_empty() {
         None
     } else {
-        let s = Syntect::new(&config.highlight_theme).map_err(|m| Diagnostic::error(CONFIG_FILE, 0, m))?;
+        let s = Syntect::new(&config.highlight_theme)
+            .map_err(|m| Diagnostic::error(CONFIG_FILE, config.line_of("highlight_theme"), m))?;
         Some(Box::new(s))
     };
     let renderer = Renderer::new(tera, config, site, highlighter)?;
-    let io_error = |e: std::io::Error| Diagnostic::error(output, 0, format!("cannot write the site: {e}"));
-    let staging = if opts.dry_run { None } else { Some(Staging::create(output).map_err(io_error)?) };
+    let io_error =
+        |e: std::io::Error| Diagnostic::error(output, 0, format!("cannot write the site: {e}"));
+    let staging = if opts.dry_run {
+        None
+    } else {
+        Some(Staging::create(output).map_err(io_error)?)
+    };
 
     let rendered: Vec<Result<(), Diagnostic>> = site
         .outputs

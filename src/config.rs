@@ -29,6 +29,8 @@ pub struct Config {
     pub bodies: Vec<Body>,
     /// Free-form values handed to templates as `config.extra`.
     pub extra: serde_json::Value,
+    /// The text of config.yaml, to point diagnostics at a key's line.
+    text: String,
 }
 
 /// A body that adopts resolutions, and how its documents are named.
@@ -81,41 +83,49 @@ struct BodyFile {
     session_label: Option<String>,
 }
 
-/// The four bodies every archive knows without configuration:
-/// (key, name, short names, symbol, cited as, session label).
-const DEFAULT_BODIES: [(&str, &str, &[&str], &str, &str, &str); 4] = [
-    (
-        "ga",
-        "General Assembly",
-        &["Assembly"],
-        "A/RES/{session}/{number}",
-        "{session}/{number}",
-        "Session",
-    ),
-    (
-        "ecosoc",
-        "Economic and Social Council",
-        &["Council"],
-        "E/RES/{session}/{number}",
-        "{session}/{number}",
-        "Year",
-    ),
-    (
-        "sc",
-        "Security Council",
-        &["Council"],
-        "S/RES/{number} ({session})",
-        "{number} ({session})",
-        "Year",
-    ),
-    (
-        "hrc",
-        "Human Rights Council",
-        &["Council"],
-        "A/HRC/RES/{session}/{number}",
-        "{session}/{number}",
-        "Session",
-    ),
+/// A body every archive knows without configuration.
+struct BuiltIn {
+    key: &'static str,
+    name: &'static str,
+    short_names: &'static [&'static str],
+    symbol: &'static str,
+    cited_as: &'static str,
+    session_label: &'static str,
+}
+
+const DEFAULT_BODIES: [BuiltIn; 4] = [
+    BuiltIn {
+        key: "ga",
+        name: "General Assembly",
+        short_names: &["Assembly"],
+        symbol: "A/RES/{session}/{number}",
+        cited_as: "{session}/{number}",
+        session_label: "Session",
+    },
+    BuiltIn {
+        key: "ecosoc",
+        name: "Economic and Social Council",
+        short_names: &["Council"],
+        symbol: "E/RES/{session}/{number}",
+        cited_as: "{session}/{number}",
+        session_label: "Year",
+    },
+    BuiltIn {
+        key: "sc",
+        name: "Security Council",
+        short_names: &["Council"],
+        symbol: "S/RES/{number} ({session})",
+        cited_as: "{number} ({session})",
+        session_label: "Year",
+    },
+    BuiltIn {
+        key: "hrc",
+        name: "Human Rights Council",
+        short_names: &["Council"],
+        symbol: "A/HRC/RES/{session}/{number}",
+        cited_as: "{session}/{number}",
+        session_label: "Session",
+    },
 ];
 
 impl Config {
@@ -156,7 +166,11 @@ impl Config {
         }
         let extra = match file.extra {
             Some(v) => serde_json::to_value(v).map_err(|e| {
-                Diagnostic::error(path, line_of("extra"), format!("`extra` cannot be used: {e}"))
+                Diagnostic::error(
+                    path,
+                    line_of("extra"),
+                    format!("`extra` cannot be used: {e}"),
+                )
             })?,
             None => serde_json::Value::Object(Default::default()),
         };
@@ -173,6 +187,7 @@ impl Config {
             output_dir: file.output_dir.unwrap_or_else(|| PathBuf::from("public")),
             bodies,
             extra,
+            text: text.to_string(),
         })
     }
 
@@ -182,6 +197,11 @@ impl Config {
         self.base_url = base_url;
         self.base_path = base_path;
         Ok(())
+    }
+
+    /// The line of config.yaml that sets `key`, or 0 when it is not set.
+    pub fn line_of(&self, key: &str) -> usize {
+        yaml::key_line(&self.text, key).unwrap_or(0)
     }
 
     pub fn body(&self, key: &str) -> Option<&Body> {
@@ -199,23 +219,27 @@ impl Config {
 fn default_bodies() -> Result<Vec<Body>, String> {
     DEFAULT_BODIES
         .iter()
-        .map(|&(key, name, short, symbol, cited_as, label)| {
+        .map(|b| {
             let file = BodyFile {
-                name: name.to_string(),
-                short_names: short.iter().map(|s| s.to_string()).collect(),
-                symbol: symbol.to_string(),
-                cited_as: Some(cited_as.to_string()),
+                name: b.name.to_string(),
+                short_names: b.short_names.iter().map(|s| s.to_string()).collect(),
+                symbol: b.symbol.to_string(),
+                cited_as: Some(b.cited_as.to_string()),
                 permalink: None,
                 session_permalink: None,
-                session_label: Some(label.to_string()),
+                session_label: Some(b.session_label.to_string()),
             };
-            body_from_file(key, file)
+            body_from_file(b.key, file)
         })
         .collect()
 }
 
 fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
-    if key.is_empty() || !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
         return Err(format!(
             "body key `{key}` must be lower-case letters, digits and `-` (it is used in URLs)"
         ));
@@ -230,7 +254,11 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
     } else {
         format!("/{key}/{{number}}/")
     };
-    let permalink = url_pattern(f.permalink.as_deref().unwrap_or(&default_permalink), key, "permalink")?;
+    let permalink = url_pattern(
+        f.permalink.as_deref().unwrap_or(&default_permalink),
+        key,
+        "permalink",
+    )?;
     require(&permalink, Placeholder::Number, key, "permalink")?;
     let default_listing = if permalink.has(Placeholder::Session) {
         format!("/{key}/{{session}}/")
@@ -242,9 +270,16 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
         key,
         "session_permalink",
     )?;
-    require(&session_permalink, Placeholder::Session, key, "session_permalink")?;
+    require(
+        &session_permalink,
+        Placeholder::Session,
+        key,
+        "session_permalink",
+    )?;
     if session_permalink.has(Placeholder::Number) {
-        return Err(format!("body `{key}`, session_permalink: `{{number}}` has no meaning here"));
+        return Err(format!(
+            "body `{key}`, session_permalink: `{{number}}` has no meaning here"
+        ));
     }
     Ok(Body {
         key: key.to_string(),
@@ -260,7 +295,9 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
 
 fn url_pattern(text: &str, key: &str, field: &str) -> Result<Pattern, String> {
     if !text.starts_with('/') || !text.ends_with('/') {
-        return Err(format!("body `{key}`, {field}: `{text}` must start and end with `/`"));
+        return Err(format!(
+            "body `{key}`, {field}: `{text}` must start and end with `/`"
+        ));
     }
     Pattern::parse(text).map_err(|e| format!("body `{key}`, {field}: {e}"))
 }
@@ -269,7 +306,9 @@ fn require(p: &Pattern, what: Placeholder, key: &str, field: &str) -> Result<(),
     if p.has(what) {
         Ok(())
     } else {
-        Err(format!("body `{key}`, {field}: `{p}` must contain `{what}`"))
+        Err(format!(
+            "body `{key}`, {field}: `{p}` must contain `{what}`"
+        ))
     }
 }
 
@@ -305,8 +344,14 @@ mod tests {
         let keys: Vec<_> = c.bodies.iter().map(|b| b.key.as_str()).collect();
         assert_eq!(keys, ["ga", "ecosoc", "sc", "hrc"]);
         assert_eq!(c.body("sc").unwrap().permalink.to_string(), "/sc/{number}/");
-        assert_eq!(c.body("ga").unwrap().permalink.to_string(), "/ga/{session}/{number}/");
-        assert_eq!(c.body("sc").unwrap().session_permalink.to_string(), "/sc/year/{session}/");
+        assert_eq!(
+            c.body("ga").unwrap().permalink.to_string(),
+            "/ga/{session}/{number}/"
+        );
+        assert_eq!(
+            c.body("sc").unwrap().session_permalink.to_string(),
+            "/sc/year/{session}/"
+        );
     }
 
     #[test]
@@ -320,7 +365,11 @@ mod tests {
     fn unknown_key_is_an_error_with_its_line() {
         let e = parse("title: T\ncolour: red\n").unwrap_err();
         assert_eq!(e.line, 2);
-        assert!(e.message.contains("unknown field `colour`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown field `colour`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
@@ -338,7 +387,11 @@ mod tests {
     fn bad_permalink_names_the_body_and_line() {
         let e = parse("bodies:\n  ga:\n    name: GA\n    symbol: A/RES/{session}/{number}\n    permalink: ga/{number}\n")
             .unwrap_err();
-        assert!(e.message.contains("must start and end with `/`"), "{}", e.message);
+        assert!(
+            e.message.contains("must start and end with `/`"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.line, 2);
     }
 }

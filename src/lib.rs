@@ -3,18 +3,21 @@
 //! The pipeline, one module per stage:
 //! [`load`] → [`resolution`] (parse) → [`site`] (link the archive) →
 //! [`render`] → [`output`] (atomic write). [`build`] runs them in order.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
+pub mod build;
 pub mod config;
 pub mod diagnostics;
 pub mod load;
 pub mod markdown;
+pub mod output;
+pub mod render;
 pub mod resolution;
+pub mod scaffold;
+pub mod site;
 pub mod text;
 pub mod urls;
 pub mod yaml;
-pub mod build;
-pub mod output;
-pub mod render;
-pub mod scaffold;
-pub mod site;

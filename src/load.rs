@@ -42,7 +42,7 @@ pub fn load(root: &Path) -> (Vec<Source>, Diagnostics) {
         diags.error(
             Path::new(CONTENT_DIR),
             0,
-            format!("no `{CONTENT_DIR}` folder in {}", root.display()),
+            format!("the archive has no `{CONTENT_DIR}` folder; pass --root, or start one with `plenary init DIR`"),
         );
         return (Vec::new(), diags);
     }
@@ -78,7 +78,9 @@ fn source_paths(content: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
             }
             Ok(_) => {}
             Err(e) => {
-                let path = e.path().map_or_else(|| PathBuf::from(CONTENT_DIR), shown_path(content));
+                let path = e
+                    .path()
+                    .map_or_else(|| PathBuf::from(CONTENT_DIR), shown_path(content));
                 diags.error(&path, 0, format!("cannot read: {e}"));
             }
         }
@@ -115,8 +117,8 @@ fn read_source(content: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     } else {
         SourceKind::Resolution
     };
-    let (front_matter, text, first_line) = split_front_matter(&text)
-        .map_err(|m| Diagnostic::error(&shown, 1, m))?;
+    let (front_matter, text, first_line) =
+        split_front_matter(&text).map_err(|m| Diagnostic::error(&shown, 1, m))?;
     Ok(Source {
         path: shown,
         rel: rel.to_path_buf(),
@@ -138,7 +140,10 @@ fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
     })?;
     if let Some(at) = text.find('\0') {
         let line = 1 + text[..at].matches('\n').count();
-        return Err((line, format!("binary data (a NUL byte at offset {at}); expected Markdown text")));
+        return Err((
+            line,
+            format!("binary data (a NUL byte at offset {at}); expected Markdown text"),
+        ));
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
@@ -190,7 +195,10 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_simply_work() {
-        assert_eq!(decode(b"\xEF\xBB\xBF## 1/2.\r\nx\r\n").unwrap(), "## 1/2.\nx\n");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF## 1/2.\r\nx\r\n").unwrap(),
+            "## 1/2.\nx\n"
+        );
     }
 
     #[test]

@@ -9,7 +9,11 @@ use plenary::build::{build, BuildOptions, Report};
 use plenary::scaffold;
 
 #[derive(Parser)]
-#[command(name = "plenary", version, about = "Publish an archive of resolutions as a static site")]
+#[command(
+    name = "plenary",
+    version,
+    about = "Publish an archive of resolutions as a static site"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,7 +62,11 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {
-                println!("Created an archive in {}. Next: plenary build --root {}", dir.display(), dir.display());
+                println!(
+                    "Created an archive in {}. Next: plenary build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {

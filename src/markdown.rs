@@ -80,7 +80,9 @@ pub fn plain_text(md: &str) -> String {
             continue;
         }
         match &events[i] {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => out.push_str(t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(t)
+            }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }
@@ -93,7 +95,8 @@ pub fn plain_text(md: &str) -> String {
 fn footnote_marker(events: &[Event]) -> Option<u32> {
     match events {
         [Event::InlineHtml(open), Event::Text(n), Event::InlineHtml(close), ..]
-            if open.trim().eq_ignore_ascii_case("<sup>") && close.trim().eq_ignore_ascii_case("</sup>") =>
+            if open.trim().eq_ignore_ascii_case("<sup>")
+                && close.trim().eq_ignore_ascii_case("</sup>") =>
         {
             n.trim().parse().ok()
         }
@@ -135,7 +138,10 @@ pub fn is_safe_url(url: &str) -> bool {
             if scheme.contains(['/', '?', '#']) {
                 return true; // the colon is in the path, not a scheme
             }
-            matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https" | "mailto")
+            matches!(
+                scheme.to_ascii_lowercase().as_str(),
+                "http" | "https" | "mailto"
+            )
         }
     }
 }
@@ -148,7 +154,8 @@ pub trait Highlight {
 
 /// Renders a whole Markdown page (About, Sources…) with highlighted code.
 pub fn page_html(md: &str, highlighter: &dyn Highlight) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut out: Vec<Event> = Vec::new();
     let mut code: Option<(String, String)> = None; // (lang, text)
     let mut links = Vec::new();
@@ -156,7 +163,9 @@ pub fn page_html(md: &str, highlighter: &dyn Highlight) -> String {
         match (&mut code, e) {
             (None, Event::Start(Tag::CodeBlock(kind))) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(l) => l.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(l) => {
+                        l.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((lang, String::new()));
@@ -168,7 +177,9 @@ pub fn page_html(md: &str, highlighter: &dyn Highlight) -> String {
             }
             (_, Event::Html(h) | Event::InlineHtml(h)) => out.push(Event::Text(h)),
             (_, e @ Event::Start(Tag::Link { .. })) => {
-                let Event::Start(Tag::Link { dest_url, .. }) = &e else { continue };
+                let Event::Start(Tag::Link { dest_url, .. }) = &e else {
+                    continue;
+                };
                 let safe = is_safe_url(dest_url);
                 links.push(safe);
                 if safe {
@@ -216,7 +227,10 @@ mod tests {
     fn markers_link_to_endnotes_and_count_occurrences() {
         let mut notes = Notes::new([3]);
         let a = inline_html("Programme,<sup>3</sup> and *Ibid.*<sup>3</sup>", &mut notes);
-        assert!(a.contains(r##"<sup class="fnref" id="fnref3"><a href="#fn3""##), "{a}");
+        assert!(
+            a.contains(r##"<sup class="fnref" id="fnref3"><a href="#fn3""##),
+            "{a}"
+        );
         assert!(a.contains(r#"id="fnref3-2""#), "{a}");
         assert_eq!(notes.refs(3), ["fnref3", "fnref3-2"]);
         assert!(a.contains("<em>Ibid.</em>"));
@@ -233,9 +247,15 @@ mod tests {
     #[test]
     fn unsafe_links_keep_only_their_text() {
         let mut notes = Notes::default();
-        let h = inline_html("[x](javascript:alert(1)) [y](https://undocs.org/en/A/RES/1) [z](JaVa&#x09;Script:x)", &mut notes);
+        let h = inline_html(
+            "[x](javascript:alert(1)) [y](https://undocs.org/en/A/RES/1) [z](JaVa&#x09;Script:x)",
+            &mut notes,
+        );
         assert!(!h.to_lowercase().contains("javascript"), "{h}");
-        assert!(h.contains(r#"<a href="https://undocs.org/en/A/RES/1">y</a>"#), "{h}");
+        assert!(
+            h.contains(r#"<a href="https://undocs.org/en/A/RES/1">y</a>"#),
+            "{h}"
+        );
         assert!(h.contains('x') && h.contains('z'));
     }
 
@@ -253,7 +273,10 @@ mod tests {
 
     #[test]
     fn pages_escape_html_and_render_code() {
-        let h = page_html("# T\n\n<div>x</div>\n\n```\nlet a = 1 < 2;\n```\n", &NoColour);
+        let h = page_html(
+            "# T\n\n<div>x</div>\n\n```\nlet a = 1 < 2;\n```\n",
+            &NoColour,
+        );
         assert!(h.contains("&lt;div&gt;"), "{h}");
         assert!(h.contains("<pre><code>let a = 1 &lt; 2;"), "{h}");
     }

@@ -65,9 +65,12 @@ impl Drop for Staging {
 /// `public` is staged in `.public.staging` beside it, on the same file
 /// system, so the final rename is atomic.
 fn staging_path(target: &Path) -> io::Result<PathBuf> {
-    let name = target
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the output folder needs a name"))?;
+    let name = target.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the output folder needs a name",
+        )
+    })?;
     let parent = target.parent().unwrap_or(Path::new(""));
     Ok(parent.join(format!(".{}.staging", name.to_string_lossy())))
 }
@@ -78,8 +81,14 @@ fn staging_path(target: &Path) -> io::Result<PathBuf> {
 fn swap_in(staged: &Path, target: &Path) -> io::Result<()> {
     use nix::fcntl::{renameat2, RenameFlags, AT_FDCWD};
     if target.exists() {
-        renameat2(AT_FDCWD, staged, AT_FDCWD, target, RenameFlags::RENAME_EXCHANGE)
-            .or_else(|_| swap_in_two_steps(staged, target))
+        renameat2(
+            AT_FDCWD,
+            staged,
+            AT_FDCWD,
+            target,
+            RenameFlags::RENAME_EXCHANGE,
+        )
+        .or_else(|_| swap_in_two_steps(staged, target))
     } else {
         fs::rename(staged, target)
     }
@@ -122,7 +131,10 @@ mod tests {
         let s = Staging::create(&target).unwrap();
         s.write(Path::new("a/index.html"), b"new").unwrap();
         s.commit().unwrap();
-        assert_eq!(fs::read_to_string(target.join("a/index.html")).unwrap(), "new");
+        assert_eq!(
+            fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new"
+        );
         assert!(!target.join("old.html").exists());
         assert!(!tmp.path().join(".public.staging").exists());
     }

@@ -48,6 +48,9 @@ mod tests {
     fn natural_order_puts_9_before_10() {
         let mut v = vec!["76/10", "76/9", "ES-11/6", "76/100", "75/251 B", "75/251 A"];
         v.sort_by_key(|s| natural_key(s));
-        assert_eq!(v, ["75/251 A", "75/251 B", "76/9", "76/10", "76/100", "ES-11/6"]);
+        assert_eq!(
+            v,
+            ["75/251 A", "75/251 B", "76/9", "76/10", "76/100", "ES-11/6"]
+        );
     }
 }

@@ -69,8 +69,8 @@ impl Pattern {
                 "number" => Placeholder::Number,
                 other => {
                     return Err(format!(
-                        "`{{{other}}}` is not a placeholder (use {{body}}, {{session}} or {{number}})"
-                    ))
+                    "`{{{other}}}` is not a placeholder (use {{body}}, {{session}} or {{number}})"
+                ))
                 }
             };
             parts.push(Part::Var(var));

@@ -4,7 +4,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
+use regex::Regex;
+use std::sync::LazyLock;
+
 use crate::diagnostics::Diagnostic;
+use crate::text::built_in;
 
 /// Parses `text` as YAML into `T`. `first_line` is the line of the file on
 /// which `text` starts, so that errors name the line the user sees.
@@ -25,13 +29,13 @@ pub fn parse<T: DeserializeOwned>(
 /// serde_yaml's message without its own " at line L column C" suffix, which
 /// counts from the start of the YAML text rather than of the file.
 fn describe(e: &serde_yaml::Error) -> String {
-    let full = e.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(at) => &full[..at],
-        None => &full,
-    };
+    let message = POSITION.replace_all(&e.to_string(), "").into_owned();
+    let message = STRUCT.replace_all(&message, "expected a mapping of keys such as `title: …`");
     format!("invalid YAML: {message}")
 }
+
+static POSITION: LazyLock<Regex> = LazyLock::new(|| built_in(r" at line \d+ column \d+"));
+static STRUCT: LazyLock<Regex> = LazyLock::new(|| built_in(r"expected struct \w+"));
 
 /// The 1-based line within `text` on which `key:` first appears, for
 /// diagnostics about values that parsed but make no sense.

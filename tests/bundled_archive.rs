@@ -23,14 +23,21 @@ fn builds_with_zero_warnings_and_a_sound_site() {
     let out = tmp.path().join("public");
     let report = build_bundled(&out);
     assert!(report.succeeded(), "{:#?}", report.diagnostics);
-    assert_eq!(report.diagnostics, vec![], "the bundled archive builds without warnings");
+    assert_eq!(
+        report.diagnostics,
+        vec![],
+        "the bundled archive builds without warnings"
+    );
     assert_eq!(report.resolutions, 7);
 
     let pages = html_files(&out);
     for (path, doc) in &pages {
         assert_eq!(parse_errors(doc), Vec::<String>::new(), "{path}");
         for p in doc.select(&sel("main p.para")) {
-            assert!(p.value().attr("id").is_some(), "{path}: a paragraph without an id");
+            assert!(
+                p.value().attr("id").is_some(),
+                "{path}: a paragraph without an id"
+            );
         }
         let ids = ids(doc);
         for a in doc.select(&sel("sup.fnref a, a.backref")) {
@@ -39,7 +46,15 @@ fn builds_with_zero_warnings_and_a_sound_site() {
         }
     }
     assert_eq!(broken_links(&out, "/plenary/"), Vec::<String>::new());
-    for path in ["/ga/76/10/", "/ga/75/251-b/", "/ga/es-11/6/", "/ecosoc/1997/2/", "/ecosoc/2021/1/", "/hrc/56/2/", "/ga/77/92/"] {
+    for path in [
+        "/ga/76/10/",
+        "/ga/75/251-b/",
+        "/ga/es-11/6/",
+        "/ecosoc/1997/2/",
+        "/ecosoc/2021/1/",
+        "/hrc/56/2/",
+        "/ga/77/92/",
+    ] {
         assert!(pages.contains_key(path), "{path} is published");
     }
 }
@@ -51,7 +66,9 @@ fn reference_resolution_main_snapshot() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     assert!(build_bundled(&out).succeeded());
-    let doc = scraper::Html::parse_document(&fs::read_to_string(out.join("ecosoc/1997/2/index.html")).unwrap());
+    let doc = scraper::Html::parse_document(
+        &fs::read_to_string(out.join("ecosoc/1997/2/index.html")).unwrap(),
+    );
     let main = doc.select(&sel("main")).next().unwrap();
     insta::assert_snapshot!("reference_main", main.inner_html());
 }
@@ -63,7 +80,12 @@ fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().to_string();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
             (rel, fs::read(e.path()).unwrap())
         })
         .collect()
@@ -73,9 +95,15 @@ fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn two_builds_on_different_thread_counts_are_byte_identical() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     assert!(one.install(|| build_bundled(&a)).succeeded());
-    let four = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+    let four = rayon::ThreadPoolBuilder::new()
+        .num_threads(4)
+        .build()
+        .unwrap();
     assert!(four.install(|| build_bundled(&b)).succeeded());
     let (fa, fb) = (all_files(&a), all_files(&b));
     assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());

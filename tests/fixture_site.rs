@@ -22,7 +22,11 @@ fn texts(doc: &scraper::Html, selector: &str) -> Vec<String> {
 #[test]
 fn builds_without_diagnostics() {
     let b = built();
-    assert!(b.report.diagnostics.is_empty(), "{:#?}", b.report.diagnostics);
+    assert!(
+        b.report.diagnostics.is_empty(),
+        "{:#?}",
+        b.report.diagnostics
+    );
     assert_eq!(b.report.resolutions, 5, "the draft is left out");
     assert_eq!(b.report.pages, 1);
 }
@@ -44,12 +48,26 @@ fn anchors_follow_the_documents_own_numbering() {
     let doc = b.page("/ga/70/1/");
     let anchors: Vec<String> = doc
         .select(&sel("p.para"))
-        .map(|p| p.value().attr("id").expect("every paragraph has an id").to_string())
+        .map(|p| {
+            p.value()
+                .attr("id")
+                .expect("every paragraph has an id")
+                .to_string()
+        })
         .collect();
     assert_eq!(
         anchors,
         [
-            "pp1", "pp2", "I-op1", "I-op1-a", "I-op1-a-i", "I-op1-a-ii", "I-op1-b", "I-op2", "I-op2-p2", "II-op1",
+            "pp1",
+            "pp2",
+            "I-op1",
+            "I-op1-a",
+            "I-op1-a-i",
+            "I-op1-a-ii",
+            "I-op1-b",
+            "I-op2",
+            "I-op2-p2",
+            "II-op1",
             "II-op2"
         ]
     );
@@ -58,12 +76,27 @@ fn anchors_follow_the_documents_own_numbering() {
         let id = p.value().attr("id").unwrap();
         let link = p.select(&sel("a.permalink")).next().expect("a permalink");
         assert_eq!(link.value().attr("href"), Some(format!("#{id}").as_str()));
-        assert!(link.value().attr("aria-label").is_some_and(|l| !l.is_empty()));
+        assert!(link
+            .value()
+            .attr("aria-label")
+            .is_some_and(|l| !l.is_empty()));
     }
 
     let annex = b.page("/ga/70/2/");
-    let anchors: Vec<&str> = annex.select(&sel("p.para")).filter_map(|p| p.value().attr("id")).collect();
-    assert_eq!(anchors, ["op1", "annex-p1", "annex-para1", "annex-para1-a", "annex-para2"]);
+    let anchors: Vec<&str> = annex
+        .select(&sel("p.para"))
+        .filter_map(|p| p.value().attr("id"))
+        .collect();
+    assert_eq!(
+        anchors,
+        [
+            "op1",
+            "annex-p1",
+            "annex-para1",
+            "annex-para1-a",
+            "annex-para2"
+        ]
+    );
     assert_eq!(texts(&annex, "h2.annex"), ["Annex"]);
 }
 
@@ -88,7 +121,10 @@ fn footnote_markers_and_endnotes_link_both_ways() {
     for href in back {
         assert!(ids.contains(href.trim_start_matches('#')), "{href}");
     }
-    let values: Vec<&str> = doc.select(&sel(".endnotes li")).filter_map(|l| l.value().attr("value")).collect();
+    let values: Vec<&str> = doc
+        .select(&sel(".endnotes li"))
+        .filter_map(|l| l.value().attr("value"))
+        .collect();
     assert_eq!(values, ["1", "2"]);
 }
 
@@ -97,8 +133,14 @@ fn metadata_comes_from_heading_closing_line_and_front_matter() {
     let b = built();
     let sc = b.page("/sc/1325/");
     assert_eq!(texts(&sc, ".symbol"), ["S/RES/1325 (2000)"]);
-    assert_eq!(texts(&sc, "h1"), ["1325 (2000). Women and peace and security"]);
-    let dates: Vec<&str> = sc.select(&sel(".meta time")).filter_map(|t| t.value().attr("datetime")).collect();
+    assert_eq!(
+        texts(&sc, "h1"),
+        ["1325 (2000). Women and peace and security"]
+    );
+    let dates: Vec<&str> = sc
+        .select(&sel(".meta time"))
+        .filter_map(|t| t.value().attr("datetime"))
+        .collect();
     assert_eq!(dates, ["2000-10-31"]);
     assert!(texts(&sc, ".meta dd").contains(&"4213th meeting".to_string()));
     let cite = texts(&sc, ".citation");
@@ -112,25 +154,45 @@ fn metadata_comes_from_heading_closing_line_and_front_matter() {
 fn listings_use_natural_order() {
     let b = built();
     let session = b.page("/ga/70/");
-    assert_eq!(texts(&session, ".resolution-list .number"), ["70/1", "70/2", "70/9", "70/10"]);
+    assert_eq!(
+        texts(&session, ".resolution-list .number"),
+        ["70/1", "70/2", "70/9", "70/10"]
+    );
     let years = b.page("/sc/year/2000/");
     assert_eq!(texts(&years, ".resolution-list .number"), ["1325 (2000)"]);
     let home = b.page("/");
-    assert_eq!(texts(&home, ".cards .card-title"), ["General Assembly", "Security Council"]);
+    assert_eq!(
+        texts(&home, ".cards .card-title"),
+        ["General Assembly", "Security Council"]
+    );
 }
 
 #[test]
 fn raw_html_and_unsafe_links_never_reach_the_page() {
     let b = built();
     for (path, doc) in html_files(&b.out()) {
-        assert_eq!(doc.select(&sel("script, b, [onclick]")).count(), 0, "{path}");
+        assert_eq!(
+            doc.select(&sel("script, b, [onclick]")).count(),
+            0,
+            "{path}"
+        );
         for a in doc.select(&sel("a[href]")) {
-            assert!(!a.value().attr("href").unwrap().to_lowercase().starts_with("javascript"), "{path}");
+            assert!(
+                !a.value()
+                    .attr("href")
+                    .unwrap()
+                    .to_lowercase()
+                    .starts_with("javascript"),
+                "{path}"
+            );
         }
     }
     let doc = b.page("/ga/70/1/");
     let pp2 = texts(&doc, "#pp2").remove(0);
-    assert!(pp2.contains("<script>alert(\"x\")</script>"), "shown as text: {pp2}");
+    assert!(
+        pp2.contains("<script>alert(\"x\")</script>"),
+        "shown as text: {pp2}"
+    );
 }
 
 #[test]
@@ -138,8 +200,16 @@ fn pages_are_rendered_with_highlighted_code() {
     let b = built();
     let about = b.page("/about/");
     assert_eq!(texts(&about, "article h1"), ["About this archive"]);
-    let pre = about.select(&sel("article pre")).next().expect("a code block");
-    assert!(pre.value().attr("style").is_some_and(|s| s.contains("background-color")), "syntect colours");
+    let pre = about
+        .select(&sel("article pre"))
+        .next()
+        .expect("a code block");
+    assert!(
+        pre.value()
+            .attr("style")
+            .is_some_and(|s| s.contains("background-color")),
+        "syntect colours"
+    );
     assert!(pre.select(&sel("span[style]")).count() > 3);
     assert!(texts(&about, "article p")[0].contains("<b>Raw HTML</b>"));
 }
@@ -151,14 +221,28 @@ fn github_pages_files_are_there() {
     assert!(out.join(".nojekyll").is_file());
     assert!(out.join("404.html").is_file());
     let robots = fs::read_to_string(out.join("robots.txt")).unwrap();
-    assert!(robots.contains("Sitemap: https://user.github.io/archive/sitemap.xml"), "{robots}");
+    assert!(
+        robots.contains("Sitemap: https://user.github.io/archive/sitemap.xml"),
+        "{robots}"
+    );
     let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
     let doc = scraper::Html::parse_fragment(&sitemap);
-    let locs: Vec<String> = doc.select(&sel("loc")).map(|l| l.text().collect()).collect();
-    assert!(locs.contains(&"https://user.github.io/archive/ga/70/10/".to_string()), "{locs:?}");
+    let locs: Vec<String> = doc
+        .select(&sel("loc"))
+        .map(|l| l.text().collect())
+        .collect();
+    assert!(
+        locs.contains(&"https://user.github.io/archive/ga/70/10/".to_string()),
+        "{locs:?}"
+    );
     assert!(locs.contains(&"https://user.github.io/archive/".to_string()));
-    assert!(!locs.iter().any(|l| l.contains("/old/")), "aliases are not listed");
-    assert!(locs.iter().all(|l| l.starts_with("https://user.github.io/archive/")));
+    assert!(
+        !locs.iter().any(|l| l.contains("/old/")),
+        "aliases are not listed"
+    );
+    assert!(locs
+        .iter()
+        .all(|l| l.starts_with("https://user.github.io/archive/")));
 }
 
 #[test]
@@ -166,9 +250,15 @@ fn aliases_redirect_to_the_permalink() {
     let b = built();
     let doc = b.page("/old/70-1/");
     let canonical = doc.select(&sel("link[rel=canonical]")).next().unwrap();
-    assert_eq!(canonical.value().attr("href"), Some("https://user.github.io/archive/ga/70/1/"));
+    assert_eq!(
+        canonical.value().attr("href"),
+        Some("https://user.github.io/archive/ga/70/1/")
+    );
     let refresh = doc.select(&sel("meta[http-equiv=refresh]")).next().unwrap();
-    assert_eq!(refresh.value().attr("content"), Some("0; url=/archive/ga/70/1/"));
+    assert_eq!(
+        refresh.value().attr("content"),
+        Some("0; url=/archive/ga/70/1/")
+    );
 }
 
 #[test]
@@ -181,7 +271,9 @@ fn drafts_are_built_on_request() {
 
 #[test]
 fn base_url_from_the_command_line_moves_every_link() {
-    let b = build_copy_with(&fixture("basic"), |o| o.base_url = Some("https://example.org/deep/path".into()));
+    let b = build_copy_with(&fixture("basic"), |o| {
+        o.base_url = Some("https://example.org/deep/path".into())
+    });
     assert!(b.report.succeeded());
     assert_eq!(broken_links(&b.out(), "/deep/path/"), Vec::<String>::new());
     let doc = b.page("/ga/70/1/");
@@ -199,7 +291,11 @@ fn the_harness_catches_broken_links_and_bad_html() {
         r##"<!DOCTYPE html><html><head><title>t</title></head><body><a href="/a/#nope">x</a><a href="/b/">y</a><a href="#here">z</a><p id="here">h</p></body></html>"##,
     )
     .unwrap();
-    fs::write(tmp.path().join("a/index.html"), "<!DOCTYPE html><html><head><title>t</title></head><body><p>a</div></body></html>").unwrap();
+    fs::write(
+        tmp.path().join("a/index.html"),
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>a</div></body></html>",
+    )
+    .unwrap();
     let broken = broken_links(tmp.path(), "/");
     assert_eq!(broken, ["/ -> /a/#nope", "/ -> /b/"]);
     let pages = html_files(tmp.path());

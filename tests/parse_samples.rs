@@ -22,7 +22,11 @@ fn count(r: &Resolution, kind: BlockKind) -> usize {
 }
 
 fn anchors(r: &Resolution, kind: BlockKind) -> Vec<String> {
-    r.blocks.iter().filter(|b| b.kind == kind).filter_map(|b| b.anchor.clone()).collect()
+    r.blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .filter_map(|b| b.anchor.clone())
+        .collect()
 }
 
 fn footnotes(r: &Resolution) -> Vec<u32> {
@@ -33,13 +37,22 @@ fn footnotes(r: &Resolution) -> Vec<u32> {
 fn reference_resolution() {
     let r = parsed("ecosoc/1997/2.md");
     let m = &r.meta;
-    assert_eq!((m.body.as_str(), m.session.as_str(), m.number.as_str()), ("ecosoc", "1997", "2"));
+    assert_eq!(
+        (m.body.as_str(), m.session.as_str(), m.number.as_str()),
+        ("ecosoc", "1997", "2")
+    );
     assert_eq!(m.symbol, "E/RES/1997/2");
     assert_eq!(m.title, "International migration and development");
     assert_eq!(m.adopted, Date::new(1997, 7, 18));
     assert_eq!(m.meeting.as_deref(), Some("34th plenary meeting"));
-    assert_eq!(anchors(&r, BlockKind::Preambular), ["pp1", "pp2", "pp3", "pp4", "pp5"]);
-    assert_eq!(anchors(&r, BlockKind::Operative), ["op1", "op2", "op3", "op4"]);
+    assert_eq!(
+        anchors(&r, BlockKind::Preambular),
+        ["pp1", "pp2", "pp3", "pp4", "pp5"]
+    );
+    assert_eq!(
+        anchors(&r, BlockKind::Operative),
+        ["op1", "op2", "op3", "op4"]
+    );
     assert_eq!(count(&r, BlockKind::Opening), 1);
     assert_eq!(count(&r, BlockKind::Closing), 1);
     assert_eq!(footnotes(&r), [3, 4, 5, 6, 7, 8, 9], "numbers start at 3");
@@ -51,7 +64,11 @@ fn reference_resolution() {
 fn ecosoc_session_year_differs_from_adoption_year() {
     let r = parsed("ecosoc/2021/1.md");
     assert_eq!(r.meta.symbol, "E/RES/2021/1");
-    assert_eq!(r.meta.adopted, Date::new(2020, 7, 21), "closing line is a bare date");
+    assert_eq!(
+        r.meta.adopted,
+        Date::new(2020, 7, 21),
+        "closing line is a bare date"
+    );
     assert_eq!(r.meta.meeting, None);
     assert_eq!(count(&r, BlockKind::Preambular), 7);
     assert_eq!(anchors(&r, BlockKind::Operative), ["op1", "op2"]);
@@ -66,11 +83,21 @@ fn part_b_with_a_footnote_on_the_heading_and_sub_headings() {
     let r = parsed("ga/75/251-b.md");
     assert_eq!(r.meta.number, "251 B");
     assert_eq!(r.meta.symbol, "A/RES/75/251 B");
-    assert_eq!(r.meta.title, "Financing of the African Union-United Nations Hybrid Operation in Darfur");
+    assert_eq!(
+        r.meta.title,
+        "Financing of the African Union-United Nations Hybrid Operation in Darfur"
+    );
     assert!(r.title_markdown.ends_with("<sup>1</sup>"));
     assert_eq!(count(&r, BlockKind::Preambular), 3);
-    assert_eq!(anchors(&r, BlockKind::Operative), ["op1", "op2", "op3", "op4", "op5"]);
-    assert_eq!(count(&r, BlockKind::Heading), 2, "unnumbered sub-headings between paragraphs");
+    assert_eq!(
+        anchors(&r, BlockKind::Operative),
+        ["op1", "op2", "op3", "op4", "op5"]
+    );
+    assert_eq!(
+        count(&r, BlockKind::Heading),
+        2,
+        "unnumbered sub-headings between paragraphs"
+    );
     assert_eq!(r.meta.adopted, Date::new(2021, 5, 18));
     assert_eq!(footnotes(&r), [1, 2, 3]);
 }
@@ -92,7 +119,15 @@ fn nested_roman_sub_paragraphs() {
     assert_eq!(
         subs,
         [
-            "op8-a", "op8-b", "op8-c", "op8-d", "op8-d-i", "op8-d-ii", "op8-d-iii", "op8-d-iv", "op8-d-v",
+            "op8-a",
+            "op8-b",
+            "op8-c",
+            "op8-d",
+            "op8-d-i",
+            "op8-d-ii",
+            "op8-d-iii",
+            "op8-d-iv",
+            "op8-d-v",
             "op8-d-vi"
         ]
     );
@@ -104,7 +139,10 @@ fn nested_roman_sub_paragraphs() {
 #[test]
 fn emergency_special_session() {
     let r = parsed("ga/es-11/6.md");
-    assert_eq!((r.meta.session.as_str(), r.meta.number.as_str()), ("ES-11", "6"));
+    assert_eq!(
+        (r.meta.session.as_str(), r.meta.number.as_str()),
+        ("ES-11", "6")
+    );
     assert_eq!(r.meta.symbol, "A/RES/ES-11/6");
     assert_eq!(count(&r, BlockKind::Preambular), 8);
     assert_eq!(count(&r, BlockKind::Operative), 11);
@@ -121,6 +159,10 @@ fn human_rights_council_with_a_recorded_vote() {
     assert_eq!(count(&r, BlockKind::Preambular), 33);
     assert_eq!(count(&r, BlockKind::Operative), 37);
     assert_eq!(footnotes(&r), [2, 3, 4, 5, 6], "footnotes start at 2");
-    let closing = r.blocks.iter().find(|b| b.kind == BlockKind::Closing).unwrap();
+    let closing = r
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Closing)
+        .unwrap();
     assert!(closing.text.contains("recorded vote of 31 to 14"));
 }

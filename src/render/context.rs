@@ -111,7 +111,11 @@ pub fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> {
         base_path: &config.base_path,
         language: &config.language,
         extra: &config.extra,
-        bodies: site.bodies.iter().filter_map(|b| body_view(config, b)).collect(),
+        bodies: site
+            .bodies
+            .iter()
+            .filter_map(|b| body_view(config, b))
+            .collect(),
         pages: site
             .pages
             .iter()
@@ -160,14 +164,22 @@ pub fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
     }
 }
 
-pub fn resolution_view<'a>(config: &'a Config, site: &'a Site, i: usize) -> Option<ResolutionView<'a>> {
+pub fn resolution_view<'a>(
+    config: &'a Config,
+    site: &'a Site,
+    i: usize,
+) -> Option<ResolutionView<'a>> {
     let e = site.entries.get(i)?;
     let r = &e.resolution;
     let body = config.body(&r.meta.body)?;
     let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
     // Render in document order so marker ids (fnref3, fnref3-2) follow it.
     let title_html = markdown::inline_html(&r.title_markdown, &mut notes);
-    let blocks = r.blocks.iter().map(|b| block_view(b, &r.blocks, &mut notes)).collect();
+    let blocks = r
+        .blocks
+        .iter()
+        .map(|b| block_view(b, &r.blocks, &mut notes))
+        .collect();
     let footnotes = r
         .footnotes
         .iter()
@@ -186,7 +198,13 @@ pub fn resolution_view<'a>(config: &'a Config, site: &'a Site, i: usize) -> Opti
         .collect();
     let permalink = format!("{}{}", config.base_url, e.path.trim_start_matches('/'));
     let summary = summary(config, e);
-    let citation = citation(&body.name, &e.cited_as, &summary, &r.meta.symbol, &permalink);
+    let citation = citation(
+        &body.name,
+        &e.cited_as,
+        &summary,
+        &r.meta.symbol,
+        &permalink,
+    );
     let (previous, next) = site.neighbours(i);
     Some(ResolutionView {
         title_html,
@@ -209,7 +227,11 @@ pub fn resolution_view<'a>(config: &'a Config, site: &'a Site, i: usize) -> Opti
 /// `Economic and Social Council resolution 1997/2 of 18 July 1997
 /// (E/RES/1997/2), https://…/ecosoc/1997/2/`
 fn citation(body: &str, cited_as: &str, s: &SummaryView, symbol: &str, permalink: &str) -> String {
-    let date = s.adopted_long.as_deref().map(|d| format!(" of {d}")).unwrap_or_default();
+    let date = s
+        .adopted_long
+        .as_deref()
+        .map(|d| format!(" of {d}"))
+        .unwrap_or_default();
     format!("{body} resolution {cited_as}{date} ({symbol}), {permalink}")
 }
 
@@ -227,11 +249,24 @@ fn block_view<'a>(b: &'a Block, all: &[Block], notes: &mut Notes) -> BlockView<'
 
 /// How a paragraph is named when read aloud or cited: `paragraph 1 (a)`.
 fn block_name(b: &Block, all: &[Block]) -> String {
-    let parent = || b.parent.and_then(|p| all.get(p)).map(|p| block_name(p, all)).unwrap_or_default();
-    let section = b.section.as_deref().map(|s| format!("section {s}, ")).unwrap_or_default();
+    let parent = || {
+        b.parent
+            .and_then(|p| all.get(p))
+            .map(|p| block_name(p, all))
+            .unwrap_or_default()
+    };
+    let section = b
+        .section
+        .as_deref()
+        .map(|s| format!("section {s}, "))
+        .unwrap_or_default();
     match b.kind {
         BlockKind::Preambular => {
-            let n = b.anchor.as_deref().and_then(|a| a.rsplit("pp").next()).unwrap_or("");
+            let n = b
+                .anchor
+                .as_deref()
+                .and_then(|a| a.rsplit("pp").next())
+                .unwrap_or("");
             format!("{section}preambular paragraph {n}")
         }
         BlockKind::Operative => format!("{section}paragraph {}", b.number.unwrap_or(0)),

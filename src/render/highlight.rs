@@ -17,7 +17,10 @@ impl Syntect {
         let mut themes = ThemeSet::load_defaults().themes;
         let theme = themes.remove(theme_name).ok_or_else(|| {
             let known: Vec<&str> = themes.keys().map(String::as_str).collect();
-            format!("highlight_theme `{theme_name}` is not a bundled theme; choose one of: {}", known.join(", "))
+            format!(
+                "highlight_theme `{theme_name}` is not a bundled theme; choose one of: {}",
+                known.join(", ")
+            )
         })?;
         Ok(Syntect {
             syntaxes: SyntaxSet::load_defaults_newlines(),

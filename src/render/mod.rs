@@ -33,8 +33,9 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         highlighter: Option<Box<dyn Highlight + Sync + 'a>>,
     ) -> Result<Self, Diagnostic> {
-        let site_value = tera::to_value(site_view(config, site))
-            .map_err(|e| Diagnostic::error(crate::config::CONFIG_FILE, 0, theme::error_chain(&e)))?;
+        let site_value = tera::to_value(site_view(config, site)).map_err(|e| {
+            Diagnostic::error(crate::config::CONFIG_FILE, 0, theme::error_chain(&e))
+        })?;
         Ok(Renderer {
             tera,
             config,
@@ -65,7 +66,10 @@ impl<'a> Renderer<'a> {
                 Diagnostic::error(
                     file,
                     0,
-                    format!("template `{template}` failed{what}: {}", theme::error_chain(&e)),
+                    format!(
+                        "template `{template}` failed{what}: {}",
+                        theme::error_chain(&e)
+                    ),
                 )
             })
     }
@@ -77,28 +81,51 @@ impl<'a> Renderer<'a> {
             Output::Home => {
                 let mut latest: Vec<_> = site.entries.iter().collect();
                 latest.sort_by(|a, b| {
-                    b.resolution.meta.adopted.cmp(&a.resolution.meta.adopted).then_with(|| a.path.cmp(&b.path))
+                    b.resolution
+                        .meta
+                        .adopted
+                        .cmp(&a.resolution.meta.adopted)
+                        .then_with(|| a.path.cmp(&b.path))
                 });
-                let latest: Vec<_> = latest.into_iter().take(LATEST).map(|e| summary(config, e)).collect();
+                let latest: Vec<_> = latest
+                    .into_iter()
+                    .take(LATEST)
+                    .map(|e| summary(config, e))
+                    .collect();
                 ctx.insert("latest", &latest);
                 ("index.html", None)
             }
             Output::Resolution(i) => {
                 ctx.insert("resolution", &resolution_view(config, site, *i));
-                ("resolution.html", site.entries.get(*i).map(|e| e.resolution.source.clone()))
+                (
+                    "resolution.html",
+                    site.entries.get(*i).map(|e| e.resolution.source.clone()),
+                )
             }
             Output::Body(b) => {
                 if let Some(listing) = site.bodies.get(*b) {
-                    let label = config.body(&listing.key).map_or("Session", |b| b.session_label.as_str());
-                    let sessions: Vec<_> = listing.sessions.iter().map(|s| session_view(config, label, s)).collect();
+                    let label = config
+                        .body(&listing.key)
+                        .map_or("Session", |b| b.session_label.as_str());
+                    let sessions: Vec<_> = listing
+                        .sessions
+                        .iter()
+                        .map(|s| session_view(config, label, s))
+                        .collect();
                     ctx.insert("body", &body_view(config, listing));
                     ctx.insert("sessions", &sessions);
                 }
                 ("list.html", None)
             }
             Output::Session(b, s) => {
-                if let Some((listing, session)) = site.bodies.get(*b).and_then(|l| Some((l, l.sessions.get(*s)?))) {
-                    let label = config.body(&listing.key).map_or("Session", |b| b.session_label.as_str());
+                if let Some((listing, session)) = site
+                    .bodies
+                    .get(*b)
+                    .and_then(|l| Some((l, l.sessions.get(*s)?)))
+                {
+                    let label = config
+                        .body(&listing.key)
+                        .map_or("Session", |b| b.session_label.as_str());
                     let items: Vec<_> = session
                         .entries
                         .iter()
@@ -117,7 +144,10 @@ impl<'a> Renderer<'a> {
                         Some(h) => markdown::page_html(&p.markdown, h.as_ref()),
                         None => markdown::page_html(&p.markdown, &NoHighlight),
                     };
-                    ctx.insert("page", &serde_json::json!({ "title": p.title, "html": html }));
+                    ctx.insert(
+                        "page",
+                        &serde_json::json!({ "title": p.title, "html": html }),
+                    );
                 }
                 ("page.html", site.pages.get(*i).map(|p| p.source.clone()))
             }
@@ -129,7 +159,10 @@ impl<'a> Renderer<'a> {
                         &format!("{}{}", config.base_url, e.path.trim_start_matches('/')),
                     );
                 }
-                ("redirect.html", site.entries.get(*i).map(|e| e.resolution.source.clone()))
+                (
+                    "redirect.html",
+                    site.entries.get(*i).map(|e| e.resolution.source.clone()),
+                )
             }
             Output::NotFound => ("404.html", None),
             Output::Sitemap => {

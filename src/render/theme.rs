@@ -71,7 +71,10 @@ pub fn templates(root: &Path, config: &Config) -> Result<Tera, Diagnostic> {
     }
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
-    let origins: BTreeMap<String, PathBuf> = all.iter().map(|(n, s)| (n.clone(), s.origin.clone())).collect();
+    let origins: BTreeMap<String, PathBuf> = all
+        .iter()
+        .map(|(n, s)| (n.clone(), s.origin.clone()))
+        .collect();
     tera.add_raw_templates(all.into_iter().map(|(n, s)| (n, s.text)))
         .map_err(|e| template_error(&e, &origins))?;
     Ok(tera)
@@ -85,7 +88,11 @@ pub fn static_files(root: &Path, config: &Config) -> Result<BTreeMap<String, Vec
             let shown = Path::new(THEMES).join(&config.theme).join("static");
             files.extend(read_tree(&dir.join("static"), &shown)?);
         }
-        None => files.extend(DEFAULT_STATIC.iter().map(|(n, b)| (n.to_string(), b.to_vec()))),
+        None => files.extend(
+            DEFAULT_STATIC
+                .iter()
+                .map(|(n, b)| (n.to_string(), b.to_vec())),
+        ),
     }
     files.extend(read_tree(&root.join(SITE_STATIC), Path::new(SITE_STATIC))?);
     Ok(files)
@@ -105,7 +112,15 @@ fn theme_templates(root: &Path, config: &Config) -> Result<Vec<(String, Source)>
             .map(|(name, bytes)| {
                 let origin = shown.join(&name);
                 String::from_utf8(bytes)
-                    .map(|text| (name, Source { text, origin: origin.clone() }))
+                    .map(|text| {
+                        (
+                            name,
+                            Source {
+                                text,
+                                origin: origin.clone(),
+                            },
+                        )
+                    })
                     .map_err(|_| Diagnostic::error(&origin, 0, "template is not valid UTF-8"))
             })
             .collect();
@@ -113,8 +128,12 @@ fn theme_templates(root: &Path, config: &Config) -> Result<Vec<(String, Source)>
     if config.theme != "default" {
         return Err(Diagnostic::error(
             Path::new(crate::config::CONFIG_FILE),
-            0,
-            format!("theme `{}` not found: there is no {} folder", config.theme, shown.display()),
+            config.line_of("theme"),
+            format!(
+                "theme `{}` not found: there is no {} folder",
+                config.theme,
+                shown.display()
+            ),
         ));
     }
     Ok(DEFAULT_TEMPLATES
@@ -149,7 +168,9 @@ fn read_tree(dir: &Path, shown: &Path) -> Result<BTreeMap<String, Vec<u8>>, Diag
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(dir) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
         let name = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
@@ -168,7 +189,9 @@ fn template_error(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagn
     let message = error_chain(e);
     let origin = origins
         .iter()
-        .filter(|(name, _)| message.contains(&format!("'{name}'")) || message.contains(&format!("\"{name}\"")))
+        .filter(|(name, _)| {
+            message.contains(&format!("'{name}'")) || message.contains(&format!("\"{name}\""))
+        })
         .max_by_key(|(name, _)| name.len())
         .map(|(_, o)| o.clone())
         .unwrap_or_else(|| PathBuf::from(SITE_TEMPLATES));

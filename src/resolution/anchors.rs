@@ -56,7 +56,10 @@ pub fn assign(blocks: &mut [Block], path: &Path, diags: &mut Diagnostics) {
                 }
             }),
             BlockKind::Subparagraph => {
-                let parent = b.parent.and_then(|p| blocks.get(p)).and_then(|p| p.anchor.clone());
+                let parent = b
+                    .parent
+                    .and_then(|p| blocks.get(p))
+                    .and_then(|p| p.anchor.clone());
                 match (parent, &b.token) {
                     (Some(p), Some(t)) => Some(format!("{p}-{t}")),
                     _ => None,
@@ -68,7 +71,10 @@ pub fn assign(blocks: &mut [Block], path: &Path, diags: &mut Diagnostics) {
                 let parent = blocks.get(p)?.anchor.clone()?;
                 Some(format!("{parent}-p{k}"))
             }),
-            BlockKind::Section => b.label.as_ref().map(|l| format!("{part_prefix}section-{l}")),
+            BlockKind::Section => b
+                .label
+                .as_ref()
+                .map(|l| format!("{part_prefix}section-{l}")),
             BlockKind::Annex => {
                 let id = match b.label.as_deref().and_then(|l| l.strip_prefix("Annex ")) {
                     Some(n) => format!("annex-{n}"),
@@ -92,13 +98,18 @@ struct Counters {
 
 /// Warns when a numbered paragraph does not follow the one before it.
 fn check_number(b: &Block, counts: &mut Counters, path: &Path, diags: &mut Diagnostics) {
-    let (Some(n), true) = (b.number, matches!(b.kind, BlockKind::Operative | BlockKind::AnnexParagraph)) else {
+    let (Some(n), true) = (
+        b.number,
+        matches!(b.kind, BlockKind::Operative | BlockKind::AnnexParagraph),
+    ) else {
         return;
     };
     let expected = counts.last_number.map_or(1, |l| l + 1);
     if n != expected {
         let message = match counts.last_number {
-            Some(last) if n == last => format!("paragraph {n} is numbered the same as the paragraph before it"),
+            Some(last) if n == last => {
+                format!("paragraph {n} is numbered the same as the paragraph before it")
+            }
             Some(last) => format!("paragraph {n} follows paragraph {last}; expected {expected}"),
             None if b.part == 0 && b.section.is_none() => {
                 format!("the first operative paragraph is numbered {n}; expected 1")
@@ -132,7 +143,13 @@ fn restarting_parts(blocks: &[Block]) -> HashSet<usize> {
     out
 }
 
-fn unique(anchor: String, line: usize, used: &mut HashSet<String>, path: &Path, diags: &mut Diagnostics) -> String {
+fn unique(
+    anchor: String,
+    line: usize,
+    used: &mut HashSet<String>,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> String {
     if used.insert(anchor.clone()) {
         return anchor;
     }

@@ -30,12 +30,15 @@ pub struct Date {
 }
 
 static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    built_in(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b")
+    built_in(
+        r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b",
+    )
 });
 
 impl Date {
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -94,7 +97,10 @@ mod tests {
     fn reads_both_forms() {
         let d = Date::new(1997, 7, 18).unwrap();
         assert_eq!(Date::parse_iso("1997-07-18"), Some(d));
-        assert_eq!(Date::find_long("34th plenary meeting\n18 July 1997"), Some(d));
+        assert_eq!(
+            Date::find_long("34th plenary meeting\n18 July 1997"),
+            Some(d)
+        );
         assert_eq!(d.to_string(), "1997-07-18");
         assert_eq!(d.long(), "18 July 1997");
     }

@@ -58,9 +58,9 @@ impl FrontMatter {
     pub fn adopted_date(&self) -> Result<Option<Date>, String> {
         match &self.adopted {
             None => Ok(None),
-            Some(text) => Date::parse_iso(text).map(Some).ok_or_else(|| {
-                format!("`adopted: {text}` is not a date; write it as YYYY-MM-DD")
-            }),
+            Some(text) => Date::parse_iso(text)
+                .map(Some)
+                .ok_or_else(|| format!("`adopted: {text}` is not a date; write it as YYYY-MM-DD")),
         }
     }
 }
@@ -84,7 +84,11 @@ mod tests {
     #[test]
     fn unknown_key_names_the_key_and_the_file_line() {
         let e = parse("title: x\nsubject: y\n").unwrap_err();
-        assert!(e.message.contains("unknown field `subject`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown field `subject`"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.line, 3);
     }
 

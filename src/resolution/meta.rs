@@ -62,6 +62,9 @@ pub fn infer(
 
     let number = fm.number.clone().or(heading.number.clone());
     let Some(number) = number.filter(|n| !n.trim().is_empty()) else {
+        if heading.missing {
+            return None;
+        }
         diags.error(
             path,
             heading_line,
@@ -75,7 +78,9 @@ pub fn infer(
         .or(heading.session.clone())
         .or(by_path.session.map(str::to_string))
         .unwrap_or_default();
-    if session.is_empty() && (body.symbol.has(Placeholder::Session) || body.permalink.has(Placeholder::Session)) {
+    if session.is_empty()
+        && (body.symbol.has(Placeholder::Session) || body.permalink.has(Placeholder::Session))
+    {
         diags.error(
             path,
             heading_line,
@@ -92,7 +97,10 @@ pub fn infer(
         session: &session,
         number: &number,
     };
-    let symbol = fm.symbol.clone().unwrap_or_else(|| body.symbol.fill(values));
+    let symbol = fm
+        .symbol
+        .clone()
+        .unwrap_or_else(|| body.symbol.fill(values));
     let title = match &fm.title {
         Some(t) => markdown::plain_text(t),
         None if !heading.title.is_empty() => markdown::plain_text(&heading.title),
@@ -228,7 +236,10 @@ fn aliases(fm: &FrontMatter, path: &Path, diags: &mut Diagnostics) -> Vec<String
             continue;
         }
         let mut site_path = format!("/{}", a.trim_start_matches('/'));
-        let is_file = site_path.rsplit('/').next().is_some_and(|last| last.ends_with(".html"));
+        let is_file = site_path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.ends_with(".html"));
         if !is_file && !site_path.ends_with('/') {
             site_path.push('/');
         }

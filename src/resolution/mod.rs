@@ -62,11 +62,23 @@ pub fn parse(source: &Source, config: &Config) -> (Option<Resolution>, Diagnosti
 static MARKER: LazyLock<Regex> = LazyLock::new(|| built_in(r"<sup>\s*(\d+)\s*</sup>"));
 
 /// Each marker needs an endnote and each endnote a marker.
-fn check_footnotes(s: &parse::Structure, heading: &parse::Heading, path: &Path, diags: &mut Diagnostics) {
+fn check_footnotes(
+    s: &parse::Structure,
+    heading: &parse::Heading,
+    path: &Path,
+    diags: &mut Diagnostics,
+) {
     let mut defined: BTreeMap<u32, usize> = BTreeMap::new();
     for f in &s.footnotes {
         if let Some(first) = defined.insert(f.number, f.line) {
-            diags.warning(path, f.line, format!("footnote {} is written twice (first on line {first})", f.number));
+            diags.warning(
+                path,
+                f.line,
+                format!(
+                    "footnote {} is written twice (first on line {first})",
+                    f.number
+                ),
+            );
         }
     }
     let mut cited = BTreeSet::new();
@@ -80,13 +92,21 @@ fn check_footnotes(s: &parse::Structure, heading: &parse::Heading, path: &Path, 
             if !defined.contains_key(&n) {
                 let at = m.get(0).map_or(0, |g| g.start());
                 let marker_line = line + text[..at].matches('\n').count();
-                diags.warning(path, marker_line, format!("footnote marker {n} has no endnote"));
+                diags.warning(
+                    path,
+                    marker_line,
+                    format!("footnote marker {n} has no endnote"),
+                );
             }
         }
     }
     for (n, line) in defined {
         if !cited.contains(&n) {
-            diags.warning(path, line, format!("endnote {n} is never cited in the text"));
+            diags.warning(
+                path,
+                line,
+                format!("endnote {n} is never cited in the text"),
+            );
         }
     }
 }

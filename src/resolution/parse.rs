@@ -24,6 +24,8 @@ pub struct Heading {
     pub number: Option<String>,
     /// Inline Markdown; may be empty (Security Council headings have none).
     pub title: String,
+    /// The file has no heading at all (already reported).
+    pub missing: bool,
 }
 
 /// Everything the parser recognised in one file.
@@ -45,8 +47,7 @@ struct RawBlock<'a> {
     text: &'a str,
 }
 
-static FOOTNOTE_MARKERS: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"<sup>\s*\d+\s*</sup>"));
+static FOOTNOTE_MARKERS: LazyLock<Regex> = LazyLock::new(|| built_in(r"<sup>\s*\d+\s*</sup>"));
 static TRAILING_MARKERS: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"(?:\s*<sup>\s*\d+\s*</sup>)+\s*$"));
 static HEADING_SC: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,7 +57,9 @@ static HEADING_SLASH: LazyLock<Regex> = LazyLock::new(|| {
     built_in(r"(?i)^(?:resolution\s+)?((?:ES-|S-)?\d+)/(\d+)(?:\s+([A-Z]))?(?:\.\s*|\s+|$)(.*)$")
 });
 static HEADING_ROMAN: LazyLock<Regex> = LazyLock::new(|| {
-    built_in(r"(?i)^(?:resolution\s+)?(\d+)\s*(?:([A-Z])\s*)?\(((?:ES-|S-)?[IVXLC]+)\)\s*(?:\.\s*|\s+|$)(.*)$")
+    built_in(
+        r"(?i)^(?:resolution\s+)?(\d+)\s*(?:([A-Z])\s*)?\(((?:ES-|S-)?[IVXLC]+)\)\s*(?:\.\s*|\s+|$)(.*)$",
+    )
 });
 static PART_LETTER: LazyLock<Regex> = LazyLock::new(|| built_in(r"^(.*\S)\s+([A-H])$"));
 static ANNEX: LazyLock<Regex> =
@@ -66,8 +69,7 @@ static SECTION: LazyLock<Regex> =
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| built_in(r"(?s)^(\d{1,4})\.\s+(.*)$"));
 static SUBPARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"(?s)^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+(.*)$"));
-static OPENING: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"^The\s+([A-Z][^.;:*]{2,100}?)\s*,$"));
+static OPENING: LazyLock<Regex> = LazyLock::new(|| built_in(r"^The\s+([A-Z][^.;:*]{2,100}?)\s*,$"));
 static MEETING: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"(?i)^(\d+)(?:st|nd|rd|th)\s+(plenary\s+)?meeting\b"));
 static ADOPTED_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,7 +80,12 @@ static FOOTNOTE: LazyLock<Regex> =
 
 /// Parses the text of a resolution (after front matter). `first_line` is
 /// the file line on which `text` starts.
-pub fn parse_structure(text: &str, first_line: usize, path: &Path, diags: &mut Diagnostics) -> Structure {
+pub fn parse_structure(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Structure {
     let mut p = Parser::new(path, diags);
     for raw in split_blocks(text, first_line) {
         p.block(raw);
@@ -226,6 +233,7 @@ impl<'d> Parser<'d> {
             // Read the rest anyway so that later problems are reported too.
             self.structure.heading = Some(Heading {
                 line: raw.line,
+                missing: true,
                 ..Heading::default()
             });
             return self.block(raw);
@@ -298,7 +306,11 @@ impl<'d> Parser<'d> {
 
     fn closing(&mut self, raw: RawBlock, meeting: Option<String>, date: Option<Date>) {
         if self.structure.closing_line.is_some() {
-            self.diags.warning(self.path, raw.line, "a second closing line; the first one gives the date and meeting");
+            self.diags.warning(
+                self.path,
+                raw.line,
+                "a second closing line; the first one gives the date and meeting",
+            );
         } else {
             self.structure.closing_line = Some(raw.line);
             self.structure.closing_meeting = meeting;
@@ -344,9 +356,21 @@ impl<'d> Parser<'d> {
         };
         let (kind, depth, parent) = self.sub_level(token, owner);
         let expected = match kind {
-            SubKind::Letter => self.sub.letter.as_ref().map_or("a".to_string(), |(l, _)| next_letter(l)),
-            SubKind::Roman => self.sub.roman.as_ref().map_or("i".to_string(), |(r, _)| next_roman(r)),
-            SubKind::Digit => self.sub.digit.as_ref().map_or("1".to_string(), |(d, _)| next_digit(d)),
+            SubKind::Letter => self
+                .sub
+                .letter
+                .as_ref()
+                .map_or("a".to_string(), |(l, _)| next_letter(l)),
+            SubKind::Roman => self
+                .sub
+                .roman
+                .as_ref()
+                .map_or("i".to_string(), |(r, _)| next_roman(r)),
+            SubKind::Digit => self
+                .sub
+                .digit
+                .as_ref()
+                .map_or("1".to_string(), |(d, _)| next_digit(d)),
         };
         if token != expected {
             self.diags.warning(
@@ -376,18 +400,33 @@ impl<'d> Parser<'d> {
     /// Which list a token continues, how deep it sits and what owns it.
     fn sub_level(&self, token: &str, owner: usize) -> (SubKind, u8, usize) {
         let s = &self.sub;
-        let letter_next = s.letter.as_ref().map_or("a".to_string(), |(l, _)| next_letter(l));
-        let roman_next = s.roman.as_ref().map_or("i".to_string(), |(r, _)| next_roman(r));
+        let letter_next = s
+            .letter
+            .as_ref()
+            .map_or("a".to_string(), |(l, _)| next_letter(l));
+        let roman_next = s
+            .roman
+            .as_ref()
+            .map_or("i".to_string(), |(r, _)| next_roman(r));
+        // Out of order, a token is read as what it most plausibly is: a
+        // single letter is a letter, `ii` a numeral unless double letters
+        // are already in use, and so on.
+        let doubled_in_use = s
+            .letter
+            .as_ref()
+            .is_some_and(|(l, _)| l.len() > 1 || l == "z");
         let kind = if token.chars().all(|c| c.is_ascii_digit()) {
             SubKind::Digit
         } else if token == letter_next {
             SubKind::Letter
-        } else if token == roman_next || (is_roman(token) && (s.roman.is_some() || token.len() > 2)) {
+        } else if token == roman_next || (s.roman.is_some() && is_roman(token)) {
             SubKind::Roman
-        } else if token.len() <= 2 && !is_roman(token) {
+        } else if token.len() == 1 || (doubled_in_use && is_doubled_letter(token)) {
             SubKind::Letter
-        } else {
+        } else if is_roman(token) {
             SubKind::Roman
+        } else {
+            SubKind::Letter
         };
         match kind {
             SubKind::Letter => (kind, 1, owner),
@@ -451,7 +490,11 @@ impl<'d> Parser<'d> {
                         continue;
                     }
                     Err(_) => {
-                        self.diags.error(self.path, line_no, format!("footnote number {} is too large", &c[1]));
+                        self.diags.error(
+                            self.path,
+                            line_no,
+                            format!("footnote number {} is too large", &c[1]),
+                        );
                         continue;
                     }
                 }
@@ -524,7 +567,9 @@ fn with_part(number: &str, part: Option<&str>) -> String {
 /// `Financing of … in Darfur B<sup>1</sup>` is part B of a resolution: the
 /// letter after the title, before any footnote markers.
 fn trailing_part(title: &str) -> Option<(String, String)> {
-    let markers_at = TRAILING_MARKERS.find(title).map_or(title.len(), |m| m.start());
+    let markers_at = TRAILING_MARKERS
+        .find(title)
+        .map_or(title.len(), |m| m.start());
     let (core, markers) = title.split_at(markers_at);
     let c = PART_LETTER.captures(core)?;
     Some((format!("{}{markers}", &c[1]), c[2].to_string()))
@@ -536,7 +581,9 @@ fn opening_body(text: &str) -> Option<String> {
         return None;
     }
     let plain: String = text.chars().filter(|&c| c != '*' && c != '_').collect();
-    OPENING.captures(plain.trim()).map(|c| c[1].trim().to_string())
+    OPENING
+        .captures(plain.trim())
+        .map(|c| c[1].trim().to_string())
 }
 
 /// Recognises a closing line: `*34th plenary meeting  \n18 July 1997*`,
@@ -544,7 +591,11 @@ fn opening_body(text: &str) -> Option<String> {
 /// 2000*`, or a bare date. Returns the meeting and the date it names.
 fn closing(text: &str) -> Option<(Option<String>, Option<Date>)> {
     let inner = text.trim().trim_start_matches(['*', '_']);
-    let first = inner.lines().next()?.trim_end_matches([' ', '\\', '*', '_']).trim();
+    let first = inner
+        .lines()
+        .next()?
+        .trim_end_matches([' ', '\\', '*', '_'])
+        .trim();
     let meeting = if let Some(c) = MEETING.captures(first) {
         Some(c[0].to_string())
     } else if let Some(c) = ADOPTED_AT.captures(first) {
@@ -637,6 +688,12 @@ fn next_letter(token: &str) -> String {
     }
 }
 
+/// `aa`, `bb`: the letters after `z`.
+fn is_doubled_letter(token: &str) -> bool {
+    let mut chars = token.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(a), Some(b), None) if a == b)
+}
+
 fn next_digit(token: &str) -> String {
     token.parse::<u32>().map_or(1, |n| n + 1).to_string()
 }
@@ -648,22 +705,37 @@ mod tests {
     #[test]
     fn headings_of_every_shape() {
         let h = parse_heading("1997/2. International migration and development", 1);
-        assert_eq!((h.session.as_deref(), h.number.as_deref()), (Some("1997"), Some("2")));
+        assert_eq!(
+            (h.session.as_deref(), h.number.as_deref()),
+            (Some("1997"), Some("2"))
+        );
         assert_eq!(h.title, "International migration and development");
 
         let h = parse_heading("Resolution 1325 (2000)", 1);
-        assert_eq!((h.session.as_deref(), h.number.as_deref()), (Some("2000"), Some("1325")));
+        assert_eq!(
+            (h.session.as_deref(), h.number.as_deref()),
+            (Some("2000"), Some("1325"))
+        );
         assert_eq!(h.title, "");
 
         let h = parse_heading("ES-11/6. Principles of the Charter", 1);
-        assert_eq!((h.session.as_deref(), h.number.as_deref()), (Some("ES-11"), Some("6")));
+        assert_eq!(
+            (h.session.as_deref(), h.number.as_deref()),
+            (Some("ES-11"), Some("6"))
+        );
 
-        let h = parse_heading("75/251. Financing of the Operation in Darfur B<sup>1</sup>", 1);
+        let h = parse_heading(
+            "75/251. Financing of the Operation in Darfur B<sup>1</sup>",
+            1,
+        );
         assert_eq!(h.number.as_deref(), Some("251 B"));
         assert_eq!(h.title, "Financing of the Operation in Darfur<sup>1</sup>");
 
         let h = parse_heading("217 A (III). International Bill of Human Rights", 1);
-        assert_eq!((h.session.as_deref(), h.number.as_deref()), (Some("III"), Some("217 A")));
+        assert_eq!(
+            (h.session.as_deref(), h.number.as_deref()),
+            (Some("III"), Some("217 A"))
+        );
 
         let h = parse_heading("International migration", 1);
         assert_eq!(h.number, None);
@@ -671,8 +743,14 @@ mod tests {
 
     #[test]
     fn opening_lines_name_the_body() {
-        assert_eq!(opening_body("*The Economic and Social Council,*").as_deref(), Some("Economic and Social Council"));
-        assert_eq!(opening_body("*The General Assembly*,").as_deref(), Some("General Assembly"));
+        assert_eq!(
+            opening_body("*The Economic and Social Council,*").as_deref(),
+            Some("Economic and Social Council")
+        );
+        assert_eq!(
+            opening_body("*The General Assembly*,").as_deref(),
+            Some("General Assembly")
+        );
         assert_eq!(opening_body("*Recalling* the resolution,"), None);
         assert_eq!(opening_body("The Council notes. Then it decides,"), None);
     }
@@ -682,7 +760,9 @@ mod tests {
         let (m, d) = closing("*34th plenary meeting  \n18 July 1997*").unwrap();
         assert_eq!(m.as_deref(), Some("34th plenary meeting"));
         assert_eq!(d, Date::new(1997, 7, 18));
-        let (m, d) = closing("*Adopted by the Security Council at its 4213th meeting, on 31 October 2000*").unwrap();
+        let (m, d) =
+            closing("*Adopted by the Security Council at its 4213th meeting, on 31 October 2000*")
+                .unwrap();
         assert_eq!(m.as_deref(), Some("4213th meeting"));
         assert_eq!(d, Date::new(2000, 10, 31));
         let (m, d) = closing("*21 July 2020*").unwrap();
@@ -702,7 +782,10 @@ mod tests {
     fn kinds(text: &str) -> Vec<(BlockKind, Option<String>, u8)> {
         let mut d = Diagnostics::default();
         let s = parse_structure(text, 1, Path::new("t.md"), &mut d);
-        s.blocks.into_iter().map(|b| (b.kind, b.label, b.depth)).collect()
+        s.blocks
+            .into_iter()
+            .map(|b| (b.kind, b.label, b.depth))
+            .collect()
     }
 
     #[test]
@@ -713,7 +796,8 @@ mod tests {
         }
         let k = kinds(&text);
         assert_eq!(k.last().unwrap().2, 1, "(i) after (h) is a letter");
-        let k = kinds("## 1/1. T\n\n1. *Decides*:\n\n(a) x:\n\n    (i) y;\n\n    (ii) z;\n\n(b) w.\n");
+        let k =
+            kinds("## 1/1. T\n\n1. *Decides*:\n\n(a) x:\n\n    (i) y;\n\n    (ii) z;\n\n(b) w.\n");
         let depths: Vec<u8> = k.iter().map(|x| x.2).collect();
         assert_eq!(depths, [0, 1, 2, 2, 1]);
     }

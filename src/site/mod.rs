@@ -70,7 +70,11 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn assemble(config: &Config, resolutions: Vec<Resolution>, pages: Vec<Page>) -> (Site, Diagnostics) {
+    pub fn assemble(
+        config: &Config,
+        resolutions: Vec<Resolution>,
+        pages: Vec<Page>,
+    ) -> (Site, Diagnostics) {
         let mut diags = Diagnostics::default();
         let mut entries: Vec<Entry> = resolutions
             .into_iter()
@@ -95,7 +99,10 @@ impl Site {
             return (None, None);
         };
         let same_body = |e: &&Entry| e.resolution.meta.body == me.resolution.meta.body;
-        let prev = i.checked_sub(1).and_then(|p| self.entries.get(p)).filter(same_body);
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| self.entries.get(p))
+            .filter(same_body);
         let next = self.entries.get(i + 1).filter(same_body);
         (prev, next)
     }
@@ -114,22 +121,60 @@ impl Site {
                 planned.push((session.path.clone(), Output::Session(b, s)));
             }
         }
-        planned.extend(self.entries.iter().enumerate().map(|(i, e)| (e.path.clone(), Output::Resolution(i))));
+        planned.extend(
+            self.entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.path.clone(), Output::Resolution(i))),
+        );
         for (i, e) in self.entries.iter().enumerate() {
-            planned.extend(e.resolution.meta.aliases.iter().map(|a| (a.clone(), Output::Alias(i))));
+            planned.extend(
+                e.resolution
+                    .meta
+                    .aliases
+                    .iter()
+                    .map(|a| (a.clone(), Output::Alias(i))),
+            );
         }
-        planned.extend(self.pages.iter().enumerate().map(|(i, p)| (p.path.clone(), Output::Page(i))));
+        planned.extend(
+            self.pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.path.clone(), Output::Page(i))),
+        );
         let mut seen: HashMap<&str, &Output> = HashMap::new();
         for (path, output) in &planned {
             if let Some(first) = seen.insert(path.as_str(), output) {
-                diags.push(self.collision(config, path, first, output));
+                if !self.same_symbol(first, output) {
+                    diags.push(self.collision(config, path, first, output));
+                }
             }
         }
         planned
     }
 
-    fn collision(&self, config: &Config, path: &str, first: &Output, second: &Output) -> Diagnostic {
-        let (file, line) = self.source_of(second).or_else(|| self.source_of(first)).unwrap_or_default();
+    /// Two resolutions with one symbol are reported by [`check_symbols`].
+    fn same_symbol(&self, a: &Output, b: &Output) -> bool {
+        match (a, b) {
+            (Output::Resolution(x), Output::Resolution(y)) => {
+                let symbol = |i: &usize| self.entries.get(*i).map(|e| &e.resolution.meta.symbol);
+                symbol(x) == symbol(y)
+            }
+            _ => false,
+        }
+    }
+
+    fn collision(
+        &self,
+        config: &Config,
+        path: &str,
+        first: &Output,
+        second: &Output,
+    ) -> Diagnostic {
+        let (file, line) = self
+            .source_of(second)
+            .or_else(|| self.source_of(first))
+            .unwrap_or_default();
         Diagnostic::error(
             file,
             line,
@@ -143,7 +188,10 @@ impl Site {
 
     fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
         match o {
-            Output::Resolution(i) | Output::Alias(i) => self.entries.get(*i).map(|e| (e.resolution.source.clone(), 1)),
+            Output::Resolution(i) | Output::Alias(i) => self
+                .entries
+                .get(*i)
+                .map(|e| (e.resolution.source.clone(), 1)),
             Output::Page(i) => self.pages.get(*i).map(|p| (p.source.clone(), 1)),
             _ => None,
         }
@@ -157,12 +205,19 @@ impl Site {
                 .map_or_else(String::new, |b| b.name.clone())
         };
         match o {
-            Output::Resolution(i) => self
-                .entries
-                .get(*i)
-                .map_or_else(String::new, |e| format!("{} ({})", e.resolution.meta.symbol, e.resolution.source.display())),
+            Output::Resolution(i) => self.entries.get(*i).map_or_else(String::new, |e| {
+                format!(
+                    "{} ({})",
+                    e.resolution.meta.symbol,
+                    e.resolution.source.display()
+                )
+            }),
             Output::Alias(i) => self.entries.get(*i).map_or_else(String::new, |e| {
-                format!("an alias of {} ({})", e.resolution.meta.symbol, e.resolution.source.display())
+                format!(
+                    "an alias of {} ({})",
+                    e.resolution.meta.symbol,
+                    e.resolution.source.display()
+                )
             }),
             Output::Page(i) => self
                 .pages
@@ -172,7 +227,10 @@ impl Site {
             Output::Session(b, s) => format!(
                 "the listing of the {} for {}",
                 body_name(*b),
-                self.bodies.get(*b).and_then(|l| l.sessions.get(*s)).map_or("", |s| s.name.as_str())
+                self.bodies
+                    .get(*b)
+                    .and_then(|l| l.sessions.get(*s))
+                    .map_or("", |s| s.name.as_str())
             ),
             Output::Home => "the home page".to_string(),
             Output::NotFound => "the 404 page".to_string(),
@@ -202,8 +260,17 @@ type SortKey = (usize, Vec<NaturalChunk>, Vec<NaturalChunk>, String);
 
 fn sort_key(config: &Config, e: &Entry) -> SortKey {
     let m = &e.resolution.meta;
-    let body = config.bodies.iter().position(|b| b.key == m.body).unwrap_or(usize::MAX);
-    (body, natural_key(&m.session), natural_key(&m.number), m.symbol.clone())
+    let body = config
+        .bodies
+        .iter()
+        .position(|b| b.key == m.body)
+        .unwrap_or(usize::MAX);
+    (
+        body,
+        natural_key(&m.session),
+        natural_key(&m.number),
+        m.symbol.clone(),
+    )
 }
 
 /// Two files claiming one symbol are an error naming both.
@@ -215,7 +282,10 @@ fn check_symbols(entries: &[Entry], diags: &mut Diagnostics) {
             diags.error(
                 &e.resolution.source,
                 1,
-                format!("{symbol} is also the symbol of {}", first.resolution.source.display()),
+                format!(
+                    "{symbol} is also the symbol of {}",
+                    first.resolution.source.display()
+                ),
             );
         }
     }

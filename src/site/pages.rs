@@ -47,7 +47,9 @@ pub fn parse(source: &Source) -> Result<Page, Diagnostic> {
         return Err(Diagnostic::error(
             &source.path,
             0,
-            format!("page file names under `content/{PAGES_DIR}` need letters or digits, for the URL"),
+            format!(
+                "page file names under `content/{PAGES_DIR}` need letters or digits, for the URL"
+            ),
         ));
     }
     let title = fm

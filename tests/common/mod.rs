@@ -43,8 +43,13 @@ impl Built {
     }
 
     pub fn page(&self, site_path: &str) -> Html {
-        let file = self.out().join(site_path.trim_start_matches('/')).join("index.html");
-        Html::parse_document(&fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display())))
+        let file = self
+            .out()
+            .join(site_path.trim_start_matches('/'))
+            .join("index.html");
+        Html::parse_document(
+            &fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display())),
+        )
     }
 }
 
@@ -83,12 +88,20 @@ pub fn html_files(out: &Path) -> BTreeMap<String, Html> {
     for entry in WalkDir::new(out).sort_by_file_name() {
         let entry = entry.unwrap();
         if entry.path().extension().is_some_and(|e| e == "html") {
-            let rel = entry.path().strip_prefix(out).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             let site_path = match rel.strip_suffix("index.html") {
                 Some(dir) => format!("/{dir}"),
                 None => format!("/{rel}"),
             };
-            pages.insert(site_path, Html::parse_document(&fs::read_to_string(entry.path()).unwrap()));
+            pages.insert(
+                site_path,
+                Html::parse_document(&fs::read_to_string(entry.path()).unwrap()),
+            );
         }
     }
     pages
@@ -101,7 +114,9 @@ pub fn parse_errors(doc: &Html) -> Vec<String> {
 
 /// The ids in a document.
 pub fn ids(doc: &Html) -> BTreeSet<String> {
-    doc.select(&sel("[id]")).filter_map(|e| e.value().attr("id").map(str::to_string)).collect()
+    doc.select(&sel("[id]"))
+        .filter_map(|e| e.value().attr("id").map(str::to_string))
+        .collect()
 }
 
 /// Checks that every internal link of every page leads to a file of the
@@ -110,7 +125,8 @@ pub fn ids(doc: &Html) -> BTreeSet<String> {
 /// links as `page -> href`.
 pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
     let pages = html_files(out);
-    let page_ids: BTreeMap<&String, BTreeSet<String>> = pages.iter().map(|(p, d)| (p, ids(d))).collect();
+    let page_ids: BTreeMap<&String, BTreeSet<String>> =
+        pages.iter().map(|(p, d)| (p, ids(d))).collect();
     let mut broken = Vec::new();
     for (path, doc) in &pages {
         for a in doc.select(&sel("a[href], link[href]")) {
