@@ -1,0 +1,99 @@
+//! The `plenary` binary as a user runs it: exit codes, messages, and the
+//! promise that a failed build leaves the published site alone.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn plenary(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn init_creates_an_archive_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = plenary(&["init", "my-archive"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let root = tmp.path().join("my-archive");
+    assert!(root.join("config.yaml").is_file());
+
+    let o = plenary(&["build", "--root", "my-archive"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "no warnings on the sample");
+    let page = fs::read_to_string(root.join("public/ga/1/1/index.html")).unwrap();
+    let doc = scraper::Html::parse_document(&page);
+    assert_eq!(doc.select(&sel("p.para")).count(), 5);
+    assert!(root.join("public/style.css").is_file(), "the embedded theme's assets");
+
+    let again = plenary(&["init", "my-archive"], tmp.path());
+    assert!(!again.status.success(), "init refuses a folder with files");
+    assert!(stderr(&again).contains("is not empty"));
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_site_and_exits_non_zero() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("basic"), tmp.path());
+    let ok = plenary(&["build"], tmp.path());
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let before = fs::read(tmp.path().join("public/ga/70/1/index.html")).unwrap();
+
+    fs::write(tmp.path().join("content/ga/70/1.md"), "---\nsubject: x\n---\n## 70/1. T\n").unwrap();
+    let failed = plenary(&["build"], tmp.path());
+    assert_eq!(failed.status.code(), Some(1));
+    let err = stderr(&failed);
+    assert!(
+        err.contains("content/ga/70/1.md:2: error: invalid YAML: unknown field `subject`"),
+        "{err}"
+    );
+    assert_eq!(fs::read(tmp.path().join("public/ga/70/1/index.html")).unwrap(), before);
+    assert!(!tmp.path().join(".public.staging").exists(), "no staging debris");
+}
+
+#[test]
+fn warnings_are_printed_but_do_not_fail() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&repo_root().join("tests/errors/footnotes-unmatched"), tmp.path());
+    let o = plenary(&["build", "--output", "out"], tmp.path());
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("content/ga/70/1.md:7: warning: footnote marker 2 has no endnote"));
+    assert!(tmp.path().join("out/ga/70/1/index.html").is_file());
+}
+
+#[test]
+fn refuses_to_replace_the_archive_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("basic"), tmp.path());
+    let o = plenary(&["build", "--output", "."], tmp.path());
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("refusing to use this folder for output"), "{}", stderr(&o));
+    assert!(tmp.path().join("content/ga/70/1.md").is_file());
+}
+
+#[test]
+fn a_site_overrides_the_theme_by_template_name() {
+    let b = build_copy(&fixture("theme-override"));
+    assert!(b.report.succeeded(), "{:#?}", b.report.diagnostics);
+    let doc = b.page("/ga/70/1/");
+    let title: String = doc.select(&sel("title")).next().unwrap().text().collect();
+    assert_eq!(title, "Custom: A/RES/70/1");
+    assert_eq!(doc.select(&sel("p.banner")).count(), 1);
+    assert_eq!(doc.select(&sel("p#op1")).count(), 1, "the theme's block still renders");
+    assert_eq!(doc.select(&sel("meta[name=generator][content=site-override]")).count(), 1);
+    // A listing that the site did not override still uses the site's base.
+    let home = b.page("/");
+    assert_eq!(home.select(&sel("meta[name=generator]")).count(), 1);
+    assert_eq!(fs::read_to_string(b.out().join("style.css")).unwrap(), "body { color: rebeccapurple; }\n");
+    assert!(b.out().join("extra.txt").is_file());
+}
