@@ -112,6 +112,11 @@ pub fn parse_errors(doc: &Html) -> Vec<String> {
     doc.errors.iter().map(|e| e.to_string()).collect()
 }
 
+/// A site path (`/ga/`) as served under `base_path` (`/archive/ga/`).
+fn under(base_path: &str, site_path: &str) -> String {
+    format!("{base_path}{}", site_path.trim_start_matches('/'))
+}
+
 /// The ids in a document.
 pub fn ids(doc: &Html) -> BTreeSet<String> {
     doc.select(&sel("[id]"))
@@ -134,18 +139,17 @@ pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
             if href.starts_with("http") || href.starts_with("mailto:") {
                 continue;
             }
-            let (target, fragment) = match href.split_once('#') {
-                Some((t, f)) => (t, Some(f)),
-                None => (href, None),
-            };
-            let target_path = if target.is_empty() {
-                path.clone()
-            } else if let Some(rest) = target.strip_prefix(base_path) {
-                format!("/{rest}")
-            } else {
+            // Resolve the link as a browser would, from the page's own URL
+            // on the published site.
+            let page_url = url::Url::parse(&format!("https://site.invalid{}", under(base_path, path))).unwrap();
+            let resolved = page_url.join(href).unwrap();
+            let fragment = resolved.fragment().map(str::to_string);
+            let Some(rest) = resolved.path().strip_prefix(base_path) else {
                 broken.push(format!("{path} -> {href} (outside the base path)"));
                 continue;
             };
+            let target_path = format!("/{rest}");
+            let fragment = fragment.as_deref();
             let ok = if let Some(ids) = page_ids.get(&target_path) {
                 fragment.is_none_or(|f| ids.contains(f))
             } else {
