@@ -34,7 +34,10 @@ fn init_creates_an_archive_that_builds() {
     let page = fs::read_to_string(root.join("public/ga/1/1/index.html")).unwrap();
     let doc = scraper::Html::parse_document(&page);
     assert_eq!(doc.select(&sel("p.para")).count(), 5);
-    assert!(root.join("public/style.css").is_file(), "the embedded theme's assets");
+    assert!(
+        root.join("public/style.css").is_file(),
+        "the embedded theme's assets"
+    );
 
     let again = plenary(&["init", "my-archive"], tmp.path());
     assert!(!again.status.success(), "init refuses a folder with files");
@@ -49,7 +52,11 @@ fn a_failed_build_keeps_the_previous_site_and_exits_non_zero() {
     assert!(ok.status.success(), "{}", stderr(&ok));
     let before = fs::read(tmp.path().join("public/ga/70/1/index.html")).unwrap();
 
-    fs::write(tmp.path().join("content/ga/70/1.md"), "---\nsubject: x\n---\n## 70/1. T\n").unwrap();
+    fs::write(
+        tmp.path().join("content/ga/70/1.md"),
+        "---\nsubject: x\n---\n## 70/1. T\n",
+    )
+    .unwrap();
     let failed = plenary(&["build"], tmp.path());
     assert_eq!(failed.status.code(), Some(1));
     let err = stderr(&failed);
@@ -57,14 +64,23 @@ fn a_failed_build_keeps_the_previous_site_and_exits_non_zero() {
         err.contains("content/ga/70/1.md:2: error: invalid YAML: unknown field `subject`"),
         "{err}"
     );
-    assert_eq!(fs::read(tmp.path().join("public/ga/70/1/index.html")).unwrap(), before);
-    assert!(!tmp.path().join(".public.staging").exists(), "no staging debris");
+    assert_eq!(
+        fs::read(tmp.path().join("public/ga/70/1/index.html")).unwrap(),
+        before
+    );
+    assert!(
+        !tmp.path().join(".public.staging").exists(),
+        "no staging debris"
+    );
 }
 
 #[test]
 fn warnings_are_printed_but_do_not_fail() {
     let tmp = tempfile::tempdir().unwrap();
-    copy_tree(&repo_root().join("tests/errors/footnotes-unmatched"), tmp.path());
+    copy_tree(
+        &repo_root().join("tests/errors/footnotes-unmatched"),
+        tmp.path(),
+    );
     let o = plenary(&["build", "--output", "out"], tmp.path());
     assert!(o.status.success());
     assert!(stderr(&o).contains("content/ga/70/1.md:7: warning: footnote marker 2 has no endnote"));
@@ -77,7 +93,11 @@ fn refuses_to_replace_the_archive_itself() {
     copy_tree(&fixture("basic"), tmp.path());
     let o = plenary(&["build", "--output", "."], tmp.path());
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("refusing to use this folder for output"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("refusing to use this folder for output"),
+        "{}",
+        stderr(&o)
+    );
     assert!(tmp.path().join("content/ga/70/1.md").is_file());
 }
 
@@ -89,11 +109,22 @@ fn a_site_overrides_the_theme_by_template_name() {
     let title: String = doc.select(&sel("title")).next().unwrap().text().collect();
     assert_eq!(title, "Custom: A/RES/70/1");
     assert_eq!(doc.select(&sel("p.banner")).count(), 1);
-    assert_eq!(doc.select(&sel("p#op1")).count(), 1, "the theme's block still renders");
-    assert_eq!(doc.select(&sel("meta[name=generator][content=site-override]")).count(), 1);
+    assert_eq!(
+        doc.select(&sel("p#op1")).count(),
+        1,
+        "the theme's block still renders"
+    );
+    assert_eq!(
+        doc.select(&sel("meta[name=generator][content=site-override]"))
+            .count(),
+        1
+    );
     // A listing that the site did not override still uses the site's base.
     let home = b.page("/");
     assert_eq!(home.select(&sel("meta[name=generator]")).count(), 1);
-    assert_eq!(fs::read_to_string(b.out().join("style.css")).unwrap(), "body { color: rebeccapurple; }\n");
+    assert_eq!(
+        fs::read_to_string(b.out().join("style.css")).unwrap(),
+        "body { color: rebeccapurple; }\n"
+    );
     assert!(b.out().join("extra.txt").is_file());
 }

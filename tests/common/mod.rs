@@ -141,7 +141,9 @@ pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
             }
             // Resolve the link as a browser would, from the page's own URL
             // on the published site.
-            let page_url = url::Url::parse(&format!("https://site.invalid{}", under(base_path, path))).unwrap();
+            let page_url =
+                url::Url::parse(&format!("https://site.invalid{}", under(base_path, path)))
+                    .unwrap();
             let resolved = page_url.join(href).unwrap();
             let fragment = resolved.fragment().map(str::to_string);
             let Some(rest) = resolved.path().strip_prefix(base_path) else {
