@@ -29,6 +29,7 @@ pub struct Config {
     pub bodies: Vec<Body>,
     /// Free-form values handed to templates as `config.extra`.
     pub extra: serde_json::Value,
+    pub document_links: DocumentLinks,
     /// The text of config.yaml, to point diagnostics at a key's line.
     text: String,
 }
@@ -53,6 +54,30 @@ pub struct Body {
     pub session_permalink: Pattern,
     /// What a session is called in listings (`Session`, `Year`).
     pub session_label: String,
+    /// Symbol of the body's decisions (`A/DEC/{session}/{number}`), if it
+    /// numbers them.
+    pub decision_symbol: Option<Pattern>,
+}
+
+/// Where citations of documents outside the archive link to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentLinks {
+    /// With `{language}` and `{symbol}` (`https://undocs.org/{language}/{symbol}`).
+    pub url: String,
+    pub language: String,
+}
+
+impl DocumentLinks {
+    /// The address of a document by its symbol, written as the UN writes it
+    /// in addresses: no space before a bracket (`S/RES/242(1967)`).
+    pub fn url_for(&self, symbol: &str) -> Option<String> {
+        let symbol = symbol.replace(" (", "(");
+        let filled = self
+            .url
+            .replace("{language}", &self.language)
+            .replace("{symbol}", &symbol);
+        url::Url::parse(&filled).ok().map(|u| u.to_string())
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -68,6 +93,14 @@ struct ConfigFile {
     #[serde(default)]
     bodies: BTreeMap<String, BodyFile>,
     extra: Option<serde_yaml::Value>,
+    document_links: Option<DocumentLinksFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentLinksFile {
+    url: Option<String>,
+    language: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +114,7 @@ struct BodyFile {
     permalink: Option<String>,
     session_permalink: Option<String>,
     session_label: Option<String>,
+    decision_symbol: Option<String>,
 }
 
 /// A body every archive knows without configuration.
@@ -91,6 +125,7 @@ struct BuiltIn {
     symbol: &'static str,
     cited_as: &'static str,
     session_label: &'static str,
+    decision_symbol: Option<&'static str>,
 }
 
 const DEFAULT_BODIES: [BuiltIn; 4] = [
@@ -101,6 +136,7 @@ const DEFAULT_BODIES: [BuiltIn; 4] = [
         symbol: "A/RES/{session}/{number}",
         cited_as: "{session}/{number}",
         session_label: "Session",
+        decision_symbol: Some("A/DEC/{session}/{number}"),
     },
     BuiltIn {
         key: "ecosoc",
@@ -109,6 +145,7 @@ const DEFAULT_BODIES: [BuiltIn; 4] = [
         symbol: "E/RES/{session}/{number}",
         cited_as: "{session}/{number}",
         session_label: "Year",
+        decision_symbol: Some("E/DEC/{session}/{number}"),
     },
     BuiltIn {
         key: "sc",
@@ -117,6 +154,7 @@ const DEFAULT_BODIES: [BuiltIn; 4] = [
         symbol: "S/RES/{number} ({session})",
         cited_as: "{number} ({session})",
         session_label: "Year",
+        decision_symbol: None,
     },
     BuiltIn {
         key: "hrc",
@@ -125,6 +163,7 @@ const DEFAULT_BODIES: [BuiltIn; 4] = [
         symbol: "A/HRC/RES/{session}/{number}",
         cited_as: "{session}/{number}",
         session_label: "Session",
+        decision_symbol: Some("A/HRC/DEC/{session}/{number}"),
     },
 ];
 
@@ -174,7 +213,29 @@ impl Config {
             })?,
             None => serde_json::Value::Object(Default::default()),
         };
+        let links = file.document_links.unwrap_or(DocumentLinksFile {
+            url: None,
+            language: None,
+        });
+        let document_links = DocumentLinks {
+            url: links
+                .url
+                .unwrap_or_else(|| "https://undocs.org/{language}/{symbol}".to_string()),
+            language: links.language.unwrap_or_else(|| "en".to_string()),
+        };
+        if document_links.url_for("A/RES/1/1").is_none() || !document_links.url.contains("{symbol}")
+        {
+            return Err(Diagnostic::error(
+                path,
+                line_of("document_links"),
+                format!(
+                    "document_links.url `{}` must be an absolute URL containing {{symbol}}",
+                    document_links.url
+                ),
+            ));
+        }
         Ok(Config {
+            document_links,
             title: file.title.unwrap_or_else(|| "Resolutions".to_string()),
             description: file.description.unwrap_or_default(),
             base_url,
@@ -228,6 +289,7 @@ fn default_bodies() -> Result<Vec<Body>, String> {
                 permalink: None,
                 session_permalink: None,
                 session_label: Some(b.session_label.to_string()),
+                decision_symbol: b.decision_symbol.map(str::to_string),
             };
             body_from_file(b.key, file)
         })
@@ -281,7 +343,14 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
             "body `{key}`, session_permalink: `{{number}}` has no meaning here"
         ));
     }
+    let decision_symbol = match &f.decision_symbol {
+        Some(d) => {
+            Some(Pattern::parse(d).map_err(|e| format!("body `{key}`, decision_symbol: {e}"))?)
+        }
+        None => None,
+    };
     Ok(Body {
+        decision_symbol,
         key: key.to_string(),
         name: f.name,
         short_names: f.short_names,
@@ -351,6 +420,24 @@ mod tests {
         assert_eq!(
             c.body("sc").unwrap().session_permalink.to_string(),
             "/sc/year/{session}/"
+        );
+    }
+
+    #[test]
+    fn documents_link_to_the_un_document_system() {
+        let c = parse("").unwrap();
+        assert_eq!(
+            c.document_links.url_for("S/RES/242 (1967)").unwrap(),
+            "https://undocs.org/en/S/RES/242(1967)"
+        );
+        assert_eq!(
+            c.document_links.url_for("A/51/3 (Part I)").unwrap(),
+            "https://undocs.org/en/A/51/3(Part%20I)"
+        );
+        let c = parse("document_links:\n  language: fr\n").unwrap();
+        assert_eq!(
+            c.document_links.url_for("A/RES/1/1").unwrap(),
+            "https://undocs.org/fr/A/RES/1/1"
         );
     }
 

@@ -46,49 +46,139 @@ impl Notes {
     }
 }
 
-/// Renders inline Markdown (one paragraph's text) to HTML.
-pub fn inline_html(md: &str, notes: &mut Notes) -> String {
+/// Inline content after filtering: Markdown events, and the footnote
+/// markers recognised among them.
+enum Piece<'a> {
+    Event(Event<'a>),
+    Marker(u32),
+}
+
+/// Parses inline Markdown into what will be shown: raw HTML as text, block
+/// structure and unsafe links dropped, footnote markers recognised.
+fn pieces(md: &str) -> Vec<Piece<'_>> {
     let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).collect();
     let mut out = Vec::with_capacity(events.len());
     let mut links = Vec::new();
     let mut i = 0;
     while i < events.len() {
         if let Some(n) = footnote_marker(&events[i..]) {
-            out.push(Event::InlineHtml(notes.marker(n).into()));
+            out.push(Piece::Marker(n));
             i += 3;
             continue;
         }
         if let Some(e) = inline_event(&events[i], &mut links) {
-            out.push(e);
+            out.push(Piece::Event(e));
         }
         i += 1;
+    }
+    out
+}
+
+/// How much of the visible text a piece accounts for.
+fn visible<'p>(piece: &'p Piece<'_>) -> &'p str {
+    match piece {
+        Piece::Event(Event::Text(t) | Event::Code(t)) => t,
+        Piece::Event(Event::SoftBreak) => " ",
+        Piece::Event(Event::HardBreak) => "\n",
+        _ => "",
+    }
+}
+
+/// The text a reader sees, without markup or footnote markers. Citations
+/// are found in it, and their byte ranges refer to it.
+pub fn visible_text(md: &str) -> String {
+    pieces(md).iter().map(visible).collect()
+}
+
+/// A link to lay over a range of the visible text, with its opening tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkSpan {
+    pub range: std::ops::Range<usize>,
+    /// The complete `<a …>` tag, attributes already escaped.
+    pub open_tag: String,
+}
+
+/// Renders inline Markdown (one paragraph's text) to HTML, laying `spans`
+/// (sorted, not overlapping) over the visible text as links.
+pub fn inline_html(md: &str, notes: &mut Notes, spans: &[LinkSpan]) -> String {
+    let mut out: Vec<Event> = Vec::new();
+    let mut spans = spans.iter().peekable();
+    let mut pos = 0;
+    let mut open: Option<usize> = None; // end of the span being linked
+    let mut author_links = 0;
+    for piece in pieces(md) {
+        let text = visible(&piece).to_string();
+        let end = pos + text.len();
+        match piece {
+            Piece::Event(Event::Text(_)) => {
+                let mut at = pos;
+                loop {
+                    if let Some(close) = open.filter(|&c| c <= end) {
+                        push_text(&mut out, &text[at - pos..close - pos]);
+                        out.push(Event::InlineHtml("</a>".into()));
+                        open = None;
+                        at = close;
+                        continue;
+                    }
+                    if open.is_some() {
+                        break;
+                    }
+                    // Spans that started in text already passed cannot be laid.
+                    while spans.next_if(|s| s.range.start < at).is_some() {}
+                    match spans.next_if(|s| s.range.start < end && author_links == 0) {
+                        Some(span) => {
+                            push_text(&mut out, &text[at - pos..span.range.start - pos]);
+                            out.push(Event::InlineHtml(span.open_tag.clone().into()));
+                            open = Some(span.range.end.max(span.range.start + 1));
+                            at = span.range.start;
+                        }
+                        None => break,
+                    }
+                }
+                push_text(&mut out, &text[at - pos..]);
+            }
+            Piece::Event(e @ (Event::SoftBreak | Event::HardBreak | Event::Code(_))) => out.push(e),
+            other => {
+                // Markup or a footnote marker ends a citation link early.
+                if open.take().is_some() {
+                    out.push(Event::InlineHtml("</a>".into()));
+                }
+                match other {
+                    Piece::Marker(n) => out.push(Event::InlineHtml(notes.marker(n).into())),
+                    Piece::Event(e) => {
+                        match &e {
+                            Event::Start(Tag::Link { .. }) => author_links += 1,
+                            Event::End(TagEnd::Link) => author_links -= 1,
+                            _ => {}
+                        }
+                        out.push(e);
+                    }
+                }
+            }
+        }
+        pos = end;
+    }
+    if open.is_some() {
+        out.push(Event::InlineHtml("</a>".into()));
     }
     let mut html = String::with_capacity(md.len() + md.len() / 4);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     html.trim_end().to_string()
 }
 
+fn push_text(out: &mut Vec<Event>, text: &str) {
+    if !text.is_empty() {
+        out.push(Event::Text(CowStr::from(text.to_string())));
+    }
+}
+
 /// The text of inline Markdown without markup or footnote markers, for
 /// `<title>`, listings and feeds.
 pub fn plain_text(md: &str) -> String {
-    let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).collect();
-    let mut out = String::with_capacity(md.len());
-    let mut i = 0;
-    while i < events.len() {
-        if footnote_marker(&events[i..]).is_some() {
-            i += 3;
-            continue;
-        }
-        match &events[i] {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                out.push_str(t)
-            }
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-        i += 1;
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    visible_text(md)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `<sup>`, a number, `</sup>` at the start of `events`.
@@ -226,7 +316,11 @@ mod tests {
     #[test]
     fn markers_link_to_endnotes_and_count_occurrences() {
         let mut notes = Notes::new([3]);
-        let a = inline_html("Programme,<sup>3</sup> and *Ibid.*<sup>3</sup>", &mut notes);
+        let a = inline_html(
+            "Programme,<sup>3</sup> and *Ibid.*<sup>3</sup>",
+            &mut notes,
+            &[],
+        );
         assert!(
             a.contains(r##"<sup class="fnref" id="fnref3"><a href="#fn3""##),
             "{a}"
@@ -239,7 +333,11 @@ mod tests {
     #[test]
     fn raw_html_is_text() {
         let mut notes = Notes::default();
-        let h = inline_html("a <script>alert(1)</script> <b onclick=x>b</b>", &mut notes);
+        let h = inline_html(
+            "a <script>alert(1)</script> <b onclick=x>b</b>",
+            &mut notes,
+            &[],
+        );
         assert!(!h.contains("<script") && !h.contains("<b"), "{h}");
         assert!(h.contains("&lt;script&gt;"), "{h}");
     }
@@ -250,6 +348,7 @@ mod tests {
         let h = inline_html(
             "[x](javascript:alert(1)) [y](https://undocs.org/en/A/RES/1) [z](JaVa&#x09;Script:x)",
             &mut notes,
+            &[],
         );
         assert!(!h.to_lowercase().contains("javascript"), "{h}");
         assert!(
@@ -262,8 +361,41 @@ mod tests {
     #[test]
     fn numbered_text_is_not_a_list() {
         let mut notes = Notes::default();
-        let h = inline_html("- not a list\n# not a heading", &mut notes);
+        let h = inline_html("- not a list\n# not a heading", &mut notes, &[]);
         assert!(!h.contains("<li") && !h.contains("<h1"), "{h}");
+    }
+
+    #[test]
+    fn spans_become_links_over_the_visible_text() {
+        let mut notes = Notes::new([3]);
+        let md = "*Recalling* resolutions 49/127 of 1994,<sup>3</sup> and\n51/176 of [its](https://x.org/) 1996";
+        let text = visible_text(md);
+        assert_eq!(
+            text,
+            "Recalling resolutions 49/127 of 1994, and 51/176 of its 1996"
+        );
+        let span = |needle: &str, tag: &str| {
+            let start = text.find(needle).unwrap();
+            LinkSpan {
+                range: start..start + needle.len(),
+                open_tag: format!("<a class=\"cite\" href=\"{tag}\">"),
+            }
+        };
+        let spans = [
+            span("49/127", "#a"),
+            span("and 51/176", "#b"),
+            span("its", "#c"),
+        ];
+        let h = inline_html(md, &mut notes, &spans);
+        assert!(
+            h.contains(r##"resolutions <a class="cite" href="#a">49/127</a> of 1994,<sup"##),
+            "{h}"
+        );
+        assert!(
+            h.contains("<a class=\"cite\" href=\"#b\">and\n51/176</a>"),
+            "{h}"
+        );
+        assert!(!h.contains("#c"), "no link inside an author's link: {h}");
     }
 
     #[test]

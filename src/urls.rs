@@ -102,6 +102,36 @@ impl Pattern {
         self.fill_with(v, slug)
     }
 
+    /// A regular expression matching text written in this pattern, with
+    /// `sub` giving the expression for each placeholder. A space in the
+    /// pattern matches any run of spaces, or none before `(`.
+    pub fn regex_source(&self, sub: impl Fn(Placeholder) -> String) -> String {
+        let mut out = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Literal(l) => {
+                    for c in l.chars() {
+                        if c == ' ' {
+                            out.push_str(r"\s*");
+                        } else {
+                            out.push_str(&regex::escape(&c.to_string()));
+                        }
+                    }
+                }
+                Part::Var(v) => out.push_str(&sub(*v)),
+            }
+        }
+        out
+    }
+
+    /// The literal text before the first placeholder (`A/RES/`).
+    pub fn prefix(&self) -> &str {
+        match self.parts.first() {
+            Some(Part::Literal(l)) => l,
+            _ => "",
+        }
+    }
+
     fn fill_with(&self, v: Values, f: impl Fn(&str) -> String) -> String {
         let mut out = String::new();
         for part in &self.parts {

@@ -174,7 +174,7 @@ pub fn resolution_view<'a>(
     let body = config.body(&r.meta.body)?;
     let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
     // Render in document order so marker ids (fnref3, fnref3-2) follow it.
-    let title_html = markdown::inline_html(&r.title_markdown, &mut notes);
+    let title_html = markdown::inline_html(&r.title_markdown, &mut notes, &[]);
     let blocks = r
         .blocks
         .iter()
@@ -185,7 +185,7 @@ pub fn resolution_view<'a>(
         .iter()
         .map(|f| FootnoteView {
             number: f.number,
-            html: markdown::inline_html(&f.text, &mut notes),
+            html: markdown::inline_html(&f.text, &mut notes, &[]),
             backrefs: Vec::new(),
         })
         .collect::<Vec<_>>();
@@ -241,7 +241,7 @@ fn block_view<'a>(b: &'a Block, all: &[Block], notes: &mut Notes) -> BlockView<'
         anchor: b.anchor.as_deref(),
         label: b.label.as_deref(),
         depth: b.depth,
-        html: markdown::inline_html(&b.text, notes),
+        html: markdown::inline_html(&b.text, notes, &[]),
         name: block_name(b, all),
         is_paragraph: b.kind.is_paragraph() && b.anchor.is_some(),
     }

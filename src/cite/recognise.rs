@@ -1,0 +1,749 @@
+//! Finds citations in the visible text of a paragraph, heading or footnote.
+//!
+//! The scanner walks the keywords `resolution(s)`, `decision(s)` and
+//! `paragraph(s)` from left to right. Before a keyword it reads which body
+//! is meant (`General Assembly`, `Council`, `its`, or nothing); after it, a
+//! list of numbers with their dates, titles and paragraph references. Every
+//! expression is anchored at a known position, so the work is linear in the
+//! length of the text.
+
+use regex::Regex;
+
+use super::documents::Documents;
+use super::{Found, Kind, ParagraphRef};
+use crate::config::{Body, Config};
+use crate::text::built_in;
+use crate::urls::{Pattern, Values};
+
+/// Compiled once per build; shared by every thread.
+pub struct Recogniser {
+    bodies: Vec<BodyInfo>,
+    keyword: Regex,
+    cue_run: Regex,
+    its: Regex,
+    item_paren: Regex,
+    item_roman: Regex,
+    item_slash: Regex,
+    date: Regex,
+    entitled: Regex,
+    separator: Regex,
+    paragraphs_after: Regex,
+    paragraphs_before: Regex,
+    paragraph_number: Regex,
+    local: Regex,
+    named_after: Regex,
+    adopted_by: Regex,
+    documents: Documents,
+}
+
+/// What the recogniser needs to know of a body.
+struct BodyInfo {
+    key: String,
+    name: String,
+    short_names: Vec<String>,
+    symbol: Pattern,
+    decision_symbol: Option<Pattern>,
+    /// Cited as `1325 (2000)` rather than `76/10`.
+    paren_year: bool,
+    /// Sessions are years (`1997/2`), not session numbers (`76/10`).
+    years: bool,
+}
+
+/// The shape of a cited number.
+#[derive(Debug, Clone, PartialEq)]
+enum Shape {
+    /// `76/10`, `75/251 A`, `ES-10/15`, `1997/2`.
+    Slash { session: String, number: String },
+    /// `1325 (2000)`.
+    ParenYear { number: String, year: String },
+    /// `217 A (III)`, `2625 (XXV)`: the General Assembly and the Economic and
+    /// Social Council before their current numbering.
+    Roman { number: String, session: String },
+}
+
+/// Who the words before `resolution` name.
+#[derive(Debug, Clone, PartialEq)]
+enum Cue {
+    Body(usize),
+    /// A short name several bodies share (`Council`).
+    Short(Vec<usize>),
+    /// `its resolution`: the body whose text is being read.
+    Its,
+    /// A name that is no body of the registry: another organisation.
+    Unknown,
+    None,
+}
+
+struct Item {
+    range: std::ops::Range<usize>,
+    shape: Shape,
+    paragraphs: Vec<(ParagraphRef, std::ops::Range<usize>)>,
+}
+
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const PARAGRAPH_LIST: &str = r"\d{1,3}(?:\s*\([a-z]{1,4}\))*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+)\d{1,3}(?:\s*\([a-z]{1,4}\))*)*";
+const NAME_RUN: &str =
+    r"(?:[A-Z][\w’'-]*|and|of|on|for|the)(?:\s+(?:[A-Z][\w’'-]*|and|of|on|for|the))*";
+
+impl Recogniser {
+    pub fn new(config: &Config) -> Recogniser {
+        Recogniser {
+            bodies: config.bodies.iter().map(body_info).collect(),
+            keyword: built_in(r"\b(?:(?i:resolution|decision)s?|paragraphs?)\b"),
+            cue_run: built_in(&format!(r"(?:^|[^\w’'-])({NAME_RUN})\s*$")),
+            its: built_in(r"(?:^|\W)its\s*$"),
+            item_paren: built_in(r"^(\d{1,4})\s*\((\d{4})\)"),
+            item_roman: built_in(r"^(\d{1,4})(?:\s*([A-H]))?\s*\(((?:ES-|S-)?[IVXLC]+)\)"),
+            item_slash: built_in(r"^((?:ES-|S-)?\d{1,4})/(\d{1,4})(?:\s+([A-H])\b)?"),
+            date: built_in(&format!(r"^,?\s+of\s+\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}")),
+            entitled: built_in(r#"^,?\s+entitled\s+[“"][^”"]{0,400}[”"]"#),
+            separator: built_in(
+                r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|in\s+particular\s+|including\s+)?|\s+(?:and|to|as\s+well\s+as|in\s+particular)\s+)",
+            ),
+            paragraphs_after: built_in(&format!(
+                r"^,\s+(?:section\s+([IVXLC]+|[A-Z]),\s+)?paragraphs?\s+({PARAGRAPH_LIST})"
+            )),
+            paragraphs_before: built_in(&format!(
+                r"(?:section\s+([IVXLC]+|[A-Z]),\s+)?\bparagraphs?\s+({PARAGRAPH_LIST}),?\s+of\s+$"
+            )),
+            paragraph_number: built_in(r"(\d{1,3})((?:\s*\([a-z]{1,4}\))*)"),
+            local: built_in(&format!(
+                r"^\s+({PARAGRAPH_LIST})(?:\s+(?:above|below)\b|\s+of\s+the\s+present\s+resolution\b)"
+            )),
+            named_after: built_in(&format!(r"^(?:\s+of|,)\s+the\s+({NAME_RUN})")),
+            adopted_by: built_in(&format!(
+                r"^[^;:.]{{0,120}}?\badopted\s+by\s+(?:the\s+)?({NAME_RUN})"
+            )),
+            documents: Documents::new(config),
+        }
+    }
+
+    /// Every citation in `text`, in order. `current` is the key of the body
+    /// whose resolution is being read.
+    pub fn recognise(&self, text: &str, current: &str) -> Vec<Found> {
+        let current = self.bodies.iter().position(|b| b.key == current);
+        let mut found = Vec::new();
+        let mut carry: Option<usize> = None;
+        let mut consumed = 0;
+        for m in self.keyword.find_iter(text) {
+            if m.start() < consumed {
+                continue;
+            }
+            let word = m.as_str().to_ascii_lowercase();
+            if word.starts_with("paragraph") {
+                consumed = self
+                    .local_paragraphs(text, m.end(), &mut found)
+                    .unwrap_or(m.end());
+                continue;
+            }
+            let kind = if word.starts_with("resolution") {
+                Kind::Resolution
+            } else {
+                Kind::Decision
+            };
+            let (cue, cue_start) = self.cue(text, m.start());
+            if let Cue::Body(b) = cue {
+                carry = Some(b);
+            }
+            consumed = self.list(
+                text,
+                m.end(),
+                cue_start,
+                kind,
+                &cue,
+                carry,
+                current,
+                &mut found,
+            );
+        }
+        self.documents.find(text, &mut found);
+        found.sort_by_key(|f| f.range.start);
+        found
+    }
+
+    /// Reads the body named just before `at`. Returns it and where the
+    /// naming starts, so paragraph references before it can be found.
+    fn cue(&self, text: &str, at: usize) -> (Cue, usize) {
+        let before = &text[..at];
+        if self.its.is_match(tail(before, 8)) {
+            return (Cue::Its, before.trim_end().len().saturating_sub(3));
+        }
+        let Some(c) = self.cue_run.captures(tail(before, 120)) else {
+            return (Cue::None, at);
+        };
+        let Some(run) = c.get(1) else {
+            return (Cue::None, at);
+        };
+        let offset = before.len() - tail(before, 120).len();
+        let mut words: Vec<(usize, &str)> = word_offsets(run.as_str())
+            .map(|(i, w)| (offset + run.start() + i, w))
+            .collect();
+        // Leading connectors belong to the sentence, not the name; so does a
+        // capitalised word that opens the text (`Recalling`).
+        loop {
+            match words.first() {
+                Some((_, w)) if matches!(*w, "and" | "of" | "on" | "for" | "the") => {
+                    words.remove(0);
+                }
+                Some((start, _)) if text[..*start].trim().is_empty() => {
+                    words.remove(0);
+                }
+                _ => break,
+            }
+        }
+        let Some(&(start, _)) = words.first() else {
+            return (Cue::None, at);
+        };
+        let name = words.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
+        if let Some(b) = self.bodies.iter().position(|b| b.name == name) {
+            return (Cue::Body(b), start);
+        }
+        let short: Vec<usize> = self
+            .bodies
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.short_names.contains(&name))
+            .map(|(i, _)| i)
+            .collect();
+        match short.as_slice() {
+            [] => (Cue::Unknown, start),
+            [only] => (Cue::Body(*only), start),
+            _ => (Cue::Short(short), start),
+        }
+    }
+
+    /// Reads the list of numbers after a `resolution(s)` or `decision(s)`
+    /// keyword and records what it cites. Returns where the list ends.
+    #[allow(clippy::too_many_arguments)]
+    fn list(
+        &self,
+        text: &str,
+        after_keyword: usize,
+        cue_start: usize,
+        kind: Kind,
+        cue: &Cue,
+        carry: Option<usize>,
+        current: Option<usize>,
+        found: &mut Vec<Found>,
+    ) -> usize {
+        let mut items: Vec<Item> = Vec::new();
+        let mut pos = after_keyword;
+        loop {
+            let start = if items.is_empty() {
+                let rest = &text[pos..];
+                let trimmed = rest.trim_start();
+                if trimmed.len() == rest.len() {
+                    break; // `resolution` must be followed by a space
+                }
+                pos + (rest.len() - trimmed.len())
+            } else {
+                match self.separator.find(&text[pos..]) {
+                    Some(m) => pos + m.end(),
+                    None => break,
+                }
+            };
+            let Some(mut item) = self.item(text, start) else {
+                break;
+            };
+            pos = item.range.end;
+            for re in [&self.date, &self.entitled] {
+                if let Some(m) = re.find(&text[pos..]) {
+                    pos += m.end();
+                }
+            }
+            if let Some(c) = self.paragraphs_after.captures(&text[pos..]) {
+                let section = c.get(1).map(|s| s.as_str().to_string());
+                if let Some(list) = c.get(2) {
+                    item.paragraphs =
+                        self.paragraph_refs(text, pos + list.start(), list.as_str(), section);
+                }
+                pos += c.get(0).map_or(0, |m| m.end());
+            }
+            items.push(item);
+        }
+        if items.is_empty() {
+            return pos;
+        }
+        if let Some(first) = items.first_mut() {
+            if first.paragraphs.is_empty() {
+                first.paragraphs = self.paragraphs_before(text, cue_start);
+            }
+        }
+        // `resolution 3/4 of 30 January 2018 of the United Nations
+        // Environment Assembly`: the body may be named after the list.
+        let mut cue = cue.clone();
+        let named = self
+            .named_after
+            .captures(&text[pos..])
+            .or_else(|| self.adopted_by.captures(&text[pos..]));
+        if let Some(c) = named {
+            let name = c.get(1).map_or("", |m| m.as_str()).trim();
+            match self
+                .bodies
+                .iter()
+                .position(|b| b.name == name || b.short_names.iter().any(|s| s == name))
+            {
+                Some(b) if matches!(cue, Cue::None | Cue::Its) => cue = Cue::Body(b),
+                Some(_) => {}
+                None if matches!(cue, Cue::None) && starts_with_capital_name(name) => {
+                    cue = Cue::Unknown
+                }
+                None => {}
+            }
+        }
+        for item in items {
+            let Some(body) = self.choose_body(&cue, &item.shape, carry, current) else {
+                continue;
+            };
+            let Some(symbol) = self.symbol(body, kind, &item.shape) else {
+                continue;
+            };
+            push_item(found, item, kind, symbol);
+        }
+        pos
+    }
+
+    /// One cited number at `start`, if one is there.
+    fn item(&self, text: &str, start: usize) -> Option<Item> {
+        let rest = &text[start..];
+        let (len, shape) = if let Some(c) = self.item_paren.captures(rest) {
+            let shape = Shape::ParenYear {
+                number: c[1].to_string(),
+                year: c[2].to_string(),
+            };
+            (c.get(0)?.end(), shape)
+        } else if let Some(c) = self.item_roman.captures(rest) {
+            let number = match c.get(2) {
+                Some(part) => format!("{} {}", &c[1], part.as_str()),
+                None => c[1].to_string(),
+            };
+            (
+                c.get(0)?.end(),
+                Shape::Roman {
+                    number,
+                    session: c[3].to_string(),
+                },
+            )
+        } else if let Some(c) = self.item_slash.captures(rest) {
+            // A part letter is only one if no symbol follows (`A/RES/…`).
+            let part = c.get(3).filter(|m| !rest[m.end()..].starts_with('/'));
+            let end = part.map_or_else(|| c.get(2).map_or(0, |m| m.end()), |m| m.end());
+            let number = match part {
+                Some(p) => format!("{} {}", &c[2], p.as_str()),
+                None => c[2].to_string(),
+            };
+            (
+                end,
+                Shape::Slash {
+                    session: c[1].to_string(),
+                    number,
+                },
+            )
+        } else {
+            return None;
+        };
+        // `1997/2/Add.1` or `75/251A1` is not a resolution number.
+        if rest[len..].starts_with(|c: char| c.is_alphanumeric() || c == '/') {
+            return None;
+        }
+        Some(Item {
+            range: start..start + len,
+            shape,
+            paragraphs: Vec::new(),
+        })
+    }
+
+    /// `paragraphs 2 and 5 of ` just before the body's name.
+    fn paragraphs_before(
+        &self,
+        text: &str,
+        cue_start: usize,
+    ) -> Vec<(ParagraphRef, std::ops::Range<usize>)> {
+        let before = tail(&text[..cue_start], 160);
+        let offset = cue_start - before.len();
+        let Some(c) = self.paragraphs_before.captures(before) else {
+            return Vec::new();
+        };
+        let section = c.get(1).map(|s| s.as_str().to_string());
+        match c.get(2) {
+            Some(list) => self.paragraph_refs(text, offset + list.start(), list.as_str(), section),
+            None => Vec::new(),
+        }
+    }
+
+    /// The paragraphs in a list such as `2 (a) and 5`, with where each
+    /// number stands in `text` (the list starts at `at`).
+    fn paragraph_refs(
+        &self,
+        _text: &str,
+        at: usize,
+        list: &str,
+        section: Option<String>,
+    ) -> Vec<(ParagraphRef, std::ops::Range<usize>)> {
+        self.paragraph_number
+            .captures_iter(list)
+            .filter_map(|c| {
+                let whole = c.get(0)?;
+                let number = c[1].parse().ok()?;
+                let subs = c
+                    .get(2)
+                    .map(|s| {
+                        s.as_str()
+                            .split(['(', ')'])
+                            .map(str::trim)
+                            .filter(|t| !t.is_empty())
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let p = ParagraphRef {
+                    section: section.clone(),
+                    number,
+                    subs,
+                };
+                Some((p, at + whole.start()..at + whole.end()))
+            })
+            .collect()
+    }
+
+    /// `paragraph 3 above`, `paragraphs 2 and 4 of the present resolution`.
+    fn local_paragraphs(
+        &self,
+        text: &str,
+        after_keyword: usize,
+        found: &mut Vec<Found>,
+    ) -> Option<usize> {
+        let c = self.local.captures(&text[after_keyword..])?;
+        let list = c.get(1)?;
+        let refs = self.paragraph_refs(text, after_keyword + list.start(), list.as_str(), None);
+        let single = refs.len() == 1;
+        for (p, range) in refs {
+            // A single reference links its whole phrase: `paragraph 3`.
+            let range = if single {
+                text[..after_keyword]
+                    .rfind(|ch: char| !ch.is_alphabetic())
+                    .map_or(0, |i| i + 1)..range.end
+            } else {
+                range
+            };
+            found.push(Found {
+                range,
+                kind: Kind::Resolution,
+                symbol: String::new(),
+                paragraph: Some(p),
+                local: true,
+            });
+        }
+        Some(after_keyword + c.get(0)?.end())
+    }
+
+    /// Which body a number belongs to, from the words before it, the body
+    /// named earlier in the text, the body being read and the number's shape.
+    fn choose_body(
+        &self,
+        cue: &Cue,
+        shape: &Shape,
+        carry: Option<usize>,
+        current: Option<usize>,
+    ) -> Option<usize> {
+        let fits = |b: &usize| self.bodies.get(*b).is_some_and(|info| fits(info, shape));
+        match cue {
+            Cue::Body(b) => Some(*b).filter(fits),
+            Cue::Its => current.filter(fits),
+            Cue::Short(options) => current
+                .filter(|c| options.contains(c))
+                .or(carry.filter(|c| options.contains(c)))
+                .filter(fits)
+                .or_else(|| options.iter().copied().find(|b| fits(b))),
+            Cue::Unknown => None,
+            Cue::None => {
+                if matches!(shape, Shape::ParenYear { .. }) {
+                    // Only one kind of body numbers resolutions `N (YYYY)`.
+                    return (0..self.bodies.len()).find(|b| fits(b));
+                }
+                carry
+                    .filter(fits)
+                    .or(current.filter(fits))
+                    .or_else(|| (0..self.bodies.len()).find(|b| fits(b)))
+            }
+        }
+    }
+
+    fn symbol(&self, body: usize, kind: Kind, shape: &Shape) -> Option<String> {
+        let info = self.bodies.get(body)?;
+        let pattern = match kind {
+            Kind::Decision => info.decision_symbol.as_ref()?,
+            _ => &info.symbol,
+        };
+        Some(match shape {
+            Shape::Slash { session, number } => pattern.fill(Values {
+                body: &info.key,
+                session,
+                number,
+            }),
+            Shape::ParenYear { number, year } => pattern.fill(Values {
+                body: &info.key,
+                session: year,
+                number,
+            }),
+            Shape::Roman { number, session } if kind == Kind::Resolution => {
+                format!("{}{number} ({session})", pattern.prefix())
+            }
+            Shape::Roman { .. } => return None,
+        })
+    }
+}
+
+/// Records one list item: a link on its number, or on each of the
+/// paragraphs it names when there are several.
+fn push_item(found: &mut Vec<Found>, item: Item, kind: Kind, symbol: String) {
+    if item.paragraphs.len() > 1 {
+        for (p, range) in item.paragraphs {
+            found.push(Found {
+                range,
+                kind,
+                symbol: symbol.clone(),
+                paragraph: Some(p),
+                local: false,
+            });
+        }
+        return;
+    }
+    found.push(Found {
+        range: item.range,
+        kind,
+        symbol,
+        paragraph: item.paragraphs.into_iter().next().map(|(p, _)| p),
+        local: false,
+    });
+}
+
+fn body_info(b: &Body) -> BodyInfo {
+    BodyInfo {
+        key: b.key.clone(),
+        name: b.name.clone(),
+        short_names: b.short_names.clone(),
+        symbol: b.symbol.clone(),
+        decision_symbol: b.decision_symbol.clone(),
+        paren_year: b.cited_as.to_string().contains('('),
+        years: b.session_label.eq_ignore_ascii_case("year"),
+    }
+}
+
+/// Whether a body numbers its resolutions in this shape.
+fn fits(b: &BodyInfo, shape: &Shape) -> bool {
+    match shape {
+        Shape::ParenYear { .. } => b.paren_year,
+        Shape::Slash { session, .. } => !b.paren_year && is_year(session) == b.years,
+        // Before 1976 (the Assembly) and 1978 (the Council): `2625 (XXV)`.
+        Shape::Roman { .. } => matches!(b.key.as_str(), "ga" | "ecosoc"),
+    }
+}
+
+fn is_year(session: &str) -> bool {
+    session.len() == 4
+        && session
+            .parse::<u32>()
+            .is_ok_and(|y| (1945..2200).contains(&y))
+}
+
+fn starts_with_capital_name(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// At most the last `n` bytes of `s`, cut at a character boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// Words of `s` with their byte offsets.
+fn word_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn found(text: &str, current: &str) -> Vec<(String, String, Option<String>)> {
+        let config = Config::parse("", Path::new("config.yaml")).unwrap();
+        Recogniser::new(&config)
+            .recognise(text, current)
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.range.clone()].to_string(),
+                    f.symbol,
+                    f.paragraph.map(|p| p.label()),
+                )
+            })
+            .collect()
+    }
+
+    fn symbols(text: &str, current: &str) -> Vec<String> {
+        found(text, current).into_iter().map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn lists_with_dates() {
+        let text = "Recalling General Assembly resolutions 49/127 of 19 December 1994, 50/123 of 20 December 1995 and 51/176 of 16 December 1996,";
+        assert_eq!(
+            found(text, "ecosoc"),
+            [
+                ("49/127".into(), "A/RES/49/127".into(), None),
+                ("50/123".into(), "A/RES/50/123".into(), None),
+                ("51/176".into(), "A/RES/51/176".into(), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_named_implied_and_carried() {
+        assert_eq!(
+            symbols("Recalling its resolution 1995/3,", "ecosoc"),
+            ["E/RES/1995/3"]
+        );
+        assert_eq!(
+            symbols("Recalling Council resolution 1996/7,", "ecosoc"),
+            ["E/RES/1996/7"]
+        );
+        assert_eq!(
+            symbols(
+                "Recalling Security Council resolutions 242 (1967) and 338 (1973),",
+                "ga"
+            ),
+            ["S/RES/242 (1967)", "S/RES/338 (1973)"]
+        );
+        assert_eq!(
+            symbols(
+                "Recalling Human Rights Council resolution 50/4 of 7 July 2022",
+                "ga"
+            ),
+            ["A/HRC/RES/50/4"]
+        );
+        assert_eq!(
+            symbols(
+                "Recalling further relevant Human Rights Council resolutions, in particular resolutions 7/34 and 8/1,",
+                "ga"
+            ),
+            ["A/HRC/RES/7/34", "A/HRC/RES/8/1"]
+        );
+        assert_eq!(
+            symbols(
+                "Recalling Security Council resolution 1769 (2007) of 31 July 2007, by which the Council established the Operation, the latest of which was resolution 2559 (2020) of 22 December 2020,",
+                "ga"
+            ),
+            ["S/RES/1769 (2007)", "S/RES/2559 (2020)"]
+        );
+    }
+
+    #[test]
+    fn old_style_parts_and_emergency_sessions() {
+        assert_eq!(
+            symbols("in its resolution 973 (X) of 15 December 1955,", "ga"),
+            ["A/RES/973 (X)"]
+        );
+        assert_eq!(
+            symbols("resolution 217 A (III)", "ga"),
+            ["A/RES/217 A (III)"]
+        );
+        assert_eq!(
+            symbols(
+                "its resolution 62/232 A of 22 December 2007 and 75/251 A,",
+                "ga"
+            ),
+            ["A/RES/62/232 A", "A/RES/75/251 A"]
+        );
+        assert_eq!(
+            symbols("recalling also its resolutions ES-10/15 of 20 July 2004 and ES-10/17 of 15 December 2006,", "ga"),
+            ["A/RES/ES-10/15", "A/RES/ES-10/17"]
+        );
+    }
+
+    #[test]
+    fn titles_and_separators_between_items() {
+        let text = "General Assembly resolution 70/1 of 25 September 2015, entitled “Transforming our world: the 2030 Agenda, resolution 1/1”, as well as resolution 69/313 and 71/1 to 71/3";
+        assert_eq!(
+            symbols(text, "hrc"),
+            ["A/RES/70/1", "A/RES/69/313", "A/RES/71/1", "A/RES/71/3"]
+        );
+    }
+
+    #[test]
+    fn paragraph_references() {
+        assert_eq!(
+            found("pursuant to paragraph 2 of resolution 808 (1993),", "sc"),
+            [(
+                "808 (1993)".into(),
+                "S/RES/808 (1993)".into(),
+                Some("2".into())
+            )]
+        );
+        assert_eq!(
+            found("in paragraphs 2 and 5 (a) of its resolution 50/123", "ga"),
+            [
+                ("2".into(), "A/RES/50/123".into(), Some("2".into())),
+                ("5 (a)".into(), "A/RES/50/123".into(), Some("5 (a)".into()))
+            ]
+        );
+        assert_eq!(
+            found("resolution 50/123, paragraph 3, and", "ga"),
+            [("50/123".into(), "A/RES/50/123".into(), Some("3".into()))]
+        );
+        assert_eq!(
+            found("section II, paragraph 6, of resolution 50/123", "ga"),
+            [("50/123".into(), "A/RES/50/123".into(), Some("II, 6".into()))]
+        );
+        assert_eq!(
+            found("as provided for in paragraph 3 above, their share", "ga"),
+            [("paragraph 3".into(), String::new(), Some("3".into()))]
+        );
+    }
+
+    #[test]
+    fn other_organisations_are_left_alone() {
+        assert!(symbols("resolution 14/221 of the League of Arab States", "ga").is_empty());
+        assert!(symbols(
+            "resolution 3/4 of 30 January 2018 of the United Nations Environment Assembly",
+            "ga"
+        )
+        .is_empty());
+        assert!(symbols("Recalling Subcommission resolution 2000/22", "hrc").is_empty());
+        assert!(symbols(
+            "Recalling resolution 2000/22 of 18 August 2000 on the promotion of dialogue, adopted by the Subcommission on the Promotion and Protection of Human Rights",
+            "hrc"
+        )
+        .is_empty());
+        assert_eq!(
+            symbols("Recalling resolution 61/16 on the strengthening of the Council, adopted by the General Assembly", "ecosoc"),
+            ["A/RES/61/16"]
+        );
+        assert!(symbols("United Nations Environment Assembly resolution 3/4", "ga").is_empty());
+        assert!(symbols("decision 1/CP.21, annex", "hrc").is_empty());
+        assert!(symbols("the present resolution and relevant resolutions,", "ga").is_empty());
+    }
+
+    #[test]
+    fn decisions() {
+        assert_eq!(
+            symbols("Council decision 1997/201", "ecosoc"),
+            ["E/DEC/1997/201"]
+        );
+        assert_eq!(symbols("its decision 62/557", "ga"), ["A/DEC/62/557"]);
+    }
+
+    #[test]
+    fn sentence_initial_resolution() {
+        assert_eq!(
+            symbols("Resolution 75/251, in section VI of the Official Records, becomes resolution 75/251 A.", "ga"),
+            ["A/RES/75/251", "A/RES/75/251 A"]
+        );
+    }
+}
