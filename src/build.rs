@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+use crate::cite::{self, Links, Recogniser};
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, SourceKind, CONTENT_DIR};
@@ -74,7 +75,10 @@ pub fn build(opts: &BuildOptions) -> Report {
     if diags.has_errors() {
         return Report::failed(diags);
     }
-    let files = match write_site(opts, &config, &site, &output) {
+    let recogniser = Recogniser::new(&config);
+    let (links, link_diags) = cite::link(&site, &config, &recogniser);
+    diags.extend(link_diags);
+    let files = match write_site(opts, &config, &site, &links, &output) {
         Ok(n) => n,
         Err(d) => {
             diags.push(d);
@@ -172,6 +176,7 @@ fn write_site(
     opts: &BuildOptions,
     config: &Config,
     site: &Site,
+    links: &Links,
     output: &Path,
 ) -> Result<usize, Diagnostic> {
     let tera = theme::templates(&opts.root, config)?;
@@ -183,7 +188,7 @@ fn write_site(
             .map_err(|m| Diagnostic::error(CONFIG_FILE, config.line_of("highlight_theme"), m))?;
         Some(Box::new(s))
     };
-    let renderer = Renderer::new(tera, config, site, highlighter)?;
+    let renderer = Renderer::new(tera, config, site, links, highlighter)?;
     let io_error =
         |e: std::io::Error| Diagnostic::error(output, 0, format!("cannot write the site: {e}"));
     let staging = if opts.dry_run {

@@ -72,6 +72,16 @@ impl DocumentLinks {
     /// in addresses: no space before a bracket (`S/RES/242(1967)`).
     pub fn url_for(&self, symbol: &str) -> Option<String> {
         let symbol = symbol.replace(" (", "(");
+        // The parts of a resolution adopted in parts (`75/251 A`, `B`) are
+        // one document in the UN's system.
+        let symbol = match symbol.rsplit_once(' ') {
+            Some((whole, part))
+                if part.len() == 1 && part.chars().all(|c| c.is_ascii_uppercase()) =>
+            {
+                whole.to_string()
+            }
+            _ => symbol,
+        };
         let filled = self
             .url
             .replace("{language}", &self.language)

@@ -2,12 +2,13 @@
 //! ([`recognise`]), then resolved against the archive ([`link`]).
 
 pub mod documents;
-
+pub mod link;
 pub mod recognise;
 
 use serde::Serialize;
 use std::ops::Range;
 
+pub use link::{link, Citation, CitationRecord, Links, Place};
 pub use recognise::Recogniser;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -33,6 +33,8 @@ pub struct Recogniser {
     local: Regex,
     named_after: Regex,
     adopted_by: Regex,
+    named_before_its: Regex,
+    in_annex: Regex,
     documents: Documents,
 }
 
@@ -112,6 +114,10 @@ impl Recogniser {
                 r"^\s+({PARAGRAPH_LIST})(?:\s+(?:above|below)\b|\s+of\s+the\s+present\s+resolution\b)"
             )),
             named_after: built_in(&format!(r"^(?:\s+of|,)\s+the\s+({NAME_RUN})")),
+            named_before_its: built_in(&format!(
+                r"\bthe\s+({NAME_RUN}),?\s+(?:in|by|under|through|with)\s+its\s*$"
+            )),
+            in_annex: built_in(r"\bannex(?:\s+[IVXLC]+)?,\s+$"),
             adopted_by: built_in(&format!(
                 r"^[^;:.]{{0,120}}?\badopted\s+by\s+(?:the\s+)?({NAME_RUN})"
             )),
@@ -167,7 +173,19 @@ impl Recogniser {
     fn cue(&self, text: &str, at: usize) -> (Cue, usize) {
         let before = &text[..at];
         if self.its.is_match(tail(before, 8)) {
-            return (Cue::Its, before.trim_end().len().saturating_sub(3));
+            let start = before.trim_end().len().saturating_sub(3);
+            // `the Security Council, in its resolution`: `its` is that body's.
+            let named = self
+                .named_before_its
+                .captures(tail(before, 100))
+                .and_then(|c| c.get(1))
+                .and_then(|name| self.bodies.iter().position(|b| b.name == name.as_str()));
+            return (named.map_or(Cue::Its, Cue::Body), start);
+        }
+        // `A/56/1026, annex II, resolution 14/221`: a resolution printed in
+        // another document's annex belongs to whoever wrote that document.
+        if self.in_annex.is_match(tail(before, 40)) {
+            return (Cue::Unknown, at);
         }
         let Some(c) = self.cue_run.captures(tail(before, 120)) else {
             return (Cue::None, at);
@@ -279,17 +297,19 @@ impl Recogniser {
             .or_else(|| self.adopted_by.captures(&text[pos..]));
         if let Some(c) = named {
             let name = c.get(1).map_or("", |m| m.as_str()).trim();
-            match self
+            // Only a full name is trusted to say whose the numbers are:
+            // `, the Council decided` may be any council.
+            let full = self.bodies.iter().position(|b| b.name == name);
+            let short = self
                 .bodies
                 .iter()
-                .position(|b| b.name == name || b.short_names.iter().any(|s| s == name))
-            {
+                .any(|b| b.short_names.iter().any(|s| s == name));
+            match full {
                 Some(b) if matches!(cue, Cue::None | Cue::Its) => cue = Cue::Body(b),
-                Some(_) => {}
-                None if matches!(cue, Cue::None) && starts_with_capital_name(name) => {
+                None if !short && matches!(cue, Cue::None) && starts_with_capital_name(name) => {
                     cue = Cue::Unknown
                 }
-                None => {}
+                _ => {}
             }
         }
         for item in items {
@@ -450,7 +470,12 @@ impl Recogniser {
         let fits = |b: &usize| self.bodies.get(*b).is_some_and(|info| fits(info, shape));
         match cue {
             Cue::Body(b) => Some(*b).filter(fits),
-            Cue::Its => current.filter(fits),
+            Cue::Its => current.filter(fits).or_else(|| {
+                // Only one kind of body numbers resolutions `N (YYYY)`.
+                matches!(shape, Shape::ParenYear { .. })
+                    .then(|| (0..self.bodies.len()).find(|b| fits(b)))
+                    .flatten()
+            }),
             Cue::Short(options) => current
                 .filter(|c| options.contains(c))
                 .or(carry.filter(|c| options.contains(c)))
@@ -728,6 +753,40 @@ mod tests {
         assert!(symbols("United Nations Environment Assembly resolution 3/4", "ga").is_empty());
         assert!(symbols("decision 1/CP.21, annex", "hrc").is_empty());
         assert!(symbols("the present resolution and relevant resolutions,", "ga").is_empty());
+    }
+
+    #[test]
+    fn its_names_the_body_just_before_it() {
+        assert_eq!(
+            symbols(
+                "as envisioned by the Security Council in its resolution 1850 (2008), for",
+                "ga"
+            ),
+            ["S/RES/1850 (2008)"]
+        );
+        assert_eq!(
+            symbols(
+                "the General Assembly, in its resolution 78/197, requested",
+                "hrc"
+            ),
+            ["A/RES/78/197"]
+        );
+        assert_eq!(
+            symbols("Recalls that, in its resolution 78/197 of 19 December 2023, the General Assembly requested", "hrc"),
+            ["A/RES/78/197"]
+        );
+        assert_eq!(
+            symbols(
+                "Recalls its resolution 60/251, the Council having decided",
+                "ga"
+            ),
+            ["A/RES/60/251"]
+        );
+        assert!(
+            symbols("A/56/1026-S/2002/932, annex II, resolution 14/221.", "ga")
+                .iter()
+                .all(|s| !s.contains("14/221"))
+        );
     }
 
     #[test]

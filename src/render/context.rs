@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::cite::{Links, Place};
 use crate::config::Config;
 use crate::markdown::{self, Notes};
 use crate::resolution::{Block, BlockKind};
@@ -81,6 +82,33 @@ pub struct ResolutionView<'a> {
     pub footnotes: Vec<FootnoteView>,
     pub previous: Option<SummaryView<'a>>,
     pub next: Option<SummaryView<'a>>,
+    /// Resolutions that cite this one, in archive order.
+    pub cited_by: Vec<CitedByView<'a>>,
+    /// Paragraphs cited by name, with who cites them.
+    pub cited_paragraphs: Vec<CitedParagraphView<'a>>,
+}
+
+/// A resolution citing the one on the page, and where.
+#[derive(Serialize)]
+pub struct CitedByView<'a> {
+    #[serde(flatten)]
+    pub summary: SummaryView<'a>,
+    pub places: Vec<PlaceView>,
+}
+
+/// A place in a citing resolution: a link to it and its name.
+#[derive(Serialize)]
+pub struct PlaceView {
+    pub url: String,
+    pub label: String,
+    pub to_anchor: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct CitedParagraphView<'a> {
+    pub anchor: &'a str,
+    pub name: String,
+    pub citing: Vec<SummaryView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -93,6 +121,8 @@ pub struct BlockView<'a> {
     /// A name for screen readers and citations: `paragraph 1 (a)`.
     pub name: String,
     pub is_paragraph: bool,
+    /// How many citations in other resolutions name this paragraph.
+    pub cited_count: usize,
 }
 
 #[derive(Serialize)]
@@ -167,6 +197,7 @@ pub fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
 pub fn resolution_view<'a>(
     config: &'a Config,
     site: &'a Site,
+    links: &'a Links,
     i: usize,
 ) -> Option<ResolutionView<'a>> {
     let e = site.entries.get(i)?;
@@ -174,18 +205,29 @@ pub fn resolution_view<'a>(
     let body = config.body(&r.meta.body)?;
     let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
     // Render in document order so marker ids (fnref3, fnref3-2) follow it.
-    let title_html = markdown::inline_html(&r.title_markdown, &mut notes, &[]);
+    let title_html =
+        markdown::inline_html(&r.title_markdown, &mut notes, &links.spans(i, Place::Title));
+    let (cited_by, cited_paragraphs) = cited_by(config, site, links, i);
     let blocks = r
         .blocks
         .iter()
-        .map(|b| block_view(b, &r.blocks, &mut notes))
+        .enumerate()
+        .map(|(k, b)| {
+            let mut view = block_view(b, &r.blocks, &mut notes, &links.spans(i, Place::Block(k)));
+            view.cited_count = cited_paragraphs
+                .iter()
+                .find(|p| Some(p.anchor) == b.anchor.as_deref())
+                .map_or(0, |p| p.citing.len());
+            view
+        })
         .collect();
     let footnotes = r
         .footnotes
         .iter()
-        .map(|f| FootnoteView {
+        .enumerate()
+        .map(|(k, f)| FootnoteView {
             number: f.number,
-            html: markdown::inline_html(&f.text, &mut notes, &[]),
+            html: markdown::inline_html(&f.text, &mut notes, &links.spans(i, Place::Footnote(k))),
             backrefs: Vec::new(),
         })
         .collect::<Vec<_>>();
@@ -219,6 +261,8 @@ pub fn resolution_view<'a>(
         footnotes,
         previous: previous.map(|p| self::summary(config, p)),
         next: next.map(|n| self::summary(config, n)),
+        cited_by,
+        cited_paragraphs,
         permalink,
         summary,
     })
@@ -235,15 +279,111 @@ fn citation(body: &str, cited_as: &str, s: &SummaryView, symbol: &str, permalink
     format!("{body} resolution {cited_as}{date} ({symbol}), {permalink}")
 }
 
-fn block_view<'a>(b: &'a Block, all: &[Block], notes: &mut Notes) -> BlockView<'a> {
+fn block_view<'a>(
+    b: &'a Block,
+    all: &[Block],
+    notes: &mut Notes,
+    spans: &[markdown::LinkSpan],
+) -> BlockView<'a> {
     BlockView {
         kind: b.kind,
         anchor: b.anchor.as_deref(),
         label: b.label.as_deref(),
         depth: b.depth,
-        html: markdown::inline_html(&b.text, notes, &[]),
+        html: markdown::inline_html(&b.text, notes, spans),
         name: block_name(b, all),
         is_paragraph: b.kind.is_paragraph() && b.anchor.is_some(),
+        cited_count: 0,
+    }
+}
+
+/// Who cites entry `i`: each citing resolution with the places that cite
+/// it, and each paragraph cited by name with the resolutions that do.
+fn cited_by<'a>(
+    config: &'a Config,
+    site: &'a Site,
+    links: &'a Links,
+    i: usize,
+) -> (Vec<CitedByView<'a>>, Vec<CitedParagraphView<'a>>) {
+    let mut resolutions: Vec<CitedByView> = Vec::new();
+    let mut paragraphs: Vec<CitedParagraphView> = Vec::new();
+    let Some(target) = site.entries.get(i).map(|e| &e.resolution) else {
+        return (resolutions, paragraphs);
+    };
+    let mut last_from = None;
+    for c in links.cited_by(i) {
+        let Some(from) = site.entries.get(c.from) else {
+            continue;
+        };
+        let page = under_base(&config.base_path, &from.path);
+        let place = PlaceView {
+            url: match &c.from_anchor {
+                Some(a) => format!("{page}#{a}"),
+                None => page,
+            },
+            label: place_name(&from.resolution, c.place),
+            to_anchor: c.to_anchor.clone(),
+        };
+        if last_from != Some(c.from) {
+            resolutions.push(CitedByView {
+                summary: summary(config, from),
+                places: Vec::new(),
+            });
+            last_from = Some(c.from);
+        }
+        if let Some(last) = resolutions.last_mut() {
+            last.places.push(place);
+        }
+        if let Some(anchor) = c.to_anchor.as_deref() {
+            match paragraphs.iter_mut().find(|p| p.anchor == anchor) {
+                Some(p)
+                    if p.citing
+                        .last()
+                        .is_some_and(|s| s.symbol == from.resolution.meta.symbol) => {}
+                Some(p) => p.citing.push(summary(config, from)),
+                None => {
+                    let name = target
+                        .blocks
+                        .iter()
+                        .find(|b| b.anchor.as_deref() == Some(anchor))
+                        .map_or_else(|| anchor.to_string(), |b| block_name(b, &target.blocks));
+                    paragraphs.push(CitedParagraphView {
+                        anchor: target
+                            .blocks
+                            .iter()
+                            .find_map(|b| b.anchor.as_deref().filter(|a| *a == anchor))
+                            .unwrap_or(""),
+                        name,
+                        citing: vec![summary(config, from)],
+                    });
+                }
+            }
+        }
+    }
+    paragraphs.retain(|p| !p.anchor.is_empty());
+    paragraphs.sort_by_key(|p| {
+        target
+            .blocks
+            .iter()
+            .position(|b| b.anchor.as_deref() == Some(p.anchor))
+    });
+    (resolutions, paragraphs)
+}
+
+/// `paragraph 3`, `note 4`, `title`: where in a resolution a citation is.
+fn place_name(r: &crate::resolution::Resolution, place: Place) -> String {
+    match place {
+        Place::Title => "title".to_string(),
+        Place::Block(b) => r
+            .blocks
+            .get(b)
+            .map(|block| block_name(block, &r.blocks))
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "text".to_string()),
+        Place::Footnote(f) => r
+            .footnotes
+            .get(f)
+            .map_or_else(String::new, |n| format!("note {}", n.number)),
     }
 }
 

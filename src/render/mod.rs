@@ -7,6 +7,7 @@ pub mod theme;
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 
+use crate::cite::Links;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Highlight};
@@ -21,6 +22,7 @@ pub struct Renderer<'a> {
     tera: Tera,
     config: &'a Config,
     site: &'a Site,
+    links: &'a Links,
     /// The `site` template variable, the same for every page, built once.
     site_value: tera::Value,
     highlighter: Option<Box<dyn Highlight + Sync + 'a>>,
@@ -31,6 +33,7 @@ impl<'a> Renderer<'a> {
         tera: Tera,
         config: &'a Config,
         site: &'a Site,
+        links: &'a Links,
         highlighter: Option<Box<dyn Highlight + Sync + 'a>>,
     ) -> Result<Self, Diagnostic> {
         let site_value = tera::to_value(site_view(config, site)).map_err(|e| {
@@ -40,6 +43,7 @@ impl<'a> Renderer<'a> {
             tera,
             config,
             site,
+            links,
             site_value,
             highlighter,
         })
@@ -47,6 +51,9 @@ impl<'a> Renderer<'a> {
 
     /// Renders one output. `path` is its site path, for `current_url`.
     pub fn render(&self, path: &str, output: &Output) -> Result<Vec<u8>, Diagnostic> {
+        if *output == Output::Citations {
+            return Ok(self.citations_json());
+        }
         let mut ctx = Context::new();
         ctx.insert("site", &self.site_value);
         ctx.insert("current_url", &under_base(&self.config.base_path, path));
@@ -74,6 +81,20 @@ impl<'a> Renderer<'a> {
             })
     }
 
+    /// One citation per line, so the file diffs well and streams.
+    fn citations_json(&self) -> Vec<u8> {
+        let records = self.links.records(self.site);
+        let mut out = Vec::with_capacity(records.len() * 160 + 4);
+        out.extend_from_slice(b"[");
+        for (i, r) in records.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+            // Serialising plain strings and booleans cannot fail.
+            let _ = serde_json::to_writer(&mut out, r);
+        }
+        out.extend_from_slice(b"\n]\n");
+        out
+    }
+
     /// Adds what `output` needs to `ctx`; returns its template and source.
     fn fill(&self, ctx: &mut Context, output: &Output) -> (&'static str, Option<PathBuf>) {
         let (config, site) = (self.config, self.site);
@@ -96,7 +117,7 @@ impl<'a> Renderer<'a> {
                 ("index.html", None)
             }
             Output::Resolution(i) => {
-                ctx.insert("resolution", &resolution_view(config, site, *i));
+                ctx.insert("resolution", &resolution_view(config, site, self.links, *i));
                 (
                     "resolution.html",
                     site.entries.get(*i).map(|e| e.resolution.source.clone()),
@@ -176,6 +197,7 @@ impl<'a> Renderer<'a> {
                 ("sitemap.xml", None)
             }
             Output::Robots => ("robots.txt", None),
+            Output::Citations => ("", None),
         }
     }
 }

@@ -57,6 +57,8 @@ pub enum Output {
     NotFound,
     Sitemap,
     Robots,
+    /// `citations.json`: the citation graph.
+    Citations,
 }
 
 #[derive(Debug)]
@@ -114,6 +116,7 @@ impl Site {
             ("/404.html".to_string(), Output::NotFound),
             ("/sitemap.xml".to_string(), Output::Sitemap),
             ("/robots.txt".to_string(), Output::Robots),
+            ("/citations.json".to_string(), Output::Citations),
         ];
         for (b, body) in self.bodies.iter().enumerate() {
             planned.push((body.path.clone(), Output::Body(b)));
@@ -236,6 +239,7 @@ impl Site {
             Output::NotFound => "the 404 page".to_string(),
             Output::Sitemap => "the sitemap".to_string(),
             Output::Robots => "robots.txt".to_string(),
+            Output::Citations => "citations.json".to_string(),
         }
     }
 }

@@ -1,0 +1,331 @@
+//! Stage 3b: resolve every citation against the archive. A cited
+//! resolution that the archive holds becomes a link to its page (and
+//! paragraph); anything else links to the UN's document system. The
+//! reverse index gives each page its "Cited by" list.
+
+use pulldown_cmark_escape::{escape_href, escape_html};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{Found, Kind, ParagraphRef, Recogniser};
+use crate::config::Config;
+use crate::diagnostics::Diagnostics;
+use crate::markdown::{self, LinkSpan};
+use crate::resolution::{Block, BlockKind, Resolution};
+use crate::site::Site;
+use crate::urls::under_base;
+
+/// Where in a resolution a citation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    Title,
+    Block(usize),
+    Footnote(usize),
+}
+
+/// A citation, resolved.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// Index of the citing entry in [`Site::entries`].
+    pub from: usize,
+    pub place: Place,
+    /// Anchor of the citing paragraph or footnote, if it has one.
+    pub from_anchor: Option<String>,
+    /// Byte range of the linked text in the place's visible text.
+    pub range: Range<usize>,
+    pub text: String,
+    pub kind: Kind,
+    pub symbol: String,
+    /// The cited entry, when the archive holds it.
+    pub to: Option<usize>,
+    pub to_anchor: Option<String>,
+    pub paragraph: Option<ParagraphRef>,
+    /// Where the link goes.
+    pub href: String,
+}
+
+/// All citations of the archive, with indexes for rendering.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// Sorted by citing entry, place and position.
+    pub citations: Vec<Citation>,
+    /// For each entry, the range of [`Links::citations`] it made.
+    by_entry: Vec<Range<usize>>,
+    /// For each entry, the citations of it made by other entries.
+    cited_by: Vec<Vec<usize>>,
+}
+
+/// One line of `citations.json`.
+#[derive(Debug, Serialize)]
+pub struct CitationRecord<'a> {
+    pub from: &'a str,
+    pub from_anchor: Option<&'a str>,
+    pub to: &'a str,
+    pub to_anchor: Option<&'a str>,
+    pub text: &'a str,
+    pub kind: Kind,
+    pub internal: bool,
+}
+
+/// Recognises and resolves the citations of every entry of the site.
+pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Diagnostics) {
+    let by_symbol: HashMap<&str, usize> = site
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.resolution.meta.symbol.as_str(), i))
+        .collect();
+    let resolver = Resolver {
+        site,
+        config,
+        by_symbol,
+    };
+    let per_entry: Vec<(Vec<Citation>, Diagnostics)> = (0..site.entries.len())
+        .into_par_iter()
+        .map(|i| resolver.entry(i, recogniser))
+        .collect();
+    let mut links = Links {
+        cited_by: vec![Vec::new(); site.entries.len()],
+        ..Links::default()
+    };
+    let mut diags = Diagnostics::default();
+    for (citations, d) in per_entry {
+        diags.extend(d);
+        let start = links.citations.len();
+        links.citations.extend(citations);
+        links.by_entry.push(start..links.citations.len());
+    }
+    for (k, c) in links.citations.iter().enumerate() {
+        if let Some(to) = c.to.filter(|&to| to != c.from) {
+            if let Some(list) = links.cited_by.get_mut(to) {
+                list.push(k);
+            }
+        }
+    }
+    (links, diags)
+}
+
+impl Links {
+    /// The citations made by entry `i`.
+    pub fn of(&self, i: usize) -> &[Citation] {
+        self.by_entry
+            .get(i)
+            .and_then(|r| self.citations.get(r.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The citations of entry `i` made by other entries, in archive order.
+    pub fn cited_by(&self, i: usize) -> impl Iterator<Item = &Citation> {
+        self.cited_by
+            .get(i)
+            .into_iter()
+            .flatten()
+            .filter_map(|&k| self.citations.get(k))
+    }
+
+    /// The links to lay over one place of entry `i`.
+    pub fn spans(&self, i: usize, place: Place) -> Vec<LinkSpan> {
+        self.of(i)
+            .iter()
+            .filter(|c| c.place == place)
+            .map(|c| LinkSpan {
+                range: c.range.clone(),
+                open_tag: open_tag(c),
+            })
+            .collect()
+    }
+
+    /// The records of `citations.json`, in a stable order.
+    pub fn records<'a>(&'a self, site: &'a Site) -> Vec<CitationRecord<'a>> {
+        let symbol = |i: usize| {
+            site.entries
+                .get(i)
+                .map_or("", |e| e.resolution.meta.symbol.as_str())
+        };
+        self.citations
+            .iter()
+            .map(|c| CitationRecord {
+                from: symbol(c.from),
+                from_anchor: c.from_anchor.as_deref(),
+                to: &c.symbol,
+                to_anchor: c.to_anchor.as_deref(),
+                text: &c.text,
+                kind: c.kind,
+                internal: c.to.is_some(),
+            })
+            .collect()
+    }
+}
+
+/// `<a class="cite" href="…" data-symbol="…" data-paragraph="…">`.
+fn open_tag(c: &Citation) -> String {
+    let mut tag = String::from("<a class=\"cite\" href=\"");
+    let _ = escape_href(&mut tag, &c.href);
+    tag.push_str("\" data-symbol=\"");
+    let _ = escape_html(&mut tag, &c.symbol);
+    tag.push('"');
+    if let Some(p) = &c.paragraph {
+        tag.push_str(" data-paragraph=\"");
+        let _ = escape_html(&mut tag, &p.label());
+        tag.push('"');
+    }
+    if c.to.is_none() {
+        tag.push_str(" rel=\"external\"");
+    }
+    tag.push('>');
+    tag
+}
+
+struct Resolver<'a> {
+    site: &'a Site,
+    config: &'a Config,
+    by_symbol: HashMap<&'a str, usize>,
+}
+
+impl Resolver<'_> {
+    fn entry(&self, i: usize, recogniser: &Recogniser) -> (Vec<Citation>, Diagnostics) {
+        let mut out = Vec::new();
+        let mut diags = Diagnostics::default();
+        let Some(entry) = self.site.entries.get(i) else {
+            return (out, diags);
+        };
+        let r = &entry.resolution;
+        let mut places = vec![(Place::Title, r.title_markdown.as_str(), None, 0, None)];
+        for (b, block) in r.blocks.iter().enumerate() {
+            places.push((
+                Place::Block(b),
+                block.text.as_str(),
+                block.anchor.clone(),
+                block.line,
+                block.section.clone(),
+            ));
+        }
+        for (f, note) in r.footnotes.iter().enumerate() {
+            places.push((
+                Place::Footnote(f),
+                note.text.as_str(),
+                Some(format!("fn{}", note.number)),
+                note.line,
+                None,
+            ));
+        }
+        for (place, md, from_anchor, line, section) in places {
+            let text = markdown::visible_text(md);
+            for found in recogniser.recognise(&text, &r.meta.body) {
+                let c = self.resolve(
+                    i,
+                    place,
+                    from_anchor.clone(),
+                    section.as_deref(),
+                    &text,
+                    found,
+                );
+                if let (Some(p), None, true) = (&c.paragraph, &c.to_anchor, c.to.is_some()) {
+                    let target =
+                        c.to.and_then(|t| self.site.entries.get(t))
+                            .map_or("", |e| e.resolution.meta.symbol.as_str());
+                    diags.warning(
+                        &r.source,
+                        line,
+                        format!(
+                            "`{}` cites paragraph {} of {target}, which has no such paragraph",
+                            c.text,
+                            p.label()
+                        ),
+                    );
+                }
+                out.push(c);
+            }
+        }
+        (out, diags)
+    }
+
+    fn resolve(
+        &self,
+        from: usize,
+        place: Place,
+        from_anchor: Option<String>,
+        section: Option<&str>,
+        text: &str,
+        found: Found,
+    ) -> Citation {
+        let surface = text.get(found.range.clone()).unwrap_or("").to_string();
+        let to = if found.local {
+            Some(from)
+        } else {
+            self.by_symbol.get(found.symbol.as_str()).copied()
+        };
+        let target = to.and_then(|t| self.site.entries.get(t));
+        let symbol = if found.local {
+            self.site
+                .entries
+                .get(from)
+                .map(|e| e.resolution.meta.symbol.clone())
+                .unwrap_or_default()
+        } else {
+            found.symbol
+        };
+        let to_anchor = match (&found.paragraph, target) {
+            (Some(p), Some(t)) => {
+                find_anchor(&t.resolution, p, if found.local { section } else { None })
+            }
+            _ => None,
+        };
+        let href = match target {
+            Some(t) => {
+                let page = under_base(&self.config.base_path, &t.path);
+                match &to_anchor {
+                    Some(a) if to == Some(from) => format!("#{a}"),
+                    Some(a) => format!("{page}#{a}"),
+                    None => page,
+                }
+            }
+            None => self
+                .config
+                .document_links
+                .url_for(&symbol)
+                .unwrap_or_default(),
+        };
+        Citation {
+            from,
+            place,
+            from_anchor,
+            range: found.range,
+            text: surface,
+            kind: found.kind,
+            symbol,
+            to,
+            to_anchor,
+            paragraph: found.paragraph,
+            href,
+        }
+    }
+}
+
+/// The anchor of the paragraph `p` names in `r`, if `r` has it. Without a
+/// section, the paragraph in `prefer` (the citing section) wins, then the
+/// first one in document order.
+fn find_anchor(r: &Resolution, p: &ParagraphRef, prefer: Option<&str>) -> Option<String> {
+    let candidates: Vec<&Block> = r
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Operative && b.part == 0 && b.number == Some(p.number))
+        .filter(|b| p.section.is_none() || b.section == p.section)
+        .collect();
+    let base = candidates
+        .iter()
+        .find(|b| prefer.is_some() && b.section.as_deref() == prefer)
+        .or(candidates.first())?
+        .anchor
+        .clone()?;
+    if p.subs.is_empty() {
+        return Some(base);
+    }
+    let wanted = format!("{base}-{}", p.subs.join("-"));
+    r.blocks
+        .iter()
+        .any(|b| b.anchor.as_deref() == Some(wanted.as_str()))
+        .then_some(wanted)
+}
