@@ -1,8 +1,11 @@
 //! The pipeline: config → load → parse → assemble → render → write.
 
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
+use crate::check::{self, PageLinks};
 use crate::cite::{self, Links, Recogniser};
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -35,6 +38,12 @@ pub struct Report {
     pub pages: usize,
     pub files: usize,
     pub output: PathBuf,
+    /// Citations found, and those of resolutions outside the archive
+    /// (`A/RES/76/10 cites S/RES/242 (1967)`).
+    pub citations: usize,
+    pub external: Vec<String>,
+    /// How long each stage took.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl Report {
@@ -53,6 +62,7 @@ impl Report {
 /// Builds the site. The previous output is replaced only on success.
 pub fn build(opts: &BuildOptions) -> Report {
     let mut diags = Diagnostics::default();
+    let mut clock = Clock::start();
     let config = match configure(opts) {
         Ok(c) => c,
         Err(d) => {
@@ -70,28 +80,81 @@ pub fn build(opts: &BuildOptions) -> Report {
     }
 
     let (resolutions, pages) = read_archive(&opts.root, &config, opts.drafts, &mut diags);
+    clock.lap("load and parse");
     let (site, site_diags) = Site::assemble(&config, resolutions, pages);
     diags.extend(site_diags);
     if diags.has_errors() {
         return Report::failed(diags);
     }
+    clock.lap("assemble");
     let recogniser = Recogniser::new(&config);
     let (links, link_diags) = cite::link(&site, &config, &recogniser);
     diags.extend(link_diags);
+    clock.lap("link citations");
     let files = match write_site(opts, &config, &site, &links, &output) {
-        Ok(n) => n,
+        Ok((n, check_diags)) => {
+            diags.extend(check_diags);
+            n
+        }
         Err(d) => {
             diags.push(d);
             return Report::failed(diags);
         }
     };
+    clock.lap(if opts.dry_run {
+        "render and check"
+    } else {
+        "render and write"
+    });
     Report {
         diagnostics: diags.into_sorted(),
         resolutions: site.entries.len(),
         pages: site.pages.len(),
         files,
         output,
+        citations: links.citations.len(),
+        external: external_citations(&site, &links),
+        timings: clock.laps,
     }
+}
+
+/// Stage timings, for `--timings`.
+struct Clock {
+    last: Option<Instant>,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            last: Some(Instant::now()),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        let since = self.last.unwrap_or(now);
+        self.laps.push((stage, now - since));
+        self.last = Some(now);
+    }
+}
+
+/// `A/RES/76/10 cites S/RES/242 (1967)`, for each citation of a resolution
+/// the archive does not hold.
+fn external_citations(site: &Site, links: &Links) -> Vec<String> {
+    links
+        .citations
+        .iter()
+        .filter(|c| c.to.is_none() && c.kind == cite::Kind::Resolution)
+        .map(|c| {
+            let from = site
+                .entries
+                .get(c.from)
+                .map_or("", |e| e.resolution.meta.symbol.as_str());
+            format!("{from} cites {}", c.symbol)
+        })
+        .collect()
 }
 
 fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
@@ -171,14 +234,15 @@ enum Parsed {
     Page(Page),
 }
 
-/// Renders every output into a staging folder and swaps it in.
+/// Renders every output into a staging folder and swaps it in; in check
+/// mode, renders without writing and verifies the internal links.
 fn write_site(
     opts: &BuildOptions,
     config: &Config,
     site: &Site,
     links: &Links,
     output: &Path,
-) -> Result<usize, Diagnostic> {
+) -> Result<(usize, Diagnostics), Diagnostic> {
     let tera = theme::templates(&opts.root, config)?;
     let statics = theme::static_files(&opts.root, config)?;
     let highlighter: Option<Box<dyn Highlight + Sync>> = if site.pages.is_empty() {
@@ -197,29 +261,55 @@ fn write_site(
         Some(Staging::create(output).map_err(io_error)?)
     };
 
-    let rendered: Vec<Result<(), Diagnostic>> = site
+    // In check mode each page is read for its links instead of written.
+    let rendered: Vec<Result<Option<PageLinks>, Diagnostic>> = site
         .outputs
         .par_iter()
         .map(|(path, out)| {
             let bytes = renderer.render(path, out)?;
             match &staging {
-                Some(s) => s.write(&render::file_for(path), &bytes).map_err(io_error),
-                None => Ok(()),
+                Some(s) => s
+                    .write(&render::file_for(path), &bytes)
+                    .map(|()| None)
+                    .map_err(io_error),
+                None if is_html(path) => Ok(Some(PageLinks::read(
+                    path,
+                    site.source_of(out).map(|(p, _)| p),
+                    &String::from_utf8_lossy(&bytes),
+                ))),
+                None => Ok(None),
             }
         })
         .collect();
     // Report the first failure in output order, so messages are stable.
-    rendered.into_iter().collect::<Result<Vec<()>, _>>()?;
+    let pages: Vec<PageLinks> = rendered
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect();
 
     let mut files = site.outputs.len();
-    if let Some(s) = staging {
-        for (name, bytes) in &statics {
-            s.write(Path::new(name), bytes).map_err(io_error)?;
-        }
-        // GitHub Pages must not run Jekyll over the site.
-        s.write(Path::new(".nojekyll"), b"").map_err(io_error)?;
-        files += statics.len() + 1;
-        s.commit().map_err(io_error)?;
+    let Some(s) = staging else {
+        let mut other: HashSet<String> = statics.keys().map(|k| format!("/{k}")).collect();
+        other.extend(
+            site.outputs
+                .iter()
+                .map(|(p, _)| p.clone())
+                .filter(|p| !is_html(p)),
+        );
+        return Ok((files, check::verify(&pages, &other, &config.base_url)));
+    };
+    for (name, bytes) in &statics {
+        s.write(Path::new(name), bytes).map_err(io_error)?;
     }
-    Ok(files)
+    // GitHub Pages must not run Jekyll over the site.
+    s.write(Path::new(".nojekyll"), b"").map_err(io_error)?;
+    files += statics.len() + 1;
+    s.commit().map_err(io_error)?;
+    Ok((files, Diagnostics::default()))
+}
+
+fn is_html(site_path: &str) -> bool {
+    site_path.ends_with('/') || site_path.ends_with(".html")
 }

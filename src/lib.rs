@@ -9,6 +9,7 @@
 )]
 
 pub mod build;
+pub mod check;
 pub mod cite;
 pub mod config;
 pub mod diagnostics;

@@ -128,3 +128,38 @@ fn a_site_overrides_the_theme_by_template_name() {
     );
     assert!(b.out().join("extra.txt").is_file());
 }
+
+#[test]
+fn check_reports_broken_links_and_outside_citations() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("basic"), tmp.path());
+    let ok = plenary(&["check", "--verbose"], tmp.path());
+    let out = String::from_utf8_lossy(&ok.stdout);
+    assert!(ok.status.success(), "{}{out}", stderr(&ok));
+    assert!(!tmp.path().join("public").exists(), "check writes nothing");
+    assert!(
+        out.contains("of them of resolutions outside the archive"),
+        "{out}"
+    );
+    assert!(out.contains("A/RES/70/10 cites A/RES/69/1"), "{out}");
+
+    let page = tmp.path().join("content/ga/70/9.md");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(
+        &page,
+        text.replace(
+            "keep natural order",
+            "see [the missing page](/archive/ga/99/1/#op2)",
+        ),
+    )
+    .unwrap();
+    let bad = plenary(&["check"], tmp.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains(
+            "content/ga/70/9.md: error: the link `/archive/ga/99/1/#op2` on /ga/70/9/ points at a page that does not exist"
+        ),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -302,3 +302,135 @@ fn the_harness_catches_broken_links_and_bad_html() {
     assert!(!parse_errors(&pages["/a/"]).is_empty());
     assert!(parse_errors(&pages["/"]).is_empty());
 }
+
+/// Every `a.cite` on a page: (text, href, data-symbol, data-paragraph).
+fn cites(doc: &scraper::Html) -> Vec<(String, String, String, Option<String>)> {
+    doc.select(&sel("a.cite"))
+        .map(|a| {
+            let v = a.value();
+            (
+                a.text().collect(),
+                v.attr("href").unwrap().to_string(),
+                v.attr("data-symbol").unwrap().to_string(),
+                v.attr("data-paragraph").map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn citations_link_into_the_archive_and_out_to_the_un() {
+    let b = built();
+    let doc = b.page("/ga/70/10/");
+    let c = |text: &str, href: &str, symbol: &str, para: Option<&str>| {
+        (
+            text.to_string(),
+            href.to_string(),
+            symbol.to_string(),
+            para.map(str::to_string),
+        )
+    };
+    assert_eq!(
+        cites(&doc),
+        [
+            c("70/1", "/archive/ga/70/1/#I-op2", "A/RES/70/1", Some("2")),
+            c(
+                "70/1",
+                "/archive/ga/70/1/#II-op1",
+                "A/RES/70/1",
+                Some("II, 1")
+            ),
+            c(
+                "1325 (2000)",
+                "/archive/sc/1325/",
+                "S/RES/1325 (2000)",
+                None
+            ),
+            c(
+                "69/1",
+                "https://undocs.org/en/A/RES/69/1",
+                "A/RES/69/1",
+                None
+            ),
+            c("70/2", "/archive/ga/70/2/", "A/RES/70/2", None),
+            c(
+                "69/555",
+                "https://undocs.org/en/A/DEC/69/555",
+                "A/DEC/69/555",
+                None
+            ),
+            c(
+                "1 (a)",
+                "/archive/ga/70/1/#I-op1-a",
+                "A/RES/70/1",
+                Some("1 (a)")
+            ),
+            c("2", "/archive/ga/70/1/#I-op2", "A/RES/70/1", Some("2")),
+            c("A/70/1", "https://undocs.org/en/A/70/1", "A/70/1", None),
+            c("paragraph 1", "#op1", "A/RES/70/10", Some("1")),
+        ]
+    );
+}
+
+#[test]
+fn cited_resolutions_list_who_cites_them() {
+    let b = built();
+    let doc = b.page("/ga/70/1/");
+    let citing: Vec<&str> = doc
+        .select(&sel("#cited-by > ul:first-of-type > li > a:first-child"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(citing, ["/archive/ga/70/10/"]);
+    let places: Vec<&str> = doc
+        .select(&sel("#cited-by > ul:first-of-type > li > a"))
+        .skip(1)
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(places, ["/archive/ga/70/10/#pp1", "/archive/ga/70/10/#op1"]);
+    // Paragraph I-op2 is cited by name in two places of 70/10.
+    let count = doc
+        .select(&sel("#I-op2 a.cited-count"))
+        .next()
+        .expect("a count");
+    assert_eq!(count.value().attr("href"), Some("#cited-by-I-op2"));
+    assert!(count.text().collect::<String>().starts_with("cited 2×"));
+    assert_eq!(doc.select(&sel("li#cited-by-I-op2 a")).count(), 3);
+    // A paragraph nobody names shows no count.
+    assert_eq!(doc.select(&sel("#pp1 a.cited-count")).count(), 0);
+    let sc = b.page("/sc/1325/");
+    assert_eq!(sc.select(&sel("#cited-by li")).count(), 1);
+    assert_eq!(b.page("/ga/70/9/").select(&sel("#cited-by")).count(), 0);
+}
+
+#[test]
+fn citations_json_is_the_citation_graph() {
+    let b = built();
+    let text = fs::read_to_string(b.out().join("citations.json")).unwrap();
+    let records: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let from_10: Vec<&serde_json::Value> = records
+        .iter()
+        .filter(|r| r["from"] == "A/RES/70/10")
+        .collect();
+    assert_eq!(from_10.len(), 10);
+    assert_eq!(
+        from_10[0],
+        &serde_json::json!({
+            "from": "A/RES/70/10", "from_anchor": "pp1", "to": "A/RES/70/1", "to_anchor": "I-op2",
+            "text": "70/1", "kind": "resolution", "internal": true
+        })
+    );
+    let kinds: Vec<&str> = from_10
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"decision") && kinds.contains(&"document"));
+    let external = from_10.iter().find(|r| r["to"] == "A/RES/69/1").unwrap();
+    assert_eq!(external["internal"], false);
+    assert_eq!(external["to_anchor"], serde_json::Value::Null);
+    // The same archive gives the same file.
+    let again = build_copy(&fixture("basic"));
+    assert_eq!(
+        fs::read_to_string(again.out().join("citations.json")).unwrap(),
+        text
+    );
+}

@@ -35,6 +35,7 @@ pub struct Recogniser {
     adopted_by: Regex,
     named_before_its: Regex,
     in_annex: Regex,
+    of_follows: Regex,
     documents: Documents,
 }
 
@@ -118,6 +119,7 @@ impl Recogniser {
                 r"\bthe\s+({NAME_RUN}),?\s+(?:in|by|under|through|with)\s+its\s*$"
             )),
             in_annex: built_in(r"\bannex(?:\s+[IVXLC]+)?,\s+$"),
+            of_follows: built_in(r"^,?\s+of\b"),
             adopted_by: built_in(&format!(
                 r"^[^;:.]{{0,120}}?\badopted\s+by\s+(?:the\s+)?({NAME_RUN})"
             )),
@@ -270,13 +272,18 @@ impl Recogniser {
                     pos += m.end();
                 }
             }
+            // `resolution 50/123, paragraph 3` — but not `…, paragraph 3,
+            // of resolution 51/1`, which belongs to the next item.
             if let Some(c) = self.paragraphs_after.captures(&text[pos..]) {
-                let section = c.get(1).map(|s| s.as_str().to_string());
-                if let Some(list) = c.get(2) {
-                    item.paragraphs =
-                        self.paragraph_refs(text, pos + list.start(), list.as_str(), section);
+                let end = pos + c.get(0).map_or(0, |m| m.end());
+                if !self.of_follows.is_match(&text[end..]) {
+                    let section = c.get(1).map(|s| s.as_str().to_string());
+                    if let Some(list) = c.get(2) {
+                        item.paragraphs =
+                            self.paragraph_refs(text, pos + list.start(), list.as_str(), section);
+                    }
+                    pos = end;
                 }
-                pos += c.get(0).map_or(0, |m| m.end());
             }
             items.push(item);
         }
@@ -721,6 +728,16 @@ mod tests {
         assert_eq!(
             found("resolution 50/123, paragraph 3, and", "ga"),
             [("50/123".into(), "A/RES/50/123".into(), Some("3".into()))]
+        );
+        assert_eq!(
+            found(
+                "paragraph 2 of its resolution 70/1, section II, paragraph 1, of resolution 70/2",
+                "ga"
+            ),
+            [
+                ("70/1".into(), "A/RES/70/1".into(), Some("2".into())),
+                ("70/2".into(), "A/RES/70/2".into(), Some("II, 1".into()))
+            ]
         );
         assert_eq!(
             found("section II, paragraph 6, of resolution 50/123", "ga"),

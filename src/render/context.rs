@@ -108,7 +108,15 @@ pub struct PlaceView {
 pub struct CitedParagraphView<'a> {
     pub anchor: &'a str,
     pub name: String,
-    pub citing: Vec<SummaryView<'a>>,
+    /// The citing resolutions, each linked at the place that cites.
+    pub citing: Vec<CitingPlaceView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CitingPlaceView<'a> {
+    pub symbol: &'a str,
+    pub cited_as: &'a str,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -331,36 +339,37 @@ fn cited_by<'a>(
             });
             last_from = Some(c.from);
         }
+        let citing = CitingPlaceView {
+            symbol: &from.resolution.meta.symbol,
+            cited_as: &from.cited_as,
+            url: place.url.clone(),
+        };
         if let Some(last) = resolutions.last_mut() {
-            last.places.push(place);
-        }
-        if let Some(anchor) = c.to_anchor.as_deref() {
-            match paragraphs.iter_mut().find(|p| p.anchor == anchor) {
-                Some(p)
-                    if p.citing
-                        .last()
-                        .is_some_and(|s| s.symbol == from.resolution.meta.symbol) => {}
-                Some(p) => p.citing.push(summary(config, from)),
-                None => {
-                    let name = target
-                        .blocks
-                        .iter()
-                        .find(|b| b.anchor.as_deref() == Some(anchor))
-                        .map_or_else(|| anchor.to_string(), |b| block_name(b, &target.blocks));
-                    paragraphs.push(CitedParagraphView {
-                        anchor: target
-                            .blocks
-                            .iter()
-                            .find_map(|b| b.anchor.as_deref().filter(|a| *a == anchor))
-                            .unwrap_or(""),
-                        name,
-                        citing: vec![summary(config, from)],
-                    });
-                }
+            // Several citations in one paragraph are one place.
+            if !last.places.iter().any(|p| p.url == place.url) {
+                last.places.push(place);
             }
         }
+        let Some(anchor) = c.to_anchor.as_deref() else {
+            continue;
+        };
+        let Some(block) = target
+            .blocks
+            .iter()
+            .find(|b| b.anchor.as_deref() == Some(anchor))
+        else {
+            continue;
+        };
+        match paragraphs.iter_mut().find(|p| p.anchor == anchor) {
+            Some(p) if p.citing.iter().any(|x| x.url == citing.url) => {}
+            Some(p) => p.citing.push(citing),
+            None => paragraphs.push(CitedParagraphView {
+                anchor: block.anchor.as_deref().unwrap_or(""),
+                name: block_name(block, &target.blocks),
+                citing: vec![citing],
+            }),
+        }
     }
-    paragraphs.retain(|p| !p.anchor.is_empty());
     paragraphs.sort_by_key(|p| {
         target
             .blocks

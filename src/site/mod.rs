@@ -189,7 +189,8 @@ impl Site {
         )
     }
 
-    fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
+    /// The source file an output is made from, if any, with a line.
+    pub fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
         match o {
             Output::Resolution(i) | Output::Alias(i) => self
                 .entries
