@@ -113,7 +113,9 @@ pub fn inline_html(md: &str, notes: &mut Notes, spans: &[LinkSpan]) -> String {
             Piece::Event(Event::Text(_)) => {
                 let mut at = pos;
                 loop {
-                    if let Some(close) = open.filter(|&c| c <= end) {
+                    // A link whose end fell inside code or a line break
+                    // closes here.
+                    if let Some(close) = open.filter(|&c| c <= end).map(|c| c.max(at)) {
                         push_text(&mut out, &text[at - pos..close - pos]);
                         out.push(Event::InlineHtml("</a>".into()));
                         open = None;
@@ -396,6 +398,27 @@ mod tests {
             "{h}"
         );
         assert!(!h.contains("#c"), "no link inside an author's link: {h}");
+    }
+
+    #[test]
+    fn spans_ending_inside_code_or_markup_do_not_break() {
+        let mut notes = Notes::default();
+        let md = "see `49/127` and *50/123* here";
+        let text = visible_text(md);
+        let spans = [
+            LinkSpan {
+                range: 0..6,
+                open_tag: "<a href=\"#a\">".into(),
+            },
+            LinkSpan {
+                range: text.find("50").unwrap()..text.find("here").unwrap(),
+                open_tag: "<a href=\"#b\">".into(),
+            },
+        ];
+        let h = inline_html(md, &mut notes, &spans);
+        let doc = h.matches("<a ").count();
+        assert_eq!(doc, h.matches("</a>").count(), "balanced: {h}");
+        assert!(h.contains("<code>49/127</code>"), "{h}");
     }
 
     #[test]

@@ -449,8 +449,10 @@ impl Recogniser {
             // A single reference links its whole phrase: `paragraph 3`.
             let range = if single {
                 text[..after_keyword]
-                    .rfind(|ch: char| !ch.is_alphabetic())
-                    .map_or(0, |i| i + 1)..range.end
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| !ch.is_alphabetic())
+                    .map_or(0, |(i, ch)| i + ch.len_utf8())..range.end
             } else {
                 range
             };
@@ -804,6 +806,29 @@ mod tests {
                 .iter()
                 .all(|s| !s.contains("14/221"))
         );
+    }
+
+    /// Cut anywhere, with multi-byte characters around the keywords, the
+    /// scanner neither panics nor returns a range outside the text.
+    #[test]
+    fn any_prefix_or_suffix_is_safe() {
+        let config = Config::parse("", Path::new("config.yaml")).unwrap();
+        let r = Recogniser::new(&config);
+        let text = "’Recalling ‘its resolutions 1997/2, 75/251 A’ and paragraph 3 above, “paragraphs 2 and 5 (a) of Council resolution 242 (1967)”, A/76/299–S/2021/749. Ünïcode resolution 217 A (III)";
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &i in &cuts {
+            for part in [&text[..i], &text[i..]] {
+                for f in r.recognise(part, "ga") {
+                    assert!(
+                        part.get(f.range.clone()).is_some(),
+                        "{part:?} {:?}",
+                        f.range
+                    );
+                }
+            }
+        }
     }
 
     #[test]
