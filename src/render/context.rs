@@ -177,10 +177,16 @@ pub fn body_view<'a>(config: &'a Config, listing: &'a BodyListing) -> Option<Bod
     })
 }
 
-pub fn session_view<'a>(config: &'a Config, label: &'a str, s: &'a Session) -> SessionView<'a> {
+pub fn session_view<'a>(
+    config: &'a Config,
+    listing: &BodyListing,
+    s: &'a Session,
+) -> SessionView<'a> {
     SessionView {
         name: &s.name,
-        label,
+        label: config
+            .body(&listing.key)
+            .map_or("Session", |b| b.session_label.as_str()),
         url: under_base(&config.base_path, &s.path),
         count: s.entries.len(),
     }

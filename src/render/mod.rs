@@ -125,13 +125,10 @@ impl<'a> Renderer<'a> {
             }
             Output::Body(b) => {
                 if let Some(listing) = site.bodies.get(*b) {
-                    let label = config
-                        .body(&listing.key)
-                        .map_or("Session", |b| b.session_label.as_str());
                     let sessions: Vec<_> = listing
                         .sessions
                         .iter()
-                        .map(|s| session_view(config, label, s))
+                        .map(|s| session_view(config, listing, s))
                         .collect();
                     ctx.insert("body", &body_view(config, listing));
                     ctx.insert("sessions", &sessions);
@@ -144,9 +141,6 @@ impl<'a> Renderer<'a> {
                     .get(*b)
                     .and_then(|l| Some((l, l.sessions.get(*s)?)))
                 {
-                    let label = config
-                        .body(&listing.key)
-                        .map_or("Session", |b| b.session_label.as_str());
                     let items: Vec<_> = session
                         .entries
                         .iter()
@@ -154,7 +148,7 @@ impl<'a> Renderer<'a> {
                         .map(|e| summary(config, e))
                         .collect();
                     ctx.insert("body", &body_view(config, listing));
-                    ctx.insert("session", &session_view(config, label, session));
+                    ctx.insert("session", &session_view(config, listing, session));
                     ctx.insert("resolutions", &items);
                 }
                 ("list.html", None)
