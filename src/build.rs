@@ -3,13 +3,14 @@
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::check::{self, PageLinks};
 use crate::cite::{self, Links, Recogniser};
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{self, SourceKind, CONTENT_DIR};
+use crate::load::{self, Source, SourceKind, CONTENT_DIR};
 use crate::markdown::Highlight;
 use crate::output::Staging;
 use crate::render::{self, highlight::Syntect, theme, Renderer};
@@ -196,42 +197,64 @@ fn read_archive(
     config: &Config,
     drafts: bool,
     diags: &mut Diagnostics,
-) -> (Vec<Resolution>, Vec<Page>) {
+) -> (Vec<Arc<Resolution>>, Vec<Page>) {
     let (sources, load_diags) = load::load(root);
     diags.extend(load_diags);
     let parsed: Vec<(Option<Parsed>, Diagnostics)> = sources
         .par_iter()
-        .map(|s| match s.kind {
-            SourceKind::Resolution => {
-                let (r, d) = resolution::parse(s, config);
-                (r.map(|r| Parsed::Resolution(Box::new(r))), d)
-            }
-            SourceKind::Page => match pages::parse(s) {
-                Ok(p) => (Some(Parsed::Page(p)), Diagnostics::default()),
-                Err(e) => {
-                    let mut d = Diagnostics::default();
-                    d.push(e);
-                    (None, d)
-                }
-            },
-        })
+        .map(|s| parse_source(s, config))
         .collect();
     let mut resolutions = Vec::new();
     let mut pages = Vec::new();
     for (item, d) in parsed {
         diags.extend(d);
-        match item {
-            Some(Parsed::Resolution(r)) if drafts || !r.meta.draft => resolutions.push(*r),
-            Some(Parsed::Page(p)) if drafts || !p.draft => pages.push(p),
-            _ => {}
+        if let Some(p) = item {
+            p.sort_into(drafts, &mut resolutions, &mut pages);
         }
     }
     (resolutions, pages)
 }
 
-enum Parsed {
-    Resolution(Box<Resolution>),
+/// A source file, parsed.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    Resolution(Arc<Resolution>),
     Page(Page),
+}
+
+impl Parsed {
+    /// Adds the item to the resolutions or pages of the site, unless it is
+    /// a draft and drafts are not wanted.
+    pub fn sort_into(
+        self,
+        drafts: bool,
+        resolutions: &mut Vec<Arc<Resolution>>,
+        pages: &mut Vec<Page>,
+    ) {
+        match self {
+            Parsed::Resolution(r) if drafts || !r.meta.draft => resolutions.push(r),
+            Parsed::Page(p) if drafts || !p.draft => pages.push(p),
+            _ => {}
+        }
+    }
+}
+
+/// Parses one source as a resolution or a page.
+pub fn parse_source(s: &Source, config: &Config) -> (Option<Parsed>, Diagnostics) {
+    match s.kind {
+        SourceKind::Resolution => {
+            let (r, d) = resolution::parse(s, config);
+            (r.map(|r| Parsed::Resolution(Arc::new(r))), d)
+        }
+        SourceKind::Page => match pages::parse(s) {
+            Ok(p) => (Some(Parsed::Page(p)), Diagnostics::default()),
+            Err(e) => {
+                let mut d = Diagnostics::default();
+                d.push(e);
+                (None, d)
+            }
+        },
+    }
 }
 
 /// Renders every output into a staging folder and swaps it in; in check

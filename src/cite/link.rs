@@ -69,8 +69,83 @@ pub struct CitationRecord<'a> {
     pub internal: bool,
 }
 
+/// The citations found in one resolution, not yet resolved. They depend
+/// only on the resolution's own text, so a long-lived build keeps them
+/// until the file changes.
+#[derive(Debug, Default)]
+pub struct Finds {
+    places: Vec<PlaceFinds>,
+}
+
+#[derive(Debug)]
+struct PlaceFinds {
+    place: Place,
+    from_anchor: Option<String>,
+    line: usize,
+    section: Option<String>,
+    /// Each citation with the text it covers.
+    found: Vec<(Found, String)>,
+}
+
+/// Finds the citations in the title, paragraphs and footnotes of `r`.
+pub fn find(r: &Resolution, recogniser: &Recogniser) -> Finds {
+    let mut places = vec![(Place::Title, r.title_markdown.as_str(), None, 0, None)];
+    for (b, block) in r.blocks.iter().enumerate() {
+        places.push((
+            Place::Block(b),
+            block.text.as_str(),
+            block.anchor.clone(),
+            block.line,
+            block.section.clone(),
+        ));
+    }
+    for (f, note) in r.footnotes.iter().enumerate() {
+        let anchor = Some(format!("fn{}", note.number));
+        places.push((
+            Place::Footnote(f),
+            note.text.as_str(),
+            anchor,
+            note.line,
+            None,
+        ));
+    }
+    let places = places
+        .into_iter()
+        .filter_map(|(place, md, from_anchor, line, section)| {
+            let text = markdown::visible_text(md);
+            let found: Vec<(Found, String)> = recogniser
+                .recognise(&text, &r.meta.body)
+                .into_iter()
+                .map(|f| {
+                    let surface = text.get(f.range.clone()).unwrap_or("").to_string();
+                    (f, surface)
+                })
+                .collect();
+            (!found.is_empty()).then_some(PlaceFinds {
+                place,
+                from_anchor,
+                line,
+                section,
+                found,
+            })
+        })
+        .collect();
+    Finds { places }
+}
+
 /// Recognises and resolves the citations of every entry of the site.
 pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Diagnostics) {
+    let finds: Vec<Finds> = site
+        .entries
+        .par_iter()
+        .map(|e| find(&e.resolution, recogniser))
+        .collect();
+    let refs: Vec<&Finds> = finds.iter().collect();
+    resolve_all(site, config, &refs)
+}
+
+/// Resolves citations already found, one [`Finds`] per entry of the site.
+pub fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Diagnostics) {
     let by_symbol: HashMap<&str, usize> = site
         .entries
         .iter()
@@ -82,9 +157,10 @@ pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Di
         config,
         by_symbol,
     };
-    let per_entry: Vec<(Vec<Citation>, Diagnostics)> = (0..site.entries.len())
-        .into_par_iter()
-        .map(|i| resolver.entry(i, recogniser))
+    let per_entry: Vec<(Vec<Citation>, Diagnostics)> = finds
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| resolver.entry(i, f))
         .collect();
     let mut links = Links {
         cited_by: vec![Vec::new(); site.entries.len()],
@@ -185,54 +261,28 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn entry(&self, i: usize, recogniser: &Recogniser) -> (Vec<Citation>, Diagnostics) {
+    fn entry(&self, i: usize, finds: &Finds) -> (Vec<Citation>, Diagnostics) {
         let mut out = Vec::new();
         let mut diags = Diagnostics::default();
         let Some(entry) = self.site.entries.get(i) else {
             return (out, diags);
         };
-        let r = &entry.resolution;
-        let mut places = vec![(Place::Title, r.title_markdown.as_str(), None, 0, None)];
-        for (b, block) in r.blocks.iter().enumerate() {
-            places.push((
-                Place::Block(b),
-                block.text.as_str(),
-                block.anchor.clone(),
-                block.line,
-                block.section.clone(),
-            ));
-        }
-        for (f, note) in r.footnotes.iter().enumerate() {
-            places.push((
-                Place::Footnote(f),
-                note.text.as_str(),
-                Some(format!("fn{}", note.number)),
-                note.line,
-                None,
-            ));
-        }
-        for (place, md, from_anchor, line, section) in places {
-            let text = markdown::visible_text(md);
-            for found in recogniser.recognise(&text, &r.meta.body) {
-                let c = self.resolve(
-                    i,
-                    place,
-                    from_anchor.clone(),
-                    section.as_deref(),
-                    &text,
-                    found,
-                );
-                if let (Some(p), None, true) = (&c.paragraph, &c.to_anchor, c.to.is_some()) {
-                    let target =
-                        c.to.and_then(|t| self.site.entries.get(t))
-                            .map_or("", |e| e.resolution.meta.symbol.as_str());
+        for p in &finds.places {
+            for (found, surface) in &p.found {
+                let c = self.resolve(i, p, found.clone(), surface.clone());
+                if let (Some(para), None, Some(to)) = (&c.paragraph, &c.to_anchor, c.to) {
+                    let target = self
+                        .site
+                        .entries
+                        .get(to)
+                        .map_or("", |e| e.resolution.meta.symbol.as_str());
                     diags.warning(
-                        &r.source,
-                        line,
+                        &entry.resolution.source,
+                        p.line,
                         format!(
                             "`{}` cites paragraph {} of {target}, which has no such paragraph",
                             c.text,
-                            p.label()
+                            para.label()
                         ),
                     );
                 }
@@ -242,16 +292,8 @@ impl Resolver<'_> {
         (out, diags)
     }
 
-    fn resolve(
-        &self,
-        from: usize,
-        place: Place,
-        from_anchor: Option<String>,
-        section: Option<&str>,
-        text: &str,
-        found: Found,
-    ) -> Citation {
-        let surface = text.get(found.range.clone()).unwrap_or("").to_string();
+    fn resolve(&self, from: usize, p: &PlaceFinds, found: Found, surface: String) -> Citation {
+        let section = p.section.as_deref();
         let to = if found.local {
             Some(from)
         } else {
@@ -290,8 +332,8 @@ impl Resolver<'_> {
         };
         Citation {
             from,
-            place,
-            from_anchor,
+            place: p.place,
+            from_anchor: p.from_anchor.clone(),
             range: found.range,
             text: surface,
             kind: found.kind,

@@ -8,7 +8,7 @@ pub mod recognise;
 use serde::Serialize;
 use std::ops::Range;
 
-pub use link::{link, Citation, CitationRecord, Links, Place};
+pub use link::{find, link, resolve_all, Citation, CitationRecord, Finds, Links, Place};
 pub use recognise::Recogniser;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -6,6 +6,7 @@ pub mod pages;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -17,7 +18,7 @@ pub use pages::Page;
 /// A resolution with its place in the site.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub resolution: Resolution,
+    pub resolution: Arc<Resolution>,
     /// Site path of its page (`/ga/76/10/`), before the base path.
     pub path: String,
     /// Site path of its session listing (`/ga/76/`).
@@ -74,7 +75,7 @@ pub struct Site {
 impl Site {
     pub fn assemble(
         config: &Config,
-        resolutions: Vec<Resolution>,
+        resolutions: Vec<Arc<Resolution>>,
         pages: Vec<Page>,
     ) -> (Site, Diagnostics) {
         let mut diags = Diagnostics::default();
@@ -245,7 +246,7 @@ impl Site {
     }
 }
 
-fn entry(config: &Config, resolution: Resolution) -> Option<Entry> {
+fn entry(config: &Config, resolution: Arc<Resolution>) -> Option<Entry> {
     let meta = &resolution.meta;
     let body = config.body(&meta.body)?;
     let values = Values {
