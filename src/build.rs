@@ -11,9 +11,8 @@ use crate::cite::{self, Links, Recogniser};
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Source, SourceKind, CONTENT_DIR};
-use crate::markdown::Highlight;
 use crate::output::Staging;
-use crate::render::{self, highlight::Syntect, theme, Renderer};
+use crate::render::{self, theme::Theme, Renderer};
 use crate::resolution::{self, Resolution};
 use crate::site::{pages, Page, Site};
 
@@ -158,7 +157,7 @@ fn external_citations(site: &Site, links: &Links) -> Vec<String> {
         .collect()
 }
 
-fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
+pub(crate) fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
     let mut config = Config::load(&opts.root)?;
     if let Some(url) = &opts.base_url {
         config
@@ -169,7 +168,7 @@ fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
 }
 
 /// Refuses an output folder that would swallow the archive itself.
-fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let out = match (output.parent(), output.file_name()) {
         (Some(parent), Some(name)) => std::fs::canonicalize(if parent.as_os_str().is_empty() {
@@ -266,16 +265,9 @@ fn write_site(
     links: &Links,
     output: &Path,
 ) -> Result<(usize, Diagnostics), Diagnostic> {
-    let tera = theme::templates(&opts.root, config)?;
-    let statics = theme::static_files(&opts.root, config)?;
-    let highlighter: Option<Box<dyn Highlight + Sync>> = if site.pages.is_empty() {
-        None
-    } else {
-        let s = Syntect::new(&config.highlight_theme)
-            .map_err(|m| Diagnostic::error(CONFIG_FILE, config.line_of("highlight_theme"), m))?;
-        Some(Box::new(s))
-    };
-    let renderer = Renderer::new(tera, config, site, links, highlighter)?;
+    let theme = Theme::load(&opts.root, config, !site.pages.is_empty())?;
+    let statics = &theme.statics;
+    let renderer = Renderer::new(&theme.tera, config, site, links, theme.highlighter())?;
     let io_error =
         |e: std::io::Error| Diagnostic::error(output, 0, format!("cannot write the site: {e}"));
     let staging = if opts.dry_run {
@@ -323,7 +315,7 @@ fn write_site(
         );
         return Ok((files, check::verify(&pages, &other, &config.base_url)));
     };
-    for (name, bytes) in &statics {
+    for (name, bytes) in statics {
         s.write(Path::new(name), bytes).map_err(io_error)?;
     }
     // GitHub Pages must not run Jekyll over the site.

@@ -63,7 +63,7 @@ pub fn load(root: &Path) -> (Vec<Source>, Diagnostics) {
 
 /// Markdown files under `content/`, sorted, skipping hidden files, editor
 /// backups and `_`-prefixed files.
-fn source_paths(content: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+pub fn source_paths(content: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let walker = WalkDir::new(content)
         .sort_by_file_name()
@@ -96,15 +96,15 @@ fn shown_path(content: &Path) -> impl Fn(&Path) -> PathBuf + '_ {
     }
 }
 
-fn is_ignored(name: &str) -> bool {
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with('_') || name.starts_with('#') || name.ends_with('~')
 }
 
-fn is_markdown(p: &Path) -> bool {
+pub fn is_markdown(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "md")
 }
 
-fn read_source(content: &Path, rel: &Path) -> Result<Source, Diagnostic> {
+pub fn read_source(content: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     let shown = Path::new(CONTENT_DIR).join(rel);
     let bytes = std::fs::read(content.join(rel))
         .map_err(|e| Diagnostic::error(&shown, 0, format!("cannot read: {e}")))?;

@@ -62,6 +62,39 @@ impl Drop for Staging {
     }
 }
 
+/// Writes one file of a live site: into a temporary name first, then
+/// renamed over the old file, so a reader never sees half of it.
+pub fn replace_file(dir: &Path, rel: &Path, bytes: &[u8]) -> io::Result<()> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.plenary-tmp"));
+    fs::write(&temp, bytes)?;
+    fs::rename(&temp, &path)
+}
+
+/// Removes one file of a live site, and the folders it leaves empty.
+pub fn remove_file(dir: &Path, rel: &Path) -> io::Result<()> {
+    let path = dir.join(rel);
+    match fs::remove_file(&path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let mut parent = path.parent();
+    while let Some(p) = parent.filter(|p| *p != dir && p.starts_with(dir)) {
+        if fs::remove_dir(p).is_err() {
+            break; // not empty
+        }
+        parent = p.parent();
+    }
+    Ok(())
+}
+
 /// `public` is staged in `.public.staging` beside it, on the same file
 /// system, so the final rename is atomic.
 fn staging_path(target: &Path) -> io::Result<PathBuf> {

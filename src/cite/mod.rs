@@ -11,7 +11,7 @@ use std::ops::Range;
 pub use link::{find, link, resolve_all, Citation, CitationRecord, Finds, Links, Place};
 pub use recognise::Recogniser;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Resolution,
@@ -20,7 +20,7 @@ pub enum Kind {
 }
 
 /// A paragraph named by a citation: `section II, paragraph 6 (a)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParagraphRef {
     pub section: Option<String>,
     pub number: u32,

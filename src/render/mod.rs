@@ -19,22 +19,22 @@ use context::{body_view, resolution_view, session_view, site_view, summary};
 const LATEST: usize = 10;
 
 pub struct Renderer<'a> {
-    tera: Tera,
+    tera: &'a Tera,
     config: &'a Config,
     site: &'a Site,
     links: &'a Links,
     /// The `site` template variable, the same for every page, built once.
     site_value: tera::Value,
-    highlighter: Option<Box<dyn Highlight + Sync + 'a>>,
+    highlighter: Option<&'a (dyn Highlight + Sync)>,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(
-        tera: Tera,
+        tera: &'a Tera,
         config: &'a Config,
         site: &'a Site,
         links: &'a Links,
-        highlighter: Option<Box<dyn Highlight + Sync + 'a>>,
+        highlighter: Option<&'a (dyn Highlight + Sync)>,
     ) -> Result<Self, Diagnostic> {
         let site_value = tera::to_value(site_view(config, site)).map_err(|e| {
             Diagnostic::error(crate::config::CONFIG_FILE, 0, theme::error_chain(&e))
@@ -155,8 +155,8 @@ impl<'a> Renderer<'a> {
             }
             Output::Page(i) => {
                 if let Some(p) = site.pages.get(*i) {
-                    let html = match &self.highlighter {
-                        Some(h) => markdown::page_html(&p.markdown, h.as_ref()),
+                    let html = match self.highlighter {
+                        Some(h) => markdown::page_html(&p.markdown, h),
                         None => markdown::page_html(&p.markdown, &NoHighlight),
                     };
                     ctx.insert(

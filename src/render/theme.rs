@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use tera::Tera;
 use walkdir::WalkDir;
 
+use super::highlight::Syntect;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::markdown::Highlight;
 
 pub const SITE_TEMPLATES: &str = "templates";
 pub const SITE_STATIC: &str = "static";
@@ -42,6 +44,42 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
     "style.css",
     include_bytes!("../../themes/default/static/style.css"),
 )];
+
+/// A site's look, loaded once: templates, static files, and the code
+/// highlighter when the site has pages that may need it.
+pub struct Theme {
+    pub tera: Tera,
+    pub statics: BTreeMap<String, Vec<u8>>,
+    highlighter: Option<Syntect>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, config: &Config, with_highlighter: bool) -> Result<Theme, Diagnostic> {
+        let highlighter = if with_highlighter {
+            let s = Syntect::new(&config.highlight_theme).map_err(|m| {
+                Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    config.line_of("highlight_theme"),
+                    m,
+                )
+            })?;
+            Some(s)
+        } else {
+            None
+        };
+        Ok(Theme {
+            tera: templates(root, config)?,
+            statics: static_files(root, config)?,
+            highlighter,
+        })
+    }
+
+    pub fn highlighter(&self) -> Option<&(dyn Highlight + Sync)> {
+        self.highlighter
+            .as_ref()
+            .map(|h| h as &(dyn Highlight + Sync))
+    }
+}
 
 /// A template's text and the file it came from, for diagnostics.
 struct Source {

@@ -46,7 +46,7 @@ pub struct BodyListing {
 }
 
 /// What is written where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Output {
     Home,
     Resolution(usize),

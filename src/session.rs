@@ -1,0 +1,518 @@
+//! A build that stays in memory between changes, for `plenary serve` and
+//! `plenary build --watch`.
+//!
+//! A changed file is re-read and re-parsed alone, and citations are looked
+//! for again only in it. The archive is then re-assembled and re-linked
+//! from the cached parts (cheap), and every output gets a fingerprint of
+//! what its page is made from: only outputs whose fingerprint changed are
+//! rendered and written. The result equals a full build byte for byte
+//! (`tests/incremental.rs`).
+
+use rayon::prelude::*;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::build::{check_output_location, configure, parse_source, BuildOptions, Parsed};
+use crate::cite::{self, Finds, Links, Recogniser};
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{self, Source, CONTENT_DIR};
+use crate::output::{self, Staging};
+use crate::render::context::site_view;
+use crate::render::theme::Theme;
+use crate::render::{self, Renderer};
+use crate::resolution::Resolution;
+use crate::site::{Output, Page, Site};
+
+/// What changed on disk, as far as the build is concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Change {
+    /// A file or folder under `content/` (absolute path).
+    Content(PathBuf),
+    /// Templates, static files or the theme.
+    Theme,
+    /// `config.yaml`: everything starts again.
+    Config,
+}
+
+/// What one build or rebuild did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub written: usize,
+    pub removed: usize,
+    /// Warnings (a failed rebuild returns its errors instead).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// GitHub Pages must not run Jekyll over the site.
+const NOJEKYLL: &str = ".nojekyll";
+
+/// A file the site should have.
+struct Wanted<'s> {
+    /// Path inside the output folder.
+    file: String,
+    /// The output it renders, or none for a static file.
+    output: Option<&'s (String, Output)>,
+    print: u64,
+}
+
+/// One source file as last read.
+struct Cached {
+    /// Hash of the file's text, to tell whether it changed.
+    hash: u64,
+    parsed: Option<Parsed>,
+    diags: Diagnostics,
+    finds: Option<Arc<Finds>>,
+}
+
+pub struct Session {
+    opts: BuildOptions,
+    config: Config,
+    output: PathBuf,
+    recogniser: Recogniser,
+    /// Keyed by path inside `content/`, so iteration is in load order.
+    sources: BTreeMap<PathBuf, Cached>,
+    /// Problems listing `content/` itself.
+    walk_diags: Diagnostics,
+    theme: Theme,
+    /// Bumped on every theme reload, so every page is rendered again.
+    theme_generation: u64,
+    /// The files in the output folder, by path inside it, with the
+    /// fingerprint of what they were made from.
+    written: HashMap<String, u64>,
+}
+
+impl Session {
+    /// Builds the whole site into the output folder (through a staging
+    /// folder, as `plenary build` does) and keeps what it learned.
+    pub fn start(opts: BuildOptions) -> Result<(Session, Outcome), Vec<Diagnostic>> {
+        let config = configure(&opts).map_err(|d| vec![d])?;
+        let output = opts
+            .output
+            .clone()
+            .unwrap_or_else(|| opts.root.join(&config.output_dir));
+        check_output_location(&opts.root, &output).map_err(|d| vec![d])?;
+        let recogniser = Recogniser::new(&config);
+        let content = opts.root.join(CONTENT_DIR);
+        let mut walk_diags = Diagnostics::default();
+        let paths = if content.is_dir() {
+            load::source_paths(&content, &mut walk_diags)
+        } else {
+            // load() words this error; reuse it.
+            let (_, d) = load::load(&opts.root);
+            walk_diags.extend(d);
+            Vec::new()
+        };
+        let sources: BTreeMap<PathBuf, Cached> = paths
+            .par_iter()
+            .map(|rel| (rel.clone(), read(&content, rel, &config, &recogniser)))
+            .collect();
+        let theme = Theme::load(&opts.root, &config, has_pages(&sources)).map_err(|d| vec![d])?;
+        let mut session = Session {
+            opts,
+            config,
+            output,
+            recogniser,
+            sources,
+            walk_diags,
+            theme,
+            theme_generation: 0,
+            written: HashMap::new(),
+        };
+        let outcome = session.refresh(true)?;
+        Ok((session, outcome))
+    }
+
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Brings the output up to date with `changes`. On failure the output
+    /// is left as it was, and the errors are returned.
+    pub fn apply(&mut self, changes: &[Change]) -> Result<Outcome, Vec<Diagnostic>> {
+        if changes.contains(&Change::Config) {
+            let (fresh, outcome) = Session::start(self.opts.clone())?;
+            *self = fresh;
+            return Ok(outcome);
+        }
+        for change in changes {
+            if let Change::Content(path) = change {
+                self.reread(path);
+            }
+        }
+        if changes.contains(&Change::Theme) {
+            self.reload_theme()?;
+        }
+        self.refresh(false)
+    }
+
+    fn reload_theme(&mut self) -> Result<(), Vec<Diagnostic>> {
+        self.theme = Theme::load(&self.opts.root, &self.config, has_pages(&self.sources))
+            .map_err(|d| vec![d])?;
+        self.theme_generation += 1;
+        Ok(())
+    }
+
+    /// Re-reads a changed file, or every file under a changed folder, and
+    /// forgets the ones that are gone.
+    fn reread(&mut self, path: &Path) {
+        let content = self.opts.root.join(CONTENT_DIR);
+        let Ok(rel) = path.strip_prefix(&content) else {
+            return;
+        };
+        let rel = rel.to_path_buf();
+        if path.is_file() {
+            if is_source(&rel) {
+                let cached = read(&content, &rel, &self.config, &self.recogniser);
+                self.sources.insert(rel, cached);
+            }
+            return;
+        }
+        // A folder that went away or appeared (a move, a deletion).
+        self.sources
+            .retain(|k, _| !k.starts_with(&rel) || content.join(k).is_file());
+        if path.is_dir() {
+            let mut diags = Diagnostics::default();
+            let under: Vec<PathBuf> = load::source_paths(path, &mut diags)
+                .into_iter()
+                .map(|p| rel.join(p))
+                .filter(|p| !self.sources.contains_key(p))
+                .collect();
+            for p in under {
+                let cached = read(&content, &p, &self.config, &self.recogniser);
+                self.sources.insert(p, cached);
+            }
+        }
+    }
+
+    /// Assembles, links and renders what changed. `first` writes the whole
+    /// site through a staging folder.
+    fn refresh(&mut self, first: bool) -> Result<Outcome, Vec<Diagnostic>> {
+        let (resolutions, pages, hashes, mut diags) = self.gather();
+        if !pages.is_empty() && self.theme.highlighter().is_none() {
+            self.reload_theme()?;
+        }
+        let (site, site_diags) = Site::assemble(&self.config, resolutions, pages);
+        diags.extend(site_diags);
+        if diags.has_errors() {
+            return Err(diags.into_sorted());
+        }
+        let empty = Finds::default();
+        let finds: Vec<&Finds> = site
+            .entries
+            .iter()
+            .map(|e| {
+                self.sources
+                    .get(&e.resolution.rel)
+                    .and_then(|c| c.finds.as_deref())
+                    .unwrap_or(&empty)
+            })
+            .collect();
+        let (links, link_diags) = cite::resolve_all(&site, &self.config, &finds);
+        diags.extend(link_diags);
+
+        let prints = Fingerprints::new(&self.config, &site, &links, &hashes, self.theme_generation);
+        let wanted = self.plan(&site, &prints);
+        let changed: Vec<&Wanted> = wanted
+            .iter()
+            .filter(|w| first || self.written.get(&w.file) != Some(&w.print))
+            .collect();
+        let renderer = Renderer::new(
+            &self.theme.tera,
+            &self.config,
+            &site,
+            &links,
+            self.theme.highlighter(),
+        )
+        .map_err(|d| vec![d])?;
+        let rendered: Vec<(String, Vec<u8>)> = changed
+            .par_iter()
+            .map(|w| Ok((w.file.clone(), self.bytes(&renderer, w)?)))
+            .collect::<Result<Vec<_>, Diagnostic>>()
+            .map_err(|d| vec![d])?;
+
+        let now: HashMap<String, u64> = wanted.into_iter().map(|w| (w.file, w.print)).collect();
+        let removed = self.write(first, &rendered, &now)?;
+        self.written = now;
+        Ok(Outcome {
+            written: rendered.len(),
+            removed,
+            diagnostics: diags.into_sorted(),
+        })
+    }
+
+    /// The cached resolutions and pages, their source hashes, and the
+    /// problems found in them.
+    fn gather(
+        &self,
+    ) -> (
+        Vec<Arc<Resolution>>,
+        Vec<Page>,
+        HashMap<PathBuf, u64>,
+        Diagnostics,
+    ) {
+        let mut diags = self.walk_diags.clone();
+        let mut resolutions = Vec::new();
+        let mut pages = Vec::new();
+        let mut hashes = HashMap::new();
+        for (rel, cached) in &self.sources {
+            diags.extend(cached.diags.clone());
+            if let Some(p) = cached.parsed.clone() {
+                p.sort_into(self.opts.drafts, &mut resolutions, &mut pages);
+            }
+            hashes.insert(rel.clone(), cached.hash);
+        }
+        (resolutions, pages, hashes, diags)
+    }
+
+    /// Every file the site should have, with its fingerprint.
+    fn plan<'s>(&self, site: &'s Site, prints: &Fingerprints) -> Vec<Wanted<'s>> {
+        let outputs = site.outputs.par_iter().map(|o| Wanted {
+            file: file_name(&o.0),
+            output: Some(o),
+            print: prints.of(&o.1),
+        });
+        let statics = self.theme.statics.par_iter().map(|(name, bytes)| Wanted {
+            file: name.clone(),
+            output: None,
+            print: hash_of(bytes),
+        });
+        let nojekyll = rayon::iter::once(Wanted {
+            file: NOJEKYLL.to_string(),
+            output: None,
+            print: 0,
+        });
+        outputs.chain(statics).chain(nojekyll).collect()
+    }
+
+    fn bytes(&self, renderer: &Renderer, w: &Wanted) -> Result<Vec<u8>, Diagnostic> {
+        match w.output {
+            Some((path, out)) => renderer.render(path, out),
+            None => Ok(self.theme.statics.get(&w.file).cloned().unwrap_or_default()),
+        }
+    }
+
+    /// Writes rendered files, and removes files no output makes any more.
+    fn write(
+        &self,
+        first: bool,
+        rendered: &[(String, Vec<u8>)],
+        now: &HashMap<String, u64>,
+    ) -> Result<usize, Vec<Diagnostic>> {
+        let io_error = |e: std::io::Error| {
+            vec![Diagnostic::error(
+                &self.output,
+                0,
+                format!("cannot write the site: {e}"),
+            )]
+        };
+        if first {
+            let staging = Staging::create(&self.output).map_err(io_error)?;
+            rendered
+                .par_iter()
+                .try_for_each(|(file, bytes)| staging.write(Path::new(file), bytes))
+                .map_err(io_error)?;
+            staging.commit().map_err(io_error)?;
+            return Ok(0);
+        }
+        rendered
+            .par_iter()
+            .try_for_each(|(file, bytes)| {
+                output::replace_file(&self.output, Path::new(file), bytes)
+            })
+            .map_err(io_error)?;
+        let gone: Vec<&String> = self
+            .written
+            .keys()
+            .filter(|f| !now.contains_key(*f))
+            .collect();
+        for file in &gone {
+            output::remove_file(&self.output, Path::new(file)).map_err(io_error)?;
+        }
+        Ok(gone.len())
+    }
+}
+
+fn has_pages(sources: &BTreeMap<PathBuf, Cached>) -> bool {
+    sources
+        .values()
+        .any(|c| matches!(c.parsed, Some(Parsed::Page(_))))
+}
+
+/// Whether a path inside `content/` is a source plenary reads.
+fn is_source(rel: &Path) -> bool {
+    load::is_markdown(rel)
+        && rel
+            .components()
+            .all(|c| !load::is_ignored(&c.as_os_str().to_string_lossy()))
+}
+
+/// Reads, parses and looks for citations in one source.
+fn read(content: &Path, rel: &Path, config: &Config, recogniser: &Recogniser) -> Cached {
+    let mut diags = Diagnostics::default();
+    match load::read_source(content, rel) {
+        Ok(source) => {
+            let hash = source_hash(&source);
+            let (parsed, d) = parse_source(&source, config);
+            diags.extend(d);
+            let finds = match &parsed {
+                Some(Parsed::Resolution(r)) => Some(Arc::new(cite::find(r, recogniser))),
+                _ => None,
+            };
+            Cached {
+                hash,
+                parsed,
+                diags,
+                finds,
+            }
+        }
+        Err(d) => {
+            diags.push(d);
+            Cached {
+                hash: 0,
+                parsed: None,
+                diags,
+                finds: None,
+            }
+        }
+    }
+}
+
+fn source_hash(s: &Source) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.front_matter.hash(&mut h);
+    s.text.hash(&mut h);
+    h.finish()
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// The file an output is written to, as a `/`-separated path.
+fn file_name(site_path: &str) -> String {
+    render::file_for(site_path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// What each output is made from, hashed. Two equal fingerprints mean the
+/// same bytes; anything a template can see must go in.
+struct Fingerprints<'a> {
+    site: &'a Site,
+    links: &'a Links,
+    /// Source hashes by path inside `content/`.
+    hashes: &'a HashMap<PathBuf, u64>,
+    /// The `site` template variable, the theme and the base URL.
+    everywhere: u64,
+}
+
+impl<'a> Fingerprints<'a> {
+    fn new(
+        config: &Config,
+        site: &'a Site,
+        links: &'a Links,
+        hashes: &'a HashMap<PathBuf, u64>,
+        generation: u64,
+    ) -> Self {
+        let view = serde_json::to_string(&site_view(config, site)).unwrap_or_default();
+        Fingerprints {
+            site,
+            links,
+            hashes,
+            everywhere: hash_of((view, generation, &config.base_url)),
+        }
+    }
+
+    /// An entry's source and address.
+    fn entry(&self, h: &mut DefaultHasher, i: usize) {
+        if let Some(e) = self.site.entries.get(i) {
+            self.hashes.get(&e.resolution.rel).hash(h);
+            e.path.hash(h);
+        }
+    }
+
+    fn of(&self, output: &Output) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.everywhere.hash(&mut h);
+        std::mem::discriminant(output).hash(&mut h);
+        match output {
+            Output::Resolution(i) => {
+                self.entry(&mut h, *i);
+                let (prev, next) = self.site.neighbours(*i);
+                for n in [prev, next].into_iter().flatten() {
+                    self.hashes.get(&n.resolution.rel).hash(&mut h);
+                    n.path.hash(&mut h);
+                }
+                for c in self.links.of(*i) {
+                    (
+                        c.place,
+                        &c.range,
+                        &c.href,
+                        &c.symbol,
+                        &c.paragraph,
+                        c.to.is_some(),
+                    )
+                        .hash(&mut h);
+                }
+                for c in self.links.cited_by(*i) {
+                    self.entry(&mut h, c.from);
+                    (c.place, &c.from_anchor, &c.to_anchor).hash(&mut h);
+                }
+            }
+            Output::Alias(i) => self.entry(&mut h, *i),
+            Output::Body(b) => {
+                if let Some(body) = self.site.bodies.get(*b) {
+                    for s in &body.sessions {
+                        (&s.name, &s.path, s.entries.len()).hash(&mut h);
+                    }
+                }
+            }
+            Output::Session(b, s) => {
+                if let Some(session) = self.site.bodies.get(*b).and_then(|l| l.sessions.get(*s)) {
+                    (&session.name, &session.path).hash(&mut h);
+                    for &i in &session.entries {
+                        self.entry(&mut h, i);
+                    }
+                }
+            }
+            // The home page lists the latest resolutions of all.
+            Output::Home => (0..self.site.entries.len()).for_each(|i| self.entry(&mut h, i)),
+            Output::Page(i) => {
+                if let Some(p) = self.site.pages.get(*i) {
+                    (&p.path, &p.title, &p.markdown).hash(&mut h);
+                }
+            }
+            Output::Sitemap => self
+                .site
+                .outputs
+                .iter()
+                .for_each(|(p, o)| (p, o).hash(&mut h)),
+            Output::Citations => {
+                for r in self.links.records(self.site) {
+                    (
+                        r.from,
+                        r.from_anchor,
+                        r.to,
+                        r.to_anchor,
+                        r.text,
+                        r.kind,
+                        r.internal,
+                    )
+                        .hash(&mut h);
+                }
+            }
+            Output::NotFound | Output::Robots => {}
+        }
+        h.finish()
+    }
+}

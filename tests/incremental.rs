@@ -1,0 +1,178 @@
+//! A long-lived build (serve and watch) must give, after any sequence of
+//! edits, exactly the site a full build of the same sources gives.
+
+mod common;
+
+use common::*;
+use plenary::build::{build, BuildOptions};
+use plenary::session::{Change, Session};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+struct Archive {
+    tmp: tempfile::TempDir,
+    session: Session,
+}
+
+impl Archive {
+    fn new(fixture_name: &str) -> Archive {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_tree(&fixture(fixture_name), &tmp.path().join("site"));
+        let (session, outcome) = Session::start(Self::options(&tmp)).unwrap();
+        assert!(outcome.written > 10);
+        Archive { tmp, session }
+    }
+
+    fn options(tmp: &tempfile::TempDir) -> BuildOptions {
+        BuildOptions {
+            root: tmp.path().join("site"),
+            output: Some(tmp.path().join("served")),
+            ..BuildOptions::default()
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.tmp.path().join("site").join(rel)
+    }
+
+    fn served(&self) -> BTreeMap<String, Vec<u8>> {
+        all_files(&self.tmp.path().join("served"))
+    }
+
+    /// The site a full build of the current sources writes.
+    fn full_build(&self) -> BTreeMap<String, Vec<u8>> {
+        let out = self.tmp.path().join("full");
+        let report = build(&BuildOptions {
+            output: Some(out.clone()),
+            ..Self::options(&self.tmp)
+        });
+        assert!(report.succeeded(), "{:#?}", report.diagnostics);
+        all_files(&out)
+    }
+
+    fn assert_same_as_full_build(&self) {
+        let (served, full) = (self.served(), self.full_build());
+        assert_eq!(
+            served.keys().collect::<Vec<_>>(),
+            full.keys().collect::<Vec<_>>()
+        );
+        for (name, bytes) in &full {
+            assert!(served[name] == *bytes, "{name} differs from a full build");
+        }
+    }
+
+    fn apply(&mut self, changes: &[Change]) -> usize {
+        let outcome = self
+            .session
+            .apply(changes)
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        outcome.written
+    }
+}
+
+#[test]
+fn edits_additions_deletions_and_moves_match_a_full_build() {
+    let mut a = Archive::new("basic");
+    a.assert_same_as_full_build();
+
+    // Editing one paragraph re-renders that page and the pages that show
+    // its text, not the whole site.
+    let p = a.path("content/ga/70/2.md");
+    fs::write(
+        &p,
+        fs::read_to_string(&p)
+            .unwrap()
+            .replace("Declare their resolve", "Declare their firm resolve"),
+    )
+    .unwrap();
+    let written = a.apply(&[Change::Content(p)]);
+    assert!(written < 6, "{written} files rewritten for one paragraph");
+    a.assert_same_as_full_build();
+
+    // A new resolution citing another: its page, the cited one's "cited
+    // by", listings and the home page change.
+    let p = a.path("content/ga/70/11.md");
+    fs::write(
+        &p,
+        "## 70/11. New\n\n*The General Assembly*,\n\n1. *Recalls* paragraph 1 of its resolution 70/2.\n\n*3rd plenary meeting  \n5 October 2015*\n",
+    )
+    .unwrap();
+    a.apply(&[Change::Content(p)]);
+    a.assert_same_as_full_build();
+
+    // Deleting a resolution removes its page.
+    let p = a.path("content/ga/70/9.md");
+    fs::remove_file(&p).unwrap();
+    a.apply(&[Change::Content(p)]);
+    assert!(!a.tmp.path().join("served/ga/70/9/index.html").exists());
+    a.assert_same_as_full_build();
+
+    // Moving a folder: old paths vanish, new ones appear.
+    let (from, to) = (a.path("content/sc/2000"), a.path("content/sc/2001"));
+    fs::rename(&from, &to).unwrap();
+    a.apply(&[Change::Content(from), Change::Content(to)]);
+    a.assert_same_as_full_build();
+}
+
+#[test]
+fn templates_config_and_errors() {
+    let mut a = Archive::new("basic");
+    let before = a.served();
+
+    // A broken file fails the rebuild and leaves the served site alone.
+    let p = a.path("content/ga/70/1.md");
+    let good = fs::read_to_string(&p).unwrap();
+    fs::write(&p, "---\nsubject: typo\n---\n## 70/1. T\n").unwrap();
+    let errors = a.session.apply(&[Change::Content(p.clone())]).unwrap_err();
+    assert!(errors
+        .iter()
+        .any(|d| d.message.contains("unknown field `subject`")));
+    assert_eq!(a.served(), before);
+    fs::write(&p, good).unwrap();
+    a.apply(&[Change::Content(p)]);
+    a.assert_same_as_full_build();
+
+    // A template override re-renders every page.
+    fs::create_dir_all(a.path("templates")).unwrap();
+    fs::write(
+        a.path("templates/base.html"),
+        "{% extends \"default/base.html\" %}{% block head %}<meta name=\"x\" content=\"y\">{% endblock head %}",
+    )
+    .unwrap();
+    let written = a.apply(&[Change::Theme]);
+    assert!(written > 10);
+    a.assert_same_as_full_build();
+
+    // A config change starts over.
+    let config = a.path("config.yaml");
+    fs::write(
+        &config,
+        fs::read_to_string(&config)
+            .unwrap()
+            .replace("Fixture archive", "Renamed archive"),
+    )
+    .unwrap();
+    a.apply(&[Change::Config]);
+    a.assert_same_as_full_build();
+    let home = fs::read_to_string(a.tmp.path().join("served/index.html")).unwrap();
+    assert!(home.contains("Renamed archive"));
+}
