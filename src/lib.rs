@@ -19,6 +19,7 @@ pub mod output;
 pub mod render;
 pub mod resolution;
 pub mod scaffold;
+pub mod serve;
 pub mod session;
 pub mod site;
 pub mod text;

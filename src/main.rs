@@ -6,7 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use plenary::build::{build, BuildOptions, Report};
+use plenary::diagnostics::Diagnostic;
 use plenary::scaffold;
+use plenary::serve::{self, ServeOptions};
+use plenary::session::Outcome;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +42,30 @@ enum Command {
         /// Print how long each stage took
         #[arg(long)]
         timings: bool,
+        /// Keep running, and rebuild what changed whenever a source changes
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Serve the site locally, rebuild on every change and reload the browser
+    Serve {
+        /// The archive folder, holding config.yaml and content/
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; the default keeps the preview on this machine
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Include resolutions and pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Write the preview here instead of a temporary folder
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Build without writing, and check every internal link and citation;
     /// exits non-zero on errors, for use in CI
@@ -70,18 +98,46 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            watch,
         } => {
-            let report = build(&BuildOptions {
+            let opts = BuildOptions {
                 root,
                 output,
                 base_url,
                 drafts,
                 dry_run: false,
-            });
+            };
+            if watch {
+                return stay(serve::watch_build(opts, Arc::new(print_rebuild)));
+            }
+            let report = build(&opts);
             if timings {
                 print_timings(&report);
             }
             finish(&report)
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+            output,
+        } => {
+            let opts = ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+                output,
+            };
+            let ready = move |url: &str| {
+                println!("Serving the site at {url} (Ctrl+C to stop)");
+                if open {
+                    let _ = open::that_detached(url);
+                }
+            };
+            stay(serve::serve(opts, ready, Arc::new(print_rebuild)))
         }
         Command::Check {
             root,
@@ -112,6 +168,40 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Exit status of a long-running command.
+fn stay(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// One line per rebuild, with its problems.
+fn print_rebuild(result: &Result<Outcome, Vec<Diagnostic>>) {
+    match result {
+        Ok(outcome) => {
+            for d in &outcome.diagnostics {
+                eprintln!("{d}");
+            }
+            println!(
+                "Rebuilt: {} files written, {} removed, {} warnings",
+                outcome.written,
+                outcome.removed,
+                outcome.diagnostics.len()
+            );
+        }
+        Err(diags) => {
+            for d in diags {
+                eprintln!("{d}");
+            }
+            eprintln!("Build failed; the last good site stays in place.");
+        }
     }
 }
 

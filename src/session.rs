@@ -88,7 +88,11 @@ pub struct Session {
 impl Session {
     /// Builds the whole site into the output folder (through a staging
     /// folder, as `plenary build` does) and keeps what it learned.
-    pub fn start(opts: BuildOptions) -> Result<(Session, Outcome), Vec<Diagnostic>> {
+    pub fn start(mut opts: BuildOptions) -> Result<(Session, Outcome), Vec<Diagnostic>> {
+        // File events name absolute paths; the root must be comparable.
+        if let Ok(root) = std::fs::canonicalize(&opts.root) {
+            opts.root = root;
+        }
         let config = configure(&opts).map_err(|d| vec![d])?;
         let output = opts
             .output

@@ -1,0 +1,190 @@
+//! `plenary serve` on an ephemeral port: pages, live reload after an edit,
+//! the error overlay, deleted pages, and requests that try to leave the
+//! site. Every wait is bounded.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    /// `127.0.0.1:PORT`
+    host: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path, output: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(output)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines
+            .next()
+            .expect("the server says where it serves")
+            .unwrap();
+        if let Some(rest) = line.strip_prefix("Serving the site at http://") {
+            break rest.split('/').next().unwrap().to_string();
+        }
+    };
+    // Keep reading stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, host: url }
+}
+
+/// A raw HTTP/1.1 GET, so the path is sent exactly as written (a client
+/// library would clean up `..` before sending).
+fn get(host: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(host).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    s.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_string());
+    (status, body)
+}
+
+/// The server's event stream, read until `event: NAME` arrives.
+struct Events(TcpStream, String);
+
+impl Events {
+    fn open(host: &str) -> Events {
+        let mut s = TcpStream::connect(host).unwrap();
+        write!(
+            s,
+            "GET /archive/__plenary/events HTTP/1.1\r\nHost: {host}\r\n\r\n"
+        )
+        .unwrap();
+        s.set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let mut e = Events(s, String::new());
+        e.wait_for("text/event-stream");
+        e
+    }
+
+    /// Waits (at most 15 s) for `needle` in the stream; returns what came.
+    fn wait_for(&mut self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let mut buf = [0u8; 4096];
+        while !self.1.contains(needle) {
+            assert!(
+                Instant::now() < deadline,
+                "no {needle:?} in time; got {:?}",
+                self.1
+            );
+            if let Ok(n) = self.0.read(&mut buf) {
+                self.1.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+        let at = self.1.find(needle).unwrap() + needle.len();
+        let seen = self.1[..at].to_string();
+        self.1 = self.1[at..].to_string();
+        seen
+    }
+}
+
+#[test]
+fn serves_reloads_shows_errors_and_stays_inside_the_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    let output = tmp.path().join("preview");
+    copy_tree(&fixture("basic"), &root);
+    let server = start(&root, &output);
+    let host = server.host.as_str();
+
+    let (status, page) = get(host, "/archive/ga/70/9/");
+    assert_eq!(status, 200);
+    assert!(page.contains("keep natural order"));
+    assert!(
+        page.contains("new EventSource(\"/archive/__plenary/events\")"),
+        "the reload client is injected"
+    );
+    assert!(!fs::read_to_string(output.join("ga/70/9/index.html"))
+        .unwrap()
+        .contains("EventSource"));
+
+    // An edit reloads the page with the new text.
+    let mut events = Events::open(host);
+    let source = root.join("content/ga/70/9.md");
+    let good = fs::read_to_string(&source).unwrap();
+    fs::write(
+        &source,
+        good.replace("keep natural order", "keep a natural order"),
+    )
+    .unwrap();
+    events.wait_for("event: reload");
+    assert!(get(host, "/archive/ga/70/9/")
+        .1
+        .contains("keep a natural order"));
+
+    // A broken file: the browser hears the problem, the last good page stays.
+    fs::write(&source, "---\nsubject: x\n---\n## 70/9. T\n").unwrap();
+    let seen = events.wait_for("event: problem");
+    assert!(seen.is_empty() || !seen.contains("event: reload"));
+    let problem = events.wait_for("\n\n");
+    assert!(
+        problem.contains("content/ga/70/9.md:2: error: invalid YAML: unknown field `subject`"),
+        "{problem}"
+    );
+    assert!(get(host, "/archive/ga/70/9/")
+        .1
+        .contains("keep a natural order"));
+    fs::write(&source, &good).unwrap();
+    events.wait_for("event: reload");
+
+    // A deleted file's page is gone, and the site's 404 page answers.
+    fs::remove_file(&source).unwrap();
+    events.wait_for("event: reload");
+    let (status, body) = get(host, "/archive/ga/70/9/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"));
+
+    // Nothing outside the output folder is served.
+    fs::write(tmp.path().join("secret.txt"), "secret").unwrap();
+    std::os::unix::fs::symlink(tmp.path().join("secret.txt"), output.join("leak.txt")).unwrap();
+    for path in [
+        "/archive/../secret.txt",
+        "/archive/%2e%2e/secret.txt",
+        "/archive/..%2fsecret.txt",
+        "/archive/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/archive/leak.txt",
+        "/archive//etc/passwd",
+        "/archive/..\\secret.txt",
+    ] {
+        let (status, body) = get(host, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("secret"), "{path}");
+    }
+    assert_eq!(get(host, "/archive/style.css").0, 200);
+    assert_eq!(get(host, "/elsewhere/").0, 404);
+}
