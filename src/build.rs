@@ -112,7 +112,7 @@ pub fn build(opts: &BuildOptions) -> Report {
         pages: site.pages.len(),
         files,
         output,
-        citations: links.citations.len(),
+        citations: links.all().count(),
         external: external_citations(&site, &links),
         timings: clock.laps,
     }
@@ -144,8 +144,7 @@ impl Clock {
 /// the archive does not hold.
 fn external_citations(site: &Site, links: &Links) -> Vec<String> {
     links
-        .citations
-        .iter()
+        .all()
         .filter(|c| c.to.is_none() && c.kind == cite::Kind::Resolution)
         .map(|c| {
             let from = site

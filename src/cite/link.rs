@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{Found, Kind, ParagraphRef, Recogniser};
 use crate::config::Config;
@@ -47,14 +48,16 @@ pub struct Citation {
 }
 
 /// All citations of the archive, with indexes for rendering.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Links {
-    /// Sorted by citing entry, place and position.
-    pub citations: Vec<Citation>,
-    /// For each entry, the range of [`Links::citations`] it made.
-    by_entry: Vec<Range<usize>>,
-    /// For each entry, the citations of it made by other entries.
-    cited_by: Vec<Vec<usize>>,
+    /// For each entry, the citations it makes, in place order. Shared, so
+    /// a long-lived build reuses the entries a change does not touch.
+    per_entry: Vec<Arc<Vec<Citation>>>,
+    /// For each entry, the problems its citations have.
+    diags: Vec<Arc<Diagnostics>>,
+    /// For each entry, the citations of it made by other entries, as
+    /// (citing entry, index in its list), in archive order.
+    cited_by: Vec<Vec<(usize, usize)>>,
 }
 
 /// One line of `citations.json`.
@@ -146,50 +149,84 @@ pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Di
 
 /// Resolves citations already found, one [`Finds`] per entry of the site.
 pub fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Diagnostics) {
-    let by_symbol: HashMap<&str, usize> = site
-        .entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.resolution.meta.symbol.as_str(), i))
-        .collect();
-    let resolver = Resolver {
-        site,
-        config,
-        by_symbol,
-    };
-    let per_entry: Vec<(Vec<Citation>, Diagnostics)> = finds
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| resolver.entry(i, f))
-        .collect();
     let mut links = Links {
-        cited_by: vec![Vec::new(); site.entries.len()],
-        ..Links::default()
+        per_entry: vec![Arc::new(Vec::new()); site.entries.len()],
+        diags: vec![Arc::new(Diagnostics::default()); site.entries.len()],
+        cited_by: Vec::new(),
     };
-    let mut diags = Diagnostics::default();
-    for (citations, d) in per_entry {
-        diags.extend(d);
-        let start = links.citations.len();
-        links.citations.extend(citations);
-        links.by_entry.push(start..links.citations.len());
-    }
-    for (k, c) in links.citations.iter().enumerate() {
-        if let Some(to) = c.to.filter(|&to| to != c.from) {
-            if let Some(list) = links.cited_by.get_mut(to) {
-                list.push(k);
-            }
-        }
-    }
+    let all: Vec<usize> = (0..site.entries.len()).collect();
+    links.resolve(site, config, finds, &all);
+    let diags = links.diagnostics();
     (links, diags)
 }
 
 impl Links {
+    /// Resolves again the citations of the entries in `which` (the site's
+    /// entries being otherwise the same as when these links were made),
+    /// and rebuilds the "cited by" index.
+    pub fn resolve(&mut self, site: &Site, config: &Config, finds: &[&Finds], which: &[usize]) {
+        let by_symbol: HashMap<&str, usize> = site
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.resolution.meta.symbol.as_str(), i))
+            .collect();
+        let resolver = Resolver {
+            site,
+            config,
+            by_symbol,
+        };
+        let fresh: Vec<(usize, Vec<Citation>, Diagnostics)> = which
+            .par_iter()
+            .filter_map(|&i| {
+                let (c, d) = resolver.entry(i, finds.get(i)?);
+                Some((i, c, d))
+            })
+            .collect();
+        for (i, citations, d) in fresh {
+            if let (Some(slot), Some(dslot)) = (self.per_entry.get_mut(i), self.diags.get_mut(i)) {
+                *slot = Arc::new(citations);
+                *dslot = Arc::new(d);
+            }
+        }
+        self.cited_by = vec![Vec::new(); self.per_entry.len()];
+        for (from, list) in self.per_entry.iter().enumerate() {
+            for (k, c) in list.iter().enumerate() {
+                if let Some(to) = c.to.filter(|&to| to != from) {
+                    if let Some(slot) = self.cited_by.get_mut(to) {
+                        slot.push((from, k));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every problem found while resolving.
+    pub fn diagnostics(&self) -> Diagnostics {
+        let mut out = Diagnostics::default();
+        for d in &self.diags {
+            out.extend((**d).clone());
+        }
+        out
+    }
+
+    /// Every citation, in archive order.
+    pub fn all(&self) -> impl Iterator<Item = &Citation> {
+        self.per_entry.iter().flat_map(|l| l.iter())
+    }
+
     /// The citations made by entry `i`.
     pub fn of(&self, i: usize) -> &[Citation] {
-        self.by_entry
+        self.per_entry.get(i).map_or(&[], |l| l.as_slice())
+    }
+
+    /// The entries whose citations point at entry `i`.
+    pub fn citers(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.cited_by
             .get(i)
-            .and_then(|r| self.citations.get(r.clone()))
-            .unwrap_or(&[])
+            .into_iter()
+            .flatten()
+            .map(|(from, _)| *from)
     }
 
     /// The citations of entry `i` made by other entries, in archive order.
@@ -198,7 +235,7 @@ impl Links {
             .get(i)
             .into_iter()
             .flatten()
-            .filter_map(|&k| self.citations.get(k))
+            .filter_map(|&(from, k)| self.of(from).get(k))
     }
 
     /// The links to lay over one place of entry `i`.
@@ -220,8 +257,7 @@ impl Links {
                 .get(i)
                 .map_or("", |e| e.resolution.meta.symbol.as_str())
         };
-        self.citations
-            .iter()
+        self.all()
             .map(|c| CitationRecord {
                 from: symbol(c.from),
                 from_anchor: c.from_anchor.as_deref(),
