@@ -9,8 +9,8 @@
 //! (`tests/incremental.rs`).
 
 use rayon::prelude::*;
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHasher;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,8 +24,7 @@ use crate::output::{self, Staging};
 use crate::render::context::site_view;
 use crate::render::theme::Theme;
 use crate::render::{self, Renderer};
-use crate::resolution::Resolution;
-use crate::site::{Output, Page, Site};
+use crate::site::{Output, Site};
 
 /// What changed on disk, as far as the build is concerned.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -63,6 +62,10 @@ struct Wanted<'s> {
 struct Cached {
     /// Hash of the file's text, to tell whether it changed.
     hash: u64,
+    /// Hash of what places it in the site (kind, body, number, symbol,
+    /// draft, aliases; a page's address): if it stays, the site keeps its
+    /// shape.
+    identity: u64,
     parsed: Option<Parsed>,
     diags: Diagnostics,
     finds: Option<Arc<Finds>>,
@@ -83,6 +86,25 @@ pub struct Session {
     /// The files in the output folder, by path inside it, with the
     /// fingerprint of what they were made from.
     written: HashMap<String, u64>,
+    /// The site as last built, to patch when a change keeps its shape.
+    kept: Option<Kept>,
+    /// Sources re-read since the last good build.
+    dirty: HashSet<PathBuf>,
+}
+
+/// A built site kept between rebuilds, with indexes to patch it.
+struct Kept {
+    site: Site,
+    links: Links,
+    site_diags: Diagnostics,
+    /// Entry and page index of each source, by path inside `content/`.
+    entry_of: HashMap<PathBuf, usize>,
+    page_of: HashMap<PathBuf, usize>,
+    /// What decided the shape of the site, per source.
+    identity: HashMap<PathBuf, u64>,
+    /// Per entry: its source's hash, and the citations found in it.
+    hashes: Vec<u64>,
+    finds: Vec<Arc<Finds>>,
 }
 
 impl Session {
@@ -125,6 +147,8 @@ impl Session {
             theme,
             theme_generation: 0,
             written: HashMap::new(),
+            kept: None,
+            dirty: HashSet::new(),
         };
         let outcome = session.refresh(true)?;
         Ok((session, outcome))
@@ -175,13 +199,22 @@ impl Session {
         if path.is_file() {
             if is_source(&rel) {
                 let cached = read(&content, &rel, &self.config, &self.recogniser);
-                self.sources.insert(rel, cached);
+                self.sources.insert(rel.clone(), cached);
+                self.dirty.insert(rel);
             }
             return;
         }
         // A folder that went away or appeared (a move, a deletion).
-        self.sources
-            .retain(|k, _| !k.starts_with(&rel) || content.join(k).is_file());
+        let gone: Vec<PathBuf> = self
+            .sources
+            .keys()
+            .filter(|k| k.starts_with(&rel) && !content.join(k).is_file())
+            .cloned()
+            .collect();
+        for k in gone {
+            self.sources.remove(&k);
+            self.dirty.insert(k);
+        }
         if path.is_dir() {
             let mut diags = Diagnostics::default();
             let under: Vec<PathBuf> = load::source_paths(path, &mut diags)
@@ -191,7 +224,8 @@ impl Session {
                 .collect();
             for p in under {
                 let cached = read(&content, &p, &self.config, &self.recogniser);
-                self.sources.insert(p, cached);
+                self.sources.insert(p.clone(), cached);
+                self.dirty.insert(p);
             }
         }
     }
@@ -199,31 +233,22 @@ impl Session {
     /// Assembles, links and renders what changed. `first` writes the whole
     /// site through a staging folder.
     fn refresh(&mut self, first: bool) -> Result<Outcome, Vec<Diagnostic>> {
-        let (resolutions, pages, hashes, mut diags) = self.gather();
-        if !pages.is_empty() && self.theme.highlighter().is_none() {
+        if has_pages(&self.sources) && self.theme.highlighter().is_none() {
             self.reload_theme()?;
         }
-        let (site, site_diags) = Site::assemble(&self.config, resolutions, pages);
-        diags.extend(site_diags);
-        if diags.has_errors() {
-            return Err(diags.into_sorted());
+        let kept = match self.kept.take() {
+            Some(k) if !first && self.keeps_shape(&k) => self.patch(k),
+            _ => self.assemble()?,
+        };
+        let mut diags = self.walk_diags.clone();
+        for cached in self.sources.values() {
+            diags.extend(cached.diags.clone());
         }
-        let empty = Finds::default();
-        let finds: Vec<&Finds> = site
-            .entries
-            .iter()
-            .map(|e| {
-                self.sources
-                    .get(&e.resolution.rel)
-                    .and_then(|c| c.finds.as_deref())
-                    .unwrap_or(&empty)
-            })
-            .collect();
-        let (links, link_diags) = cite::resolve_all(&site, &self.config, &finds);
-        diags.extend(link_diags);
+        diags.extend(kept.site_diags.clone());
+        diags.extend(kept.links.diagnostics());
 
-        let prints = Fingerprints::new(&self.config, &site, &links, &hashes, self.theme_generation);
-        let wanted = self.plan(&site, &prints);
+        let prints = Fingerprints::new(&self.config, &kept, self.theme_generation);
+        let wanted = self.plan(&kept.site, &prints);
         let changed: Vec<&Wanted> = wanted
             .iter()
             .filter(|w| first || self.written.get(&w.file) != Some(&w.print))
@@ -231,8 +256,8 @@ impl Session {
         let renderer = Renderer::new(
             &self.theme.tera,
             &self.config,
-            &site,
-            &links,
+            &kept.site,
+            &kept.links,
             self.theme.highlighter(),
         )
         .map_err(|d| vec![d])?;
@@ -245,6 +270,8 @@ impl Session {
         let now: HashMap<String, u64> = wanted.into_iter().map(|w| (w.file, w.print)).collect();
         let removed = self.write(first, &rendered, &now)?;
         self.written = now;
+        self.kept = Some(kept);
+        self.dirty.clear();
         Ok(Outcome {
             written: rendered.len(),
             removed,
@@ -252,28 +279,111 @@ impl Session {
         })
     }
 
-    /// The cached resolutions and pages, their source hashes, and the
-    /// problems found in them.
-    fn gather(
-        &self,
-    ) -> (
-        Vec<Arc<Resolution>>,
-        Vec<Page>,
-        HashMap<PathBuf, u64>,
-        Diagnostics,
-    ) {
-        let mut diags = self.walk_diags.clone();
+    /// Whether the files changed since the last good build left the shape
+    /// of the site alone: the same resolutions and pages at the same
+    /// addresses, so only their contents need replacing.
+    fn keeps_shape(&self, k: &Kept) -> bool {
+        self.dirty
+            .iter()
+            .all(|rel| self.sources.get(rel).map(|c| c.identity) == k.identity.get(rel).copied())
+    }
+
+    /// Replaces the changed contents in the kept site, and resolves again
+    /// the citations of the changed resolutions and of those citing them.
+    fn patch(&self, mut k: Kept) -> Kept {
+        let mut again = Vec::new();
+        for rel in &self.dirty {
+            let Some(cached) = self.sources.get(rel) else {
+                continue;
+            };
+            match &cached.parsed {
+                Some(Parsed::Resolution(r)) => {
+                    let Some(&i) = k.entry_of.get(rel) else {
+                        continue;
+                    };
+                    if let Some(e) = k.site.entries.get_mut(i) {
+                        e.resolution = r.clone();
+                    }
+                    if let (Some(h), Some(f)) = (k.hashes.get_mut(i), k.finds.get_mut(i)) {
+                        *h = cached.hash;
+                        *f = cached.finds.clone().unwrap_or_default();
+                    }
+                    again.push(i);
+                    again.extend(k.links.citers(i));
+                }
+                Some(Parsed::Page(p)) => {
+                    if let Some(slot) = k.page_of.get(rel).and_then(|&j| k.site.pages.get_mut(j)) {
+                        *slot = p.clone();
+                    }
+                }
+                None => {}
+            }
+        }
+        again.sort_unstable();
+        again.dedup();
+        let finds: Vec<&Finds> = k.finds.iter().map(|f| f.as_ref()).collect();
+        k.links.resolve(&k.site, &self.config, &finds, &again);
+        k
+    }
+
+    /// Assembles the site from every cached source, and links it.
+    fn assemble(&self) -> Result<Kept, Vec<Diagnostic>> {
         let mut resolutions = Vec::new();
         let mut pages = Vec::new();
-        let mut hashes = HashMap::new();
-        for (rel, cached) in &self.sources {
+        let mut diags = self.walk_diags.clone();
+        for cached in self.sources.values() {
             diags.extend(cached.diags.clone());
             if let Some(p) = cached.parsed.clone() {
                 p.sort_into(self.opts.drafts, &mut resolutions, &mut pages);
             }
-            hashes.insert(rel.clone(), cached.hash);
         }
-        (resolutions, pages, hashes, diags)
+        let (site, site_diags) = Site::assemble(&self.config, resolutions, pages);
+        diags.extend(site_diags.clone());
+        if diags.has_errors() {
+            return Err(diags.into_sorted());
+        }
+        let cached = |rel: &Path| self.sources.get(rel);
+        let finds: Vec<Arc<Finds>> = site
+            .entries
+            .iter()
+            .map(|e| {
+                cached(&e.resolution.rel)
+                    .and_then(|c| c.finds.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let hashes = site
+            .entries
+            .iter()
+            .map(|e| cached(&e.resolution.rel).map_or(0, |c| c.hash))
+            .collect();
+        let refs: Vec<&Finds> = finds.iter().map(|f| f.as_ref()).collect();
+        let (links, _) = cite::resolve_all(&site, &self.config, &refs);
+        let page_of = site
+            .pages
+            .iter()
+            .enumerate()
+            .filter_map(|(j, p)| Some((p.source.strip_prefix(CONTENT_DIR).ok()?.to_path_buf(), j)))
+            .collect();
+        Ok(Kept {
+            entry_of: site
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.resolution.rel.clone(), i))
+                .collect(),
+            page_of,
+            identity: self
+                .sources
+                .iter()
+                .map(|(rel, c)| (rel.clone(), c.identity))
+                .collect(),
+            hashes,
+            finds,
+            site,
+            links,
+            site_diags,
+        })
     }
 
     /// Every file the site should have, with its fingerprint.
@@ -372,6 +482,7 @@ fn read(content: &Path, rel: &Path, config: &Config, recogniser: &Recogniser) ->
             };
             Cached {
                 hash,
+                identity: identity(&parsed),
                 parsed,
                 diags,
                 finds,
@@ -381,6 +492,7 @@ fn read(content: &Path, rel: &Path, config: &Config, recogniser: &Recogniser) ->
             diags.push(d);
             Cached {
                 hash: 0,
+                identity: identity(&None),
                 parsed: None,
                 diags,
                 finds: None,
@@ -389,15 +501,28 @@ fn read(content: &Path, rel: &Path, config: &Config, recogniser: &Recogniser) ->
     }
 }
 
+fn identity(parsed: &Option<Parsed>) -> u64 {
+    match parsed {
+        Some(Parsed::Resolution(r)) => {
+            let m = &r.meta;
+            hash_of((
+                1, &m.body, &m.session, &m.number, &m.symbol, m.draft, &m.aliases,
+            ))
+        }
+        Some(Parsed::Page(p)) => hash_of((2, &p.path, p.draft)),
+        None => hash_of(0),
+    }
+}
+
 fn source_hash(s: &Source) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     s.front_matter.hash(&mut h);
     s.text.hash(&mut h);
     h.finish()
 }
 
 fn hash_of(value: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     value.hash(&mut h);
     h.finish()
 }
@@ -414,48 +539,42 @@ fn file_name(site_path: &str) -> String {
 struct Fingerprints<'a> {
     site: &'a Site,
     links: &'a Links,
-    /// Source hashes by path inside `content/`.
-    hashes: &'a HashMap<PathBuf, u64>,
+    /// Source hash of each entry.
+    hashes: &'a [u64],
     /// The `site` template variable, the theme and the base URL.
     everywhere: u64,
 }
 
 impl<'a> Fingerprints<'a> {
-    fn new(
-        config: &Config,
-        site: &'a Site,
-        links: &'a Links,
-        hashes: &'a HashMap<PathBuf, u64>,
-        generation: u64,
-    ) -> Self {
-        let view = serde_json::to_string(&site_view(config, site)).unwrap_or_default();
+    fn new(config: &Config, kept: &'a Kept, generation: u64) -> Self {
+        let view = serde_json::to_string(&site_view(config, &kept.site)).unwrap_or_default();
         Fingerprints {
-            site,
-            links,
-            hashes,
+            site: &kept.site,
+            links: &kept.links,
+            hashes: &kept.hashes,
             everywhere: hash_of((view, generation, &config.base_url)),
         }
     }
 
     /// An entry's source and address.
-    fn entry(&self, h: &mut DefaultHasher, i: usize) {
-        if let Some(e) = self.site.entries.get(i) {
-            self.hashes.get(&e.resolution.rel).hash(h);
-            e.path.hash(h);
-        }
+    fn entry(&self, h: &mut FxHasher, i: usize) {
+        self.hashes.get(i).hash(h);
+        self.site.entries.get(i).map(|e| &e.path).hash(h);
     }
 
     fn of(&self, output: &Output) -> u64 {
-        let mut h = DefaultHasher::new();
+        let mut h = FxHasher::default();
         self.everywhere.hash(&mut h);
         std::mem::discriminant(output).hash(&mut h);
         match output {
             Output::Resolution(i) => {
                 self.entry(&mut h, *i);
                 let (prev, next) = self.site.neighbours(*i);
-                for n in [prev, next].into_iter().flatten() {
-                    self.hashes.get(&n.resolution.rel).hash(&mut h);
-                    n.path.hash(&mut h);
+                for n in [prev.map(|_| i.wrapping_sub(1)), next.map(|_| i + 1)]
+                    .into_iter()
+                    .flatten()
+                {
+                    self.entry(&mut h, n);
                 }
                 for c in self.links.of(*i) {
                     (

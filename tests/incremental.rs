@@ -89,6 +89,10 @@ impl Archive {
     }
 }
 
+fn a_path_served(a: &Archive, rel: &str) -> PathBuf {
+    a.tmp.path().join("served").join(rel)
+}
+
 #[test]
 fn edits_additions_deletions_and_moves_match_a_full_build() {
     let mut a = Archive::new("basic");
@@ -106,6 +110,21 @@ fn edits_additions_deletions_and_moves_match_a_full_build() {
     .unwrap();
     let written = a.apply(&[Change::Content(p)]);
     assert!(written < 6, "{written} files rewritten for one paragraph");
+    a.assert_same_as_full_build();
+
+    // Removing a paragraph that another resolution cites: the citing page
+    // (70/10, "paragraph 2 of its resolution 70/1") now links to the only
+    // paragraph 2 left, in section II, as a full build would.
+    let page = a_path_served(&a, "ga/70/10/index.html");
+    let citing = || fs::read_to_string(&page).unwrap();
+    assert!(citing().contains("/archive/ga/70/1/#I-op2"));
+    let p = a.path("content/ga/70/1.md");
+    let text = fs::read_to_string(&p).unwrap();
+    let start = text.find("2. *Requests*").unwrap();
+    let end = text.find("### II").unwrap();
+    fs::write(&p, format!("{}{}", &text[..start], &text[end..])).unwrap();
+    a.apply(&[Change::Content(p)]);
+    assert!(citing().contains("/archive/ga/70/1/#II-op2"));
     a.assert_same_as_full_build();
 
     // A new resolution citing another: its page, the cited one's "cited

@@ -150,8 +150,9 @@ pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Di
 /// Resolves citations already found, one [`Finds`] per entry of the site.
 pub fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Diagnostics) {
     let mut links = Links {
-        per_entry: vec![Arc::new(Vec::new()); site.entries.len()],
-        diags: vec![Arc::new(Diagnostics::default()); site.entries.len()],
+        // Placeholders, all replaced below.
+        per_entry: (0..site.entries.len()).map(|_| Arc::default()).collect(),
+        diags: (0..site.entries.len()).map(|_| Arc::default()).collect(),
         cited_by: Vec::new(),
     };
     let all: Vec<usize> = (0..site.entries.len()).collect();
