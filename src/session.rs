@@ -576,17 +576,7 @@ impl<'a> Fingerprints<'a> {
                 {
                     self.entry(&mut h, n);
                 }
-                for c in self.links.of(*i) {
-                    (
-                        c.place,
-                        &c.range,
-                        &c.href,
-                        &c.symbol,
-                        &c.paragraph,
-                        c.to.is_some(),
-                    )
-                        .hash(&mut h);
-                }
+                self.links.digest(*i).hash(&mut h);
                 for c in self.links.cited_by(*i) {
                     self.entry(&mut h, c.from);
                     (c.place, &c.from_anchor, &c.to_anchor).hash(&mut h);
@@ -621,17 +611,8 @@ impl<'a> Fingerprints<'a> {
                 .iter()
                 .for_each(|(p, o)| (p, o).hash(&mut h)),
             Output::Citations => {
-                for r in self.links.records(self.site) {
-                    (
-                        r.from,
-                        r.from_anchor,
-                        r.to,
-                        r.to_anchor,
-                        r.text,
-                        r.kind,
-                        r.internal,
-                    )
-                        .hash(&mut h);
+                for (i, e) in self.site.entries.iter().enumerate() {
+                    (self.links.digest(i), &e.resolution.meta.symbol).hash(&mut h);
                 }
             }
             Output::NotFound | Output::Robots => {}

@@ -55,6 +55,9 @@ pub struct Links {
     per_entry: Vec<Arc<Vec<Citation>>>,
     /// For each entry, the problems its citations have.
     diags: Vec<Arc<Diagnostics>>,
+    /// For each entry, a hash of everything its citations render as, so a
+    /// rebuild can tell cheaply whether they changed.
+    digests: Vec<u64>,
     /// For each entry, the citations of it made by other entries, as
     /// (citing entry, index in its list), in archive order.
     cited_by: Vec<Vec<(usize, usize)>>,
@@ -153,6 +156,7 @@ pub fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Di
         // Placeholders, all replaced below.
         per_entry: (0..site.entries.len()).map(|_| Arc::default()).collect(),
         diags: (0..site.entries.len()).map(|_| Arc::default()).collect(),
+        digests: vec![0; site.entries.len()],
         cited_by: Vec::new(),
     };
     let all: Vec<usize> = (0..site.entries.len()).collect();
@@ -185,7 +189,12 @@ impl Links {
             })
             .collect();
         for (i, citations, d) in fresh {
-            if let (Some(slot), Some(dslot)) = (self.per_entry.get_mut(i), self.diags.get_mut(i)) {
+            if let (Some(slot), Some(dslot), Some(digest)) = (
+                self.per_entry.get_mut(i),
+                self.diags.get_mut(i),
+                self.digests.get_mut(i),
+            ) {
+                *digest = digest_of(&citations);
                 *slot = Arc::new(citations);
                 *dslot = Arc::new(d);
             }
@@ -200,6 +209,11 @@ impl Links {
                 }
             }
         }
+    }
+
+    /// A hash of what entry `i`'s citations render as.
+    pub fn digest(&self, i: usize) -> u64 {
+        self.digests.get(i).copied().unwrap_or(0)
     }
 
     /// Every problem found while resolving.
@@ -270,6 +284,26 @@ impl Links {
             })
             .collect()
     }
+}
+
+/// Everything about an entry's citations that shows in a page or in
+/// `citations.json`, hashed.
+fn digest_of(citations: &[Citation]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for c in citations {
+        (
+            c.place,
+            &c.range,
+            &c.href,
+            &c.symbol,
+            &c.paragraph,
+            c.to.is_some(),
+        )
+            .hash(&mut h);
+        (&c.from_anchor, &c.to_anchor, &c.text, c.kind).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// `<a class="cite" href="…" data-symbol="…" data-paragraph="…">`.
