@@ -10,7 +10,8 @@ use plenary::diagnostics::Diagnostic;
 use plenary::scaffold;
 use plenary::serve::{self, ServeOptions};
 use plenary::session::Outcome;
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 
 #[derive(Parser)]
 #[command(
@@ -108,7 +109,7 @@ fn main() -> ExitCode {
                 dry_run: false,
             };
             if watch {
-                return stay(serve::watch_build(opts, Arc::new(print_rebuild)));
+                return stay(serve::watch_build(opts, rebuild_printer()));
             }
             let report = build(&opts);
             if timings {
@@ -137,7 +138,7 @@ fn main() -> ExitCode {
                     let _ = open::that_detached(url);
                 }
             };
-            stay(serve::serve(opts, ready, Arc::new(print_rebuild)))
+            stay(serve::serve(opts, ready, rebuild_printer()))
         }
         Command::Check {
             root,
@@ -182,27 +183,35 @@ fn stay(result: Result<(), String>) -> ExitCode {
     }
 }
 
-/// One line per rebuild, with its problems.
-fn print_rebuild(result: &Result<Outcome, Vec<Diagnostic>>) {
-    match result {
-        Ok(outcome) => {
-            for d in &outcome.diagnostics {
-                eprintln!("{d}");
+/// Prints one line per rebuild, with the warnings not shown before (a
+/// large archive's standing warnings would otherwise bury the news).
+fn rebuild_printer() -> serve::OnBuild {
+    let shown: Mutex<HashSet<String>> = Mutex::new(HashSet::new());
+    Arc::new(
+        move |result: &Result<Outcome, Vec<Diagnostic>>| match result {
+            Ok(outcome) => {
+                let mut shown = shown.lock().unwrap_or_else(|e| e.into_inner());
+                let current: HashSet<String> =
+                    outcome.diagnostics.iter().map(|d| d.to_string()).collect();
+                for d in current.difference(&shown) {
+                    eprintln!("{d}");
+                }
+                *shown = current;
+                println!(
+                    "Rebuilt: {} files written, {} removed, {} warnings",
+                    outcome.written,
+                    outcome.removed,
+                    outcome.diagnostics.len()
+                );
             }
-            println!(
-                "Rebuilt: {} files written, {} removed, {} warnings",
-                outcome.written,
-                outcome.removed,
-                outcome.diagnostics.len()
-            );
-        }
-        Err(diags) => {
-            for d in diags {
-                eprintln!("{d}");
+            Err(diags) => {
+                for d in diags {
+                    eprintln!("{d}");
+                }
+                eprintln!("Build failed; the last good site stays in place.");
             }
-            eprintln!("Build failed; the last good site stays in place.");
-        }
-    }
+        },
+    )
 }
 
 fn print_timings(report: &Report) {

@@ -13,7 +13,7 @@ use crate::render::theme::{SITE_STATIC, SITE_TEMPLATES, THEMES};
 use crate::session::Change;
 
 /// How long to wait for a burst of events (an editor's save) to settle.
-const SETTLE: Duration = Duration::from_millis(15);
+const SETTLE: Duration = Duration::from_millis(5);
 
 /// A running watcher; dropping it stops the watching.
 pub struct Watcher {
