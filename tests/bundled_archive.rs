@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use plenary::build::{build, BuildOptions};
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -71,24 +70,6 @@ fn reference_resolution_main_snapshot() {
     );
     let main = doc.select(&sel("main")).next().unwrap();
     insta::assert_snapshot!("reference_main", main.inner_html());
-}
-
-fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .to_string();
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 #[test]

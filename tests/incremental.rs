@@ -8,25 +8,7 @@ use plenary::build::{build, BuildOptions};
 use plenary::session::{Change, Session};
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .to_string();
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
+use std::path::PathBuf;
 
 struct Archive {
     tmp: tempfile::TempDir,

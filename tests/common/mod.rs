@@ -78,6 +78,25 @@ pub fn build_copy_with(archive: &Path, tweak: impl FnOnce(&mut BuildOptions)) ->
     Built { tmp, report }
 }
 
+/// Every file under `dir`, by path inside it, with its bytes.
+pub fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
 pub fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
