@@ -120,23 +120,22 @@ pub fn build(opts: &BuildOptions) -> Report {
 
 /// Stage timings, for `--timings`.
 struct Clock {
-    last: Option<Instant>,
+    last: Instant,
     laps: Vec<(&'static str, Duration)>,
 }
 
 impl Clock {
     fn start() -> Clock {
         Clock {
-            last: Some(Instant::now()),
+            last: Instant::now(),
             laps: Vec::new(),
         }
     }
 
     fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        let since = self.last.unwrap_or(now);
-        self.laps.push((stage, now - since));
-        self.last = Some(now);
+        self.laps.push((stage, now - self.last));
+        self.last = now;
     }
 }
 
