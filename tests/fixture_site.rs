@@ -434,3 +434,42 @@ fn citations_json_is_the_citation_graph() {
         text
     );
 }
+
+/// Content is data, not code: nothing in a source, a front matter value
+/// or the config can put markup, script or a script URL into a page.
+#[test]
+fn hostile_sources_produce_no_markup_and_no_script() {
+    let b = build_copy(&fixture("hostile"));
+    assert!(b.report.succeeded(), "{:#?}", b.report.diagnostics);
+    let pages = html_files(&b.out());
+    assert!(pages.len() >= 5);
+    let markup = sel("script, style, iframe, img, svg, object, embed, b, [onerror], [onclick], [onload], [onmouseover]");
+    for (path, doc) in &pages {
+        assert_eq!(doc.select(&markup).count(), 0, "{path}");
+        for el in doc.select(&sel("[href], [src], [action]")) {
+            for attr in ["href", "src", "action"] {
+                let Some(v) = el.value().attr(attr) else {
+                    continue;
+                };
+                let v = v.trim().to_ascii_lowercase();
+                assert!(
+                    !v.starts_with("javascript:")
+                        && !v.starts_with("data:")
+                        && !v.starts_with("vbscript:"),
+                    "{path}: {attr}={v}"
+                );
+            }
+        }
+    }
+    // The text is still there, as text.
+    let doc = b.page("/ga/70/1/");
+    let h1: String = doc.select(&sel("h1")).next().unwrap().text().collect();
+    assert!(h1.contains("<script>alert('title')</script>"), "{h1}");
+    let note: String = doc.select(&sel("li#fn1")).next().unwrap().text().collect();
+    assert!(note.contains("<script>alert('note')</script>"), "{note}");
+    let ok: Vec<&str> = doc
+        .select(&sel("#op1 a[href^='https://']"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(ok, ["https://undocs.org/en/A/RES/1"]);
+}
