@@ -92,3 +92,40 @@ fn two_builds_on_different_thread_counts_are_byte_identical() {
         assert!(bytes == &fb[name], "{name} differs between builds");
     }
 }
+
+/// Files written in another order (so the file system lists them
+/// differently) and built on another number of threads: the same bytes.
+#[test]
+fn file_creation_order_does_not_change_the_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sources = all_files(&repo_root().join("content"));
+    for (order, dir) in [(false, "forward"), (true, "backward")] {
+        let root = tmp.path().join(dir);
+        fs::create_dir_all(&root).unwrap();
+        fs::copy(repo_root().join("config.yaml"), root.join("config.yaml")).unwrap();
+        let mut files: Vec<_> = sources.iter().collect();
+        if order {
+            files.reverse();
+        }
+        for (rel, bytes) in files {
+            let path = root.join("content").join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, bytes).unwrap();
+        }
+    }
+    let build_in = |dir: &str, threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let report = pool.install(|| {
+            build(&BuildOptions {
+                root: tmp.path().join(dir),
+                ..BuildOptions::default()
+            })
+        });
+        assert!(report.succeeded());
+        all_files(&tmp.path().join(dir).join("public"))
+    };
+    assert!(build_in("forward", 2) == build_in("backward", 3));
+}
