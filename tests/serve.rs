@@ -215,3 +215,51 @@ fn serves_reloads_shows_errors_and_stays_inside_the_site() {
     assert_eq!(get(host, "/archive/style.css").0, 200);
     assert_eq!(get(host, "/elsewhere/").0, 404);
 }
+
+/// 200 requests from 8 clients while the page is rewritten: every answer
+/// is a whole page, old or new, never half of one.
+#[test]
+fn concurrent_requests_during_rebuilds_get_whole_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&fixture("basic"), &root);
+    let server = start(&root, &tmp.path().join("preview"));
+    let host = server.host.clone();
+    let source = root.join("content/ga/70/9.md");
+    let good = fs::read_to_string(&source).unwrap();
+
+    let clients: Vec<_> = (0..8)
+        .map(|_| {
+            let host = host.clone();
+            std::thread::spawn(move || {
+                (0..25)
+                    .map(|_| get(&host, "/archive/ga/70/9/"))
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for round in 0..10 {
+        fs::write(
+            &source,
+            good.replace("keep natural order", &format!("keep order {round}")),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut answers = 0;
+    for client in clients {
+        for (status, body) in client.join().unwrap() {
+            assert_eq!(status, 200);
+            assert!(body.trim_end().ends_with("</html>"), "a whole page");
+            let text = op1(&body);
+            assert!(
+                text.starts_with("1. Decides to keep") && text.ends_with(".¶"),
+                "{text}"
+            );
+            answers += 1;
+        }
+    }
+    assert_eq!(answers, 200);
+    // The server is still up.
+    assert_eq!(get(&host, "/archive/").0, 200);
+}
