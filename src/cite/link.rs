@@ -253,16 +253,17 @@ impl Links {
             .filter_map(|&(from, k)| self.of(from).get(k))
     }
 
-    /// The links to lay over one place of entry `i`.
-    pub fn spans(&self, i: usize, place: Place) -> Vec<LinkSpan> {
-        self.of(i)
-            .iter()
-            .filter(|c| c.place == place)
-            .map(|c| LinkSpan {
+    /// The links to lay over each place of entry `i`, in one pass (a long
+    /// resolution has many places and many citations).
+    pub fn spans(&self, i: usize) -> HashMap<Place, Vec<LinkSpan>> {
+        let mut out: HashMap<Place, Vec<LinkSpan>> = HashMap::new();
+        for c in self.of(i) {
+            out.entry(c.place).or_default().push(LinkSpan {
                 range: c.range.clone(),
                 open_tag: open_tag(c),
-            })
-            .collect()
+            });
+        }
+        out
     }
 
     /// The records of `citations.json`, in a stable order.

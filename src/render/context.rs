@@ -218,16 +218,17 @@ pub fn resolution_view<'a>(
     let r = &e.resolution;
     let body = config.body(&r.meta.body)?;
     let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
+    let by_place = links.spans(i);
+    let spans = |p: Place| by_place.get(&p).map_or(&[][..], Vec::as_slice);
     // Render in document order so marker ids (fnref3, fnref3-2) follow it.
-    let title_html =
-        markdown::inline_html(&r.title_markdown, &mut notes, &links.spans(i, Place::Title));
+    let title_html = markdown::inline_html(&r.title_markdown, &mut notes, spans(Place::Title));
     let (cited_by, cited_paragraphs) = cited_by(config, site, links, i);
     let blocks = r
         .blocks
         .iter()
         .enumerate()
         .map(|(k, b)| {
-            let mut view = block_view(b, &r.blocks, &mut notes, &links.spans(i, Place::Block(k)));
+            let mut view = block_view(b, &r.blocks, &mut notes, spans(Place::Block(k)));
             view.cited_count = cited_paragraphs
                 .iter()
                 .find(|p| Some(p.anchor) == b.anchor.as_deref())
@@ -241,7 +242,7 @@ pub fn resolution_view<'a>(
         .enumerate()
         .map(|(k, f)| FootnoteView {
             number: f.number,
-            html: markdown::inline_html(&f.text, &mut notes, &links.spans(i, Place::Footnote(k))),
+            html: markdown::inline_html(&f.text, &mut notes, spans(Place::Footnote(k))),
             backrefs: Vec::new(),
         })
         .collect::<Vec<_>>();
