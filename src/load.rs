@@ -108,7 +108,13 @@ pub fn read_source(content: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     let shown = Path::new(CONTENT_DIR).join(rel);
     let bytes = std::fs::read(content.join(rel))
         .map_err(|e| Diagnostic::error(&shown, 0, format!("cannot read: {e}")))?;
-    let text = decode(&bytes).map_err(|(line, m)| Diagnostic::error(&shown, line, m))?;
+    source_from_bytes(rel, &bytes)
+}
+
+/// A source from the bytes of a file at `rel` inside `content/`.
+pub fn source_from_bytes(rel: &Path, bytes: &[u8]) -> Result<Source, Diagnostic> {
+    let shown = Path::new(CONTENT_DIR).join(rel);
+    let text = decode(bytes).map_err(|(line, m)| Diagnostic::error(&shown, line, m))?;
     if text.trim().is_empty() {
         return Err(Diagnostic::error(&shown, 1, "the file is empty"));
     }
