@@ -11,7 +11,7 @@ use crate::cite::{self, Links, Recogniser};
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Source, SourceKind, CONTENT_DIR};
-use crate::output::Staging;
+use crate::output::{Staging, NOJEKYLL};
 use crate::render::{self, theme::Theme, Renderer};
 use crate::resolution::{self, Resolution};
 use crate::site::{pages, Page, Site};
@@ -316,8 +316,7 @@ fn write_site(
     for (name, bytes) in statics {
         s.write(Path::new(name), bytes).map_err(io_error)?;
     }
-    // GitHub Pages must not run Jekyll over the site.
-    s.write(Path::new(".nojekyll"), b"").map_err(io_error)?;
+    s.write(Path::new(NOJEKYLL), b"").map_err(io_error)?;
     files += statics.len() + 1;
     s.commit().map_err(io_error)?;
     Ok((files, Diagnostics::default()))

@@ -6,6 +6,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// Tells GitHub Pages not to run Jekyll over the site; every build writes it.
+pub const NOJEKYLL: &str = ".nojekyll";
+
 /// A folder being filled with the next version of the site.
 pub struct Staging {
     dir: PathBuf,

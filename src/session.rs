@@ -20,7 +20,7 @@ use crate::cite::{self, Finds, Links, Recogniser};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Source, CONTENT_DIR};
-use crate::output::{self, Staging};
+use crate::output::{self, Staging, NOJEKYLL};
 use crate::render::context::site_view;
 use crate::render::theme::Theme;
 use crate::render::{self, Renderer};
@@ -45,9 +45,6 @@ pub struct Outcome {
     /// Warnings (a failed rebuild returns its errors instead).
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// GitHub Pages must not run Jekyll over the site.
-const NOJEKYLL: &str = ".nojekyll";
 
 /// A file the site should have.
 struct Wanted<'s> {
