@@ -94,13 +94,14 @@ pub fn visible_text(md: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkSpan {
     pub range: std::ops::Range<usize>,
-    /// The complete `<a …>` tag, attributes already escaped.
-    pub open_tag: String,
+    /// The complete `<a …>` tag, attributes already escaped; shared, since
+    /// a long text cites the same few documents over and over.
+    pub open_tag: std::sync::Arc<str>,
 }
 
 /// Renders inline Markdown (one paragraph's text) to HTML, laying `spans`
 /// (sorted, not overlapping) over the visible text as links.
-pub fn inline_html(md: &str, notes: &mut Notes, spans: &[LinkSpan]) -> String {
+pub fn inline_html<'a>(md: &'a str, notes: &mut Notes, spans: &'a [LinkSpan]) -> String {
     let mut out: Vec<Event> = Vec::new();
     let mut spans = spans.iter().peekable();
     let mut pos = 0;
@@ -130,7 +131,7 @@ pub fn inline_html(md: &str, notes: &mut Notes, spans: &[LinkSpan]) -> String {
                     match spans.next_if(|s| s.range.start < end && author_links == 0) {
                         Some(span) => {
                             push_text(&mut out, &text[at - pos..span.range.start - pos]);
-                            out.push(Event::InlineHtml(span.open_tag.clone().into()));
+                            out.push(Event::InlineHtml(CowStr::Borrowed(&span.open_tag)));
                             open = Some(span.range.end.max(span.range.start + 1));
                             at = span.range.start;
                         }
@@ -380,7 +381,7 @@ mod tests {
             let start = text.find(needle).unwrap();
             LinkSpan {
                 range: start..start + needle.len(),
-                open_tag: format!("<a class=\"cite\" href=\"{tag}\">"),
+                open_tag: format!("<a class=\"cite\" href=\"{tag}\">").into(),
             }
         };
         let spans = [

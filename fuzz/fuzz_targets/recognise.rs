@@ -35,7 +35,7 @@ fuzz_target!(|text: &str| {
         .into_iter()
         .map(|f| LinkSpan {
             range: f.range,
-            open_tag: "<a href=\"#x\">".to_string(),
+            open_tag: "<a href=\"#x\">".into(),
         })
         .collect();
     let html = inline_html(text, &mut Notes::default(), &spans);

@@ -6,7 +6,7 @@
 use pulldown_cmark_escape::{escape_href, escape_html};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -42,7 +42,7 @@ pub struct Citation {
     /// The cited entry, when the archive holds it.
     pub to: Option<usize>,
     pub to_anchor: Option<String>,
-    pub paragraph: Option<ParagraphRef>,
+    pub paragraph: Option<Box<ParagraphRef>>,
     /// Where the link goes.
     pub href: String,
 }
@@ -257,10 +257,20 @@ impl Links {
     /// resolution has many places and many citations).
     pub fn spans(&self, i: usize) -> HashMap<Place, Vec<LinkSpan>> {
         let mut out: HashMap<Place, Vec<LinkSpan>> = HashMap::new();
+        let mut tags: HashSet<Arc<str>> = HashSet::new();
         for c in self.of(i) {
+            let tag = open_tag(c);
+            let shared = match tags.get(tag.as_str()) {
+                Some(t) => t.clone(),
+                None => {
+                    let t: Arc<str> = tag.into();
+                    tags.insert(t.clone());
+                    t
+                }
+            };
             out.entry(c.place).or_default().push(LinkSpan {
                 range: c.range.clone(),
-                open_tag: open_tag(c),
+                open_tag: shared,
             });
         }
         out
@@ -334,7 +344,7 @@ struct Resolver<'a> {
 
 impl Resolver<'_> {
     fn entry(&self, i: usize, finds: &Finds) -> (Vec<Citation>, Diagnostics) {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(finds.places.iter().map(|p| p.found.len()).sum());
         let mut diags = Diagnostics::default();
         let Some(entry) = self.site.entries.get(i) else {
             return (out, diags);

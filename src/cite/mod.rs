@@ -51,7 +51,9 @@ pub struct Found {
     /// The cited document's symbol (`A/RES/49/127`); empty for a paragraph
     /// of the text being read.
     pub symbol: String,
-    pub paragraph: Option<ParagraphRef>,
+    /// Boxed: most citations name no paragraph, and a long resolution
+    /// holds hundreds of thousands of these.
+    pub paragraph: Option<Box<ParagraphRef>>,
     /// `paragraph 3 above`: a paragraph of the same resolution.
     pub local: bool,
 }

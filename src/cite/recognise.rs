@@ -460,7 +460,7 @@ impl Recogniser {
                 range,
                 kind: Kind::Resolution,
                 symbol: String::new(),
-                paragraph: Some(p),
+                paragraph: Some(Box::new(p)),
                 local: true,
             });
         }
@@ -538,7 +538,7 @@ fn push_item(found: &mut Vec<Found>, item: Item, kind: Kind, symbol: String) {
                 range,
                 kind,
                 symbol: symbol.clone(),
-                paragraph: Some(p),
+                paragraph: Some(Box::new(p)),
                 local: false,
             });
         }
@@ -548,7 +548,7 @@ fn push_item(found: &mut Vec<Found>, item: Item, kind: Kind, symbol: String) {
         range: item.range,
         kind,
         symbol,
-        paragraph: item.paragraphs.into_iter().next().map(|(p, _)| p),
+        paragraph: item.paragraphs.into_iter().next().map(|(p, _)| Box::new(p)),
         local: false,
     });
 }
