@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::text;
 use crate::cite::{Links, Place};
 use crate::config::Config;
 use crate::markdown::{self, Notes};
@@ -78,7 +79,8 @@ pub struct ResolutionView<'a> {
     pub source_path: String,
     /// The ready "how to cite" line.
     pub citation: String,
-    pub blocks: Vec<BlockView<'a>>,
+    /// The text: every block as HTML, with anchors and permalinks.
+    pub content: String,
     pub footnotes: Vec<FootnoteView>,
     pub previous: Option<SummaryView<'a>>,
     pub next: Option<SummaryView<'a>>,
@@ -117,20 +119,6 @@ pub struct CitingPlaceView<'a> {
     pub symbol: &'a str,
     pub cited_as: &'a str,
     pub url: String,
-}
-
-#[derive(Serialize)]
-pub struct BlockView<'a> {
-    pub kind: BlockKind,
-    pub anchor: Option<&'a str>,
-    pub label: Option<&'a str>,
-    pub depth: u8,
-    pub html: String,
-    /// A name for screen readers and citations: `paragraph 1 (a)`.
-    pub name: String,
-    pub is_paragraph: bool,
-    /// How many citations in other resolutions name this paragraph.
-    pub cited_count: usize,
 }
 
 #[derive(Serialize)]
@@ -223,19 +211,21 @@ pub fn resolution_view<'a>(
     // Render in document order so marker ids (fnref3, fnref3-2) follow it.
     let title_html = markdown::inline_html(&r.title_markdown, &mut notes, spans(Place::Title));
     let (cited_by, cited_paragraphs) = cited_by(config, site, links, i);
-    let blocks = r
+    let blocks: Vec<_> = r
         .blocks
         .iter()
         .enumerate()
-        .map(|(k, b)| {
-            let mut view = block_view(b, &r.blocks, &mut notes, spans(Place::Block(k)));
-            view.cited_count = cited_paragraphs
+        .map(|(k, b)| text::BlockHtml {
+            block: b,
+            html: markdown::inline_html(&b.text, &mut notes, spans(Place::Block(k))),
+            name: block_name(b, &r.blocks),
+            cited_count: cited_paragraphs
                 .iter()
                 .find(|p| Some(p.anchor) == b.anchor.as_deref())
-                .map_or(0, |p| p.citing.len());
-            view
+                .map_or(0, |p| p.citing.len()),
         })
         .collect();
+    let content = text::write(&blocks);
     let footnotes = r
         .footnotes
         .iter()
@@ -272,7 +262,7 @@ pub fn resolution_view<'a>(
         body_url: under_base(&config.base_path, &format!("/{}/", body.key)),
         source_path: r.source.display().to_string(),
         citation,
-        blocks,
+        content,
         footnotes,
         previous: previous.map(|p| self::summary(config, p)),
         next: next.map(|n| self::summary(config, n)),
@@ -292,24 +282,6 @@ fn citation(body: &str, cited_as: &str, s: &SummaryView, symbol: &str, permalink
         .map(|d| format!(" of {d}"))
         .unwrap_or_default();
     format!("{body} resolution {cited_as}{date} ({symbol}), {permalink}")
-}
-
-fn block_view<'a>(
-    b: &'a Block,
-    all: &[Block],
-    notes: &mut Notes,
-    spans: &[markdown::LinkSpan],
-) -> BlockView<'a> {
-    BlockView {
-        kind: b.kind,
-        anchor: b.anchor.as_deref(),
-        label: b.label.as_deref(),
-        depth: b.depth,
-        html: markdown::inline_html(&b.text, notes, spans),
-        name: block_name(b, all),
-        is_paragraph: b.kind.is_paragraph() && b.anchor.is_some(),
-        cited_count: 0,
-    }
 }
 
 /// Who cites entry `i`: each citing resolution with the places that cite

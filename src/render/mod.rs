@@ -2,6 +2,7 @@
 
 pub mod context;
 pub mod highlight;
+pub mod text;
 pub mod theme;
 
 use std::path::{Path, PathBuf};

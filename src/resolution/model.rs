@@ -65,6 +65,22 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
+    /// The name templates and CSS classes use (as serialised).
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Opening => "opening",
+            BlockKind::Preambular => "preambular",
+            BlockKind::Operative => "operative",
+            BlockKind::Subparagraph => "subparagraph",
+            BlockKind::Continuation => "continuation",
+            BlockKind::AnnexParagraph => "annex_paragraph",
+            BlockKind::Section => "section",
+            BlockKind::Heading => "heading",
+            BlockKind::Annex => "annex",
+            BlockKind::Closing => "closing",
+        }
+    }
+
     /// Paragraphs carry anchors and permalinks; headings and the opening
     /// and closing lines do not count as paragraphs.
     pub fn is_paragraph(self) -> bool {
