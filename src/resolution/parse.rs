@@ -66,17 +66,18 @@ static ANNEX: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"(?i)^annex(?:\s+([IVXLC]+|[A-Z]|\d+))?\s*$"));
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"^([IVXLC]+|[A-Z])(?:\.?$|\.\s+(.+)$)"));
-static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| built_in(r"(?s)^(\d{1,4})\.\s+(.*)$"));
+// The label patterns match the label alone; the text is what follows the
+// match (capturing `(.*)$` made the regex engine walk every paragraph).
+static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| built_in(r"^(\d{1,4})\.\s+"));
 static SUBPARAGRAPH: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"(?s)^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+(.*)$"));
+    LazyLock::new(|| built_in(r"^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+"));
 static OPENING: LazyLock<Regex> = LazyLock::new(|| built_in(r"^The\s+([A-Z][^.;:*]{2,100}?)\s*,$"));
 static MEETING: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"(?i)^(\d+)(?:st|nd|rd|th)\s+(plenary\s+)?meeting\b"));
 static ADOPTED_AT: LazyLock<Regex> = LazyLock::new(|| {
     built_in(r"(?i)^adopted\b[^\n]*?\bat\s+(?:its|the)\s+(\d+)(?:st|nd|rd|th)\s+meeting")
 });
-static FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"(?s)^<sup>\s*(\d+)\s*</sup>\s*(.*)$"));
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| built_in(r"^<sup>\s*(\d+)\s*</sup>\s*"));
 
 /// Parses the text of a resolution (after front matter). `first_line` is
 /// the file line on which `text` starts.
@@ -195,13 +196,12 @@ impl<'d> Parser<'d> {
         }
         if let Some(c) = OPERATIVE.captures(text) {
             if let Ok(n) = c[1].parse::<u32>() {
-                let body = c.get(2).map_or("", |m| m.as_str());
-                return self.numbered(raw.line, n, body);
+                return self.numbered(raw.line, n, &text[c[0].len()..]);
             }
         }
-        if let Some(c) = SUBPARAGRAPH.captures(text.trim_start()) {
-            let body = c.get(2).map_or("", |m| m.as_str());
-            return self.subparagraph(raw.line, &c[1], body);
+        let trimmed = text.trim_start();
+        if let Some(c) = SUBPARAGRAPH.captures(trimmed) {
+            return self.subparagraph(raw.line, &c[1], &trimmed[c[0].len()..]);
         }
         self.unnumbered(raw)
     }
@@ -479,12 +479,13 @@ impl<'d> Parser<'d> {
     fn footnotes(&mut self, raw: RawBlock) {
         for (k, line) in raw.text.split('\n').enumerate() {
             let line_no = raw.line + k;
-            if let Some(c) = FOOTNOTE.captures(line.trim()) {
+            let line = line.trim();
+            if let Some(c) = FOOTNOTE.captures(line) {
                 match c[1].parse::<u32>() {
                     Ok(number) => {
                         self.structure.footnotes.push(Footnote {
                             number,
-                            text: c[2].trim().to_string(),
+                            text: line[c[0].len()..].trim().to_string(),
                             line: line_no,
                         });
                         continue;
@@ -577,7 +578,9 @@ fn trailing_part(title: &str) -> Option<(String, String)> {
 
 /// The body named by an opening line such as `*The General Assembly*,`.
 fn opening_body(text: &str) -> Option<String> {
-    if text.contains('\n') {
+    // OPENING allows at most 100 characters of name; skip long paragraphs
+    // before copying them.
+    if text.len() > 200 || text.contains('\n') {
         return None;
     }
     let plain: String = text.chars().filter(|&c| c != '*' && c != '_').collect();
