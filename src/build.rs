@@ -195,12 +195,8 @@ fn read_archive(
     drafts: bool,
     diags: &mut Diagnostics,
 ) -> (Vec<Arc<Resolution>>, Vec<Page>) {
-    let (sources, load_diags) = load::load(root);
+    let (parsed, load_diags) = load::load_with(root, |s| parse_source(&s, config));
     diags.extend(load_diags);
-    let parsed: Vec<(Option<Parsed>, Diagnostics)> = sources
-        .par_iter()
-        .map(|s| parse_source(s, config))
-        .collect();
     let mut resolutions = Vec::new();
     let mut pages = Vec::new();
     for (item, d) in parsed {

@@ -36,6 +36,12 @@ pub struct Source {
 
 /// Reads every source under `root/content`, in a stable order.
 pub fn load(root: &Path) -> (Vec<Source>, Diagnostics) {
+    load_with(root, |s| s)
+}
+
+/// Reads every source under `root/content` and passes each to `f` as soon
+/// as it is read, so the text of a large archive is never all held at once.
+pub fn load_with<T: Send>(root: &Path, f: impl Fn(Source) -> T + Sync) -> (Vec<T>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
@@ -47,9 +53,9 @@ pub fn load(root: &Path) -> (Vec<Source>, Diagnostics) {
         return (Vec::new(), diags);
     }
     let paths = source_paths(&content, &mut diags);
-    let results: Vec<Result<Source, Diagnostic>> = paths
+    let results: Vec<Result<T, Diagnostic>> = paths
         .par_iter()
-        .map(|rel| read_source(&content, rel))
+        .map(|rel| read_source(&content, rel).map(&f))
         .collect();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
@@ -150,6 +156,9 @@ fn decode(bytes: &[u8]) -> Result<String, (usize, String)> {
             line,
             format!("binary data (a NUL byte at offset {at}); expected Markdown text"),
         ));
+    }
+    if !text.contains('\r') {
+        return Ok(text.to_string());
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }

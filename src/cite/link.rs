@@ -95,48 +95,63 @@ struct PlaceFinds {
 
 /// Finds the citations in the title, paragraphs and footnotes of `r`.
 pub fn find(r: &Resolution, recogniser: &Recogniser) -> Finds {
-    let mut places = vec![(Place::Title, r.title_markdown.as_str(), None, 0, None)];
-    for (b, block) in r.blocks.iter().enumerate() {
-        places.push((
-            Place::Block(b),
-            block.text.as_str(),
-            block.anchor.clone(),
-            block.line,
-            block.section.clone(),
-        ));
-    }
-    for (f, note) in r.footnotes.iter().enumerate() {
-        let anchor = Some(format!("fn{}", note.number));
-        places.push((
-            Place::Footnote(f),
-            note.text.as_str(),
-            anchor,
-            note.line,
-            None,
-        ));
-    }
-    let places = places
-        .into_iter()
-        .filter_map(|(place, md, from_anchor, line, section)| {
-            let text = markdown::visible_text(md);
-            let found: Vec<(Found, String)> = recogniser
-                .recognise(&text, &r.meta.body)
-                .into_iter()
-                .map(|f| {
-                    let surface = text.get(f.range.clone()).unwrap_or("").to_string();
-                    (f, surface)
-                })
-                .collect();
-            (!found.is_empty()).then_some(PlaceFinds {
-                place,
-                from_anchor,
-                line,
-                section,
-                found,
-            })
+    let title = std::iter::once((Place::Title, r.title_markdown.as_str()));
+    let blocks = r
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(b, block)| (Place::Block(b), block.text.as_str()));
+    let notes = r
+        .footnotes
+        .iter()
+        .enumerate()
+        .map(|(f, note)| (Place::Footnote(f), note.text.as_str()));
+    let places = title
+        .chain(blocks)
+        .chain(notes)
+        .filter_map(|(place, md)| {
+            let found = find_in(md, &r.meta.body, recogniser);
+            (!found.is_empty()).then(|| place_finds(r, place, found))
         })
         .collect();
     Finds { places }
+}
+
+/// The citations in one text, each with the words it covers.
+fn find_in(md: &str, body: &str, recogniser: &Recogniser) -> Vec<(Found, String)> {
+    // Every citation has a number in it; most preambular paragraphs have
+    // none, and reading their Markdown for nothing cost a tenth of the build.
+    if !md.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let text = markdown::visible_text(md);
+    recogniser
+        .recognise(&text, body)
+        .into_iter()
+        .map(|f| {
+            let surface = text.get(f.range.clone()).unwrap_or("").to_string();
+            (f, surface)
+        })
+        .collect()
+}
+
+fn place_finds(r: &Resolution, place: Place, found: Vec<(Found, String)>) -> PlaceFinds {
+    let (from_anchor, line, section) = match place {
+        Place::Title => (None, 0, None),
+        Place::Block(b) => r.blocks.get(b).map_or((None, 0, None), |block| {
+            (block.anchor.clone(), block.line, block.section.clone())
+        }),
+        Place::Footnote(f) => r.footnotes.get(f).map_or((None, 0, None), |note| {
+            (Some(format!("fn{}", note.number)), note.line, None)
+        }),
+    };
+    PlaceFinds {
+        place,
+        from_anchor,
+        line,
+        section,
+        found,
+    }
 }
 
 /// Recognises and resolves the citations of every entry of the site.
