@@ -25,7 +25,7 @@ fn anchors(r: &Resolution, kind: BlockKind) -> Vec<String> {
     r.blocks
         .iter()
         .filter(|b| b.kind == kind)
-        .filter_map(|b| b.anchor.clone())
+        .filter_map(|b| b.anchor.as_deref().map(String::from))
         .collect()
 }
 

@@ -3,6 +3,7 @@
 //! paragraph); anything else links to the UN's document system. The
 //! reverse index gives each page its "Cited by" list.
 
+use compact_str::{format_compact, CompactString};
 use pulldown_cmark_escape::{escape_href, escape_html};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -29,22 +30,25 @@ pub enum Place {
 /// A citation, resolved.
 #[derive(Debug, Clone)]
 pub struct Citation {
+    // Strings are compact (stored inline up to 24 bytes): a large archive
+    // holds hundreds of thousands of citations, most with short symbols,
+    // anchors and addresses.
     /// Index of the citing entry in [`Site::entries`].
     pub from: usize,
     pub place: Place,
     /// Anchor of the citing paragraph or footnote, if it has one.
-    pub from_anchor: Option<String>,
+    pub from_anchor: Option<CompactString>,
     /// Byte range of the linked text in the place's visible text.
     pub range: Range<usize>,
-    pub text: String,
+    pub text: CompactString,
     pub kind: Kind,
-    pub symbol: String,
+    pub symbol: CompactString,
     /// The cited entry, when the archive holds it.
     pub to: Option<usize>,
-    pub to_anchor: Option<String>,
+    pub to_anchor: Option<CompactString>,
     pub paragraph: Option<Box<ParagraphRef>>,
     /// Where the link goes.
-    pub href: String,
+    pub href: CompactString,
 }
 
 /// All citations of the archive, with indexes for rendering.
@@ -86,9 +90,9 @@ pub struct Finds {
 #[derive(Debug)]
 struct PlaceFinds {
     place: Place,
-    from_anchor: Option<String>,
+    from_anchor: Option<CompactString>,
     line: usize,
-    section: Option<String>,
+    section: Option<CompactString>,
     /// Each citation with the text it covers.
     found: Vec<(Found, String)>,
 }
@@ -142,7 +146,7 @@ fn place_finds(r: &Resolution, place: Place, found: Vec<(Found, String)>) -> Pla
             (block.anchor.clone(), block.line, block.section.clone())
         }),
         Place::Footnote(f) => r.footnotes.get(f).map_or((None, 0, None), |note| {
-            (Some(format!("fn{}", note.number)), note.line, None)
+            (Some(format_compact!("fn{}", note.number)), note.line, None)
         }),
     };
     PlaceFinds {
@@ -154,26 +158,29 @@ fn place_finds(r: &Resolution, place: Place, found: Vec<(Found, String)>) -> Pla
     }
 }
 
-/// Recognises and resolves the citations of every entry of the site.
+/// Recognises and resolves the citations of every entry of the site. Each
+/// entry's finds are resolved at once and dropped, so the finds of a large
+/// archive are never all held with its citations.
 pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Diagnostics) {
-    let finds: Vec<Finds> = site
+    let resolver = Resolver::new(site, config);
+    let fresh = site
         .entries
         .par_iter()
-        .map(|e| find(&e.resolution, recogniser))
+        .enumerate()
+        .map(|(i, e)| {
+            let (c, d) = resolver.entry(i, &find(&e.resolution, recogniser));
+            (i, c, d)
+        })
         .collect();
-    let refs: Vec<&Finds> = finds.iter().collect();
-    resolve_all(site, config, &refs)
+    let mut links = Links::empty(site.entries.len());
+    links.store(fresh);
+    let diags = links.diagnostics();
+    (links, diags)
 }
 
 /// Resolves citations already found, one [`Finds`] per entry of the site.
 pub fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Diagnostics) {
-    let mut links = Links {
-        // Placeholders, all replaced below.
-        per_entry: (0..site.entries.len()).map(|_| Arc::default()).collect(),
-        diags: (0..site.entries.len()).map(|_| Arc::default()).collect(),
-        digests: vec![0; site.entries.len()],
-        cited_by: Vec::new(),
-    };
+    let mut links = Links::empty(site.entries.len());
     let all: Vec<usize> = (0..site.entries.len()).collect();
     links.resolve(site, config, finds, &all);
     let diags = links.diagnostics();
@@ -181,28 +188,34 @@ pub fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Di
 }
 
 impl Links {
+    /// Placeholders for `n` entries, to be replaced by [`Links::store`].
+    fn empty(n: usize) -> Links {
+        Links {
+            per_entry: (0..n).map(|_| Arc::default()).collect(),
+            diags: (0..n).map(|_| Arc::default()).collect(),
+            digests: vec![0; n],
+            cited_by: Vec::new(),
+        }
+    }
+
     /// Resolves again the citations of the entries in `which` (the site's
     /// entries being otherwise the same as when these links were made),
     /// and rebuilds the "cited by" index.
     pub fn resolve(&mut self, site: &Site, config: &Config, finds: &[&Finds], which: &[usize]) {
-        let by_symbol: HashMap<&str, usize> = site
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.resolution.meta.symbol.as_str(), i))
-            .collect();
-        let resolver = Resolver {
-            site,
-            config,
-            by_symbol,
-        };
-        let fresh: Vec<(usize, Vec<Citation>, Diagnostics)> = which
+        let resolver = Resolver::new(site, config);
+        let fresh = which
             .par_iter()
             .filter_map(|&i| {
                 let (c, d) = resolver.entry(i, finds.get(i)?);
                 Some((i, c, d))
             })
             .collect();
+        self.store(fresh);
+    }
+
+    /// Puts freshly resolved citations in place and rebuilds the "cited
+    /// by" index.
+    fn store(&mut self, fresh: Vec<(usize, Vec<Citation>, Diagnostics)>) {
         for (i, citations, d) in fresh {
             if let (Some(slot), Some(dslot), Some(digest)) = (
                 self.per_entry.get_mut(i),
@@ -357,7 +370,21 @@ struct Resolver<'a> {
     by_symbol: HashMap<&'a str, usize>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
+    fn new(site: &'a Site, config: &'a Config) -> Self {
+        let by_symbol = site
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.resolution.meta.symbol.as_str(), i))
+            .collect();
+        Resolver {
+            site,
+            config,
+            by_symbol,
+        }
+    }
+
     fn entry(&self, i: usize, finds: &Finds) -> (Vec<Citation>, Diagnostics) {
         let mut out = Vec::with_capacity(finds.places.iter().map(|p| p.found.len()).sum());
         let mut diags = Diagnostics::default();
@@ -432,13 +459,13 @@ impl Resolver<'_> {
             place: p.place,
             from_anchor: p.from_anchor.clone(),
             range: found.range,
-            text: surface,
+            text: surface.into(),
             kind: found.kind,
-            symbol,
+            symbol: symbol.into(),
             to,
-            to_anchor,
+            to_anchor: to_anchor.map(Into::into),
             paragraph: found.paragraph,
-            href,
+            href: href.into(),
         }
     }
 }
@@ -451,14 +478,15 @@ fn find_anchor(r: &Resolution, p: &ParagraphRef, prefer: Option<&str>) -> Option
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Operative && b.part == 0 && b.number == Some(p.number))
-        .filter(|b| p.section.is_none() || b.section == p.section)
+        .filter(|b| p.section.is_none() || b.section.as_deref() == p.section.as_deref())
         .collect();
     let base = candidates
         .iter()
         .find(|b| prefer.is_some() && b.section.as_deref() == prefer)
         .or(candidates.first())?
         .anchor
-        .clone()?;
+        .as_deref()?
+        .to_string();
     if p.subs.is_empty() {
         return Some(base);
     }

@@ -309,7 +309,7 @@ fn cited_by<'a>(
                 None => page,
             },
             label: place_name(&from.resolution, c.place),
-            to_anchor: c.to_anchor.clone(),
+            to_anchor: c.to_anchor.as_deref().map(str::to_string),
         };
         if last_from != Some(c.from) {
             resolutions.push(CitedByView {

@@ -85,7 +85,7 @@ pub fn assign(blocks: &mut [Block], path: &Path, diags: &mut Diagnostics) {
             }
             BlockKind::Opening | BlockKind::Heading | BlockKind::Closing => None,
         };
-        blocks[i].anchor = anchor.map(|a| unique(a, blocks[i].line, &mut used, path, diags));
+        blocks[i].anchor = anchor.map(|a| unique(a, blocks[i].line, &mut used, path, diags).into());
     }
 }
 

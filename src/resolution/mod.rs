@@ -48,6 +48,9 @@ pub fn parse(source: &Source, config: &Config) -> (Option<Resolution>, Diagnosti
         None => meta.title.clone(),
     };
     check_footnotes(&structure, &heading, path, &mut diags);
+    // Kept for the whole build: drop the growth slack.
+    structure.blocks.shrink_to_fit();
+    structure.footnotes.shrink_to_fit();
     let resolution = Resolution {
         source: source.path.clone(),
         rel: source.rel.clone(),

@@ -1,5 +1,6 @@
 //! The document model: what a resolution is made of once parsed.
 
+use compact_str::CompactString;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -95,11 +96,13 @@ impl BlockKind {
     }
 }
 
+/// Labels, anchors and tokens are short and stored inline (no allocation
+/// each): a large archive holds millions of blocks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
     pub kind: BlockKind,
     /// The label as printed: `1.`, `(a)`, `I`, `Annex II`.
-    pub label: Option<String>,
+    pub label: Option<CompactString>,
     /// Operative or annex paragraph number.
     pub number: Option<u32>,
     /// Nesting below the paragraph that owns it: 0 for paragraphs, 1 for
@@ -110,13 +113,13 @@ pub struct Block {
     /// First line of the block in the source file.
     pub line: usize,
     /// Fragment id, derived from the document's own numbering.
-    pub anchor: Option<String>,
+    pub anchor: Option<CompactString>,
     /// 0 for the resolution itself, 1… for its annexes in order.
     pub part: usize,
     /// The section heading this block falls under, if any (`I`, `A`).
-    pub section: Option<String>,
+    pub section: Option<CompactString>,
     /// For sub-paragraphs, the letter or numeral (`a`, `ii`).
-    pub token: Option<String>,
+    pub token: Option<CompactString>,
     /// For sub-paragraphs and continuations, the index of the paragraph
     /// they belong to.
     pub parent: Option<usize>,

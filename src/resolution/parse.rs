@@ -6,6 +6,7 @@
 //! each block is then classified by its shape and its place in the document.
 //! Inline Markdown inside a block is left alone for the renderer.
 
+use compact_str::{format_compact, CompactString};
 use regex::Regex;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -148,7 +149,7 @@ struct Parser<'d> {
     structure: Structure,
     region: Region,
     part: usize,
-    section: Option<String>,
+    section: Option<CompactString>,
     /// The paragraph a continuation or sub-paragraph would belong to.
     last_paragraph: Option<usize>,
     sub: SubState,
@@ -252,8 +253,8 @@ impl<'d> Parser<'d> {
             self.sub = SubState::default();
             let i = self.push(BlockKind::Annex, line, rest);
             self.structure.blocks[i].label = Some(match c.get(1) {
-                Some(n) => format!("Annex {}", n.as_str()),
-                None => "Annex".to_string(),
+                Some(n) => format_compact!("Annex {}", n.as_str()),
+                None => CompactString::const_new("Annex"),
             });
             return;
         }
@@ -276,7 +277,7 @@ impl<'d> Parser<'d> {
         let plain = plain.trim().trim_matches('*').trim();
         if level == 3 {
             if let Some(c) = SECTION.captures(plain) {
-                let label = c[1].to_string();
+                let label = CompactString::from(&c[1]);
                 self.section = Some(label.clone());
                 self.last_paragraph = None;
                 self.sub = SubState::default();
@@ -332,7 +333,7 @@ impl<'d> Parser<'d> {
         let i = self.push(kind, line, text);
         let b = &mut self.structure.blocks[i];
         b.number = Some(n);
-        b.label = Some(format!("{n}."));
+        b.label = Some(format_compact!("{n}."));
         self.owner(i);
     }
 
@@ -381,8 +382,8 @@ impl<'d> Parser<'d> {
         }
         let i = self.push(BlockKind::Subparagraph, line, text);
         let b = &mut self.structure.blocks[i];
-        b.label = Some(format!("({token})"));
-        b.token = Some(token.to_string());
+        b.label = Some(format_compact!("({token})"));
+        b.token = Some(token.into());
         b.depth = depth;
         b.parent = Some(parent);
         let entry = Some((token.to_string(), i));
@@ -787,7 +788,7 @@ mod tests {
         let s = parse_structure(text, 1, Path::new("t.md"), &mut d);
         s.blocks
             .into_iter()
-            .map(|b| (b.kind, b.label, b.depth))
+            .map(|b| (b.kind, b.label.map(String::from), b.depth))
             .collect()
     }
 
