@@ -13,6 +13,8 @@ pub mod check;
 pub mod cite;
 pub mod config;
 pub mod diagnostics;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod load;
 pub mod markdown;
 pub mod output;

@@ -82,7 +82,10 @@ fn parsed(number: u32, body: &str) -> Resolution {
 }
 
 fn anchors(r: &Resolution) -> Vec<String> {
-    r.blocks.iter().filter_map(|b| b.anchor.as_deref().map(String::from)).collect()
+    r.blocks
+        .iter()
+        .filter_map(|b| b.anchor.as_deref().map(String::from))
+        .collect()
 }
 
 proptest! {
