@@ -10,7 +10,7 @@ same disk:
 Each figure is the median of --runs runs into a fresh output folder, with
 peak memory from /usr/bin/time. Ratios compare figures of this run only.
 
-Usage: bench/run.sh [--sizes 1000,10000,50000] [--runs 3]
+Usage: bench/run.sh [--sizes 1000,10000,50000] [--runs 3] [--scratch DIR]
 """
 import argparse, os, re, shutil, statistics, subprocess, sys
 
@@ -80,10 +80,12 @@ def main():
     ap.add_argument("--sizes", default="1000,10000,50000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--binary", default=os.path.join(REPO, "target", "release", "plenary"))
+    ap.add_argument("--scratch", default=WORK,
+                    help="where outputs are written (e.g. /dev/shm to take the disk out)")
     args = ap.parse_args()
     hugo = hugo_binary()
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1].split("-")[0]
-    out = os.path.join(WORK, "out")
+    out = os.path.join(args.scratch, "plenary-bench")
     rows = []
     for count in [int(s) for s in args.sizes.split(",")]:
         native, flavored = archive(count, "native"), archive(count, "hugo")

@@ -277,7 +277,19 @@ fn finish(report: &Report) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         let errors = report.diagnostics.len() - warnings;
-        eprintln!("Build failed with {errors} errors and {warnings} warnings; the previous site was left as it was.");
+        eprintln!(
+            "Build failed with {}; the previous site was left as it was.",
+            counted(&[(errors, "error"), (warnings, "warning")])
+        );
         ExitCode::FAILURE
     }
+}
+
+/// `1 error and 2 warnings`.
+fn counted(items: &[(usize, &str)]) -> String {
+    let words: Vec<String> = items
+        .iter()
+        .map(|&(n, what)| format!("{n} {what}{}", if n == 1 { "" } else { "s" }))
+        .collect();
+    words.join(" and ")
 }
