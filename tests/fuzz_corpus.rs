@@ -25,30 +25,28 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-#[test]
-fn parser_corpus_replays_cleanly() {
+/// Runs `check` on every saved input of `target`; the first failure fails.
+fn replay(target: &str, check: impl Fn(&Setup, &[u8]) -> Result<(), String>) {
     let setup = Setup::new().unwrap();
-    let inputs = inputs("parse");
-    assert!(inputs.len() > 100, "the parse corpus is missing");
+    let inputs = inputs(target);
+    assert!(inputs.len() > 100, "the {target} corpus is missing");
     for (name, data) in inputs {
-        if let Err(e) = parse_bytes(&setup, &data) {
+        if let Err(e) = check(&setup, &data) {
             panic!("{name}: {e}");
         }
     }
 }
 
 #[test]
+fn parser_corpus_replays_cleanly() {
+    replay("parse", parse_bytes);
+}
+
+#[test]
 fn recogniser_corpus_replays_cleanly() {
-    let setup = Setup::new().unwrap();
-    let inputs = inputs("recognise");
-    assert!(inputs.len() > 100, "the recognise corpus is missing");
-    for (name, data) in inputs {
-        // The target takes only UTF-8 text, as libFuzzer's `&str` does.
-        let Ok(text) = std::str::from_utf8(&data) else {
-            continue;
-        };
-        if let Err(e) = recognise_text(&setup, text) {
-            panic!("{name}: {e}");
-        }
-    }
+    // The target takes only UTF-8 text, as libFuzzer's `&str` does.
+    replay("recognise", |setup, data| match std::str::from_utf8(data) {
+        Ok(text) => recognise_text(setup, text),
+        Err(_) => Ok(()),
+    });
 }

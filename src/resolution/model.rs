@@ -1,7 +1,6 @@
 //! The document model: what a resolution is made of once parsed.
 
 use compact_str::CompactString;
-use serde::Serialize;
 use std::path::PathBuf;
 
 use super::date::Date;
@@ -40,8 +39,7 @@ pub struct Meta {
     pub draft: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     /// `*The General Assembly*,`
     Opening,
@@ -66,7 +64,7 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
-    /// The name templates and CSS classes use (as serialised).
+    /// The name CSS classes use (`para operative`).
     pub fn name(self) -> &'static str {
         match self {
             BlockKind::Opening => "opening",
