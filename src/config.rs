@@ -52,6 +52,9 @@ pub struct Body {
     pub permalink: Pattern,
     /// Where the listing of one session or year lives (`/ga/{session}/`).
     pub session_permalink: Pattern,
+    /// Patterns this body's pages were published under before; each old
+    /// address becomes a redirect, so citations of it keep working.
+    pub former_permalinks: Vec<Pattern>,
     /// What a session is called in listings (`Session`, `Year`).
     pub session_label: String,
     /// Symbol of the body's decisions (`A/DEC/{session}/{number}`), if it
@@ -123,6 +126,8 @@ struct BodyFile {
     cited_as: Option<String>,
     permalink: Option<String>,
     session_permalink: Option<String>,
+    #[serde(default)]
+    former_permalinks: Vec<String>,
     session_label: Option<String>,
     decision_symbol: Option<String>,
 }
@@ -298,6 +303,7 @@ fn default_bodies() -> Result<Vec<Body>, String> {
                 cited_as: Some(b.cited_as.to_string()),
                 permalink: None,
                 session_permalink: None,
+                former_permalinks: Vec::new(),
                 session_label: Some(b.session_label.to_string()),
                 decision_symbol: b.decision_symbol.map(str::to_string),
             };
@@ -353,6 +359,15 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
             "body `{key}`, session_permalink: `{{number}}` has no meaning here"
         ));
     }
+    let former_permalinks = f
+        .former_permalinks
+        .iter()
+        .map(|p| {
+            let pattern = url_pattern(p, key, "former_permalinks")?;
+            require(&pattern, Placeholder::Number, key, "former_permalinks")?;
+            Ok(pattern)
+        })
+        .collect::<Result<Vec<_>, String>>()?;
     let decision_symbol = match &f.decision_symbol {
         Some(d) => {
             Some(Pattern::parse(d).map_err(|e| format!("body `{key}`, decision_symbol: {e}"))?)
@@ -368,6 +383,7 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
         cited_as,
         permalink,
         session_permalink,
+        former_permalinks,
         session_label: f.session_label.unwrap_or_else(|| "Session".to_string()),
     })
 }

@@ -553,6 +553,15 @@ impl<'a> Fingerprints<'a> {
         }
     }
 
+    /// What a listing or a redirect shows of an entry: its summary.
+    fn summary(&self, h: &mut FxHasher, i: usize) {
+        if let Some(e) = self.site.entries.get(i) {
+            let m = &e.resolution.meta;
+            (&m.symbol, &m.title, &m.number, &m.session, &m.body).hash(h);
+            (&m.adopted, &e.cited_as, &e.path).hash(h);
+        }
+    }
+
     /// An entry's source and address.
     fn entry(&self, h: &mut FxHasher, i: usize) {
         self.hashes.get(i).hash(h);
@@ -579,7 +588,7 @@ impl<'a> Fingerprints<'a> {
                     (c.place, &c.from_anchor, &c.to_anchor).hash(&mut h);
                 }
             }
-            Output::Alias(i) => self.entry(&mut h, *i),
+            Output::Redirect(i, _) => self.summary(&mut h, *i),
             Output::Body(b) => {
                 if let Some(body) = self.site.bodies.get(*b) {
                     for s in &body.sessions {
@@ -591,12 +600,12 @@ impl<'a> Fingerprints<'a> {
                 if let Some(session) = self.site.bodies.get(*b).and_then(|l| l.sessions.get(*s)) {
                     (&session.name, &session.path).hash(&mut h);
                     for &i in &session.entries {
-                        self.entry(&mut h, i);
+                        self.summary(&mut h, i);
                     }
                 }
             }
             // The home page lists the latest resolutions of all.
-            Output::Home => (0..self.site.entries.len()).for_each(|i| self.entry(&mut h, i)),
+            Output::Home => (0..self.site.entries.len()).for_each(|i| self.summary(&mut h, i)),
             Output::Page(i) => {
                 if let Some(p) = self.site.pages.get(*i) {
                     (&p.path, &p.title, &p.markdown).hash(&mut h);

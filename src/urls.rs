@@ -172,6 +172,35 @@ pub fn slug(text: &str) -> String {
     out
 }
 
+/// The permanent address of a resolution by its document symbol, as the UN
+/// writes symbols in addresses: case kept, no space before a bracket, any
+/// other space and anything outside letters, digits and `/ - ( )` made
+/// one `-` (never a `.`, so no segment can climb out of the site) (`A/RES/76/10` → `/A/RES/76/10/`, `S/RES/1325 (2000)` →
+/// `/S/RES/1325(2000)/`, `A/RES/75/251 B` → `/A/RES/75/251-B/`).
+pub fn symbol_path(symbol: &str) -> String {
+    let symbol = symbol.trim().replace(" (", "(");
+    let mut out = String::with_capacity(symbol.len() + 2);
+    out.push('/');
+    let mut dash = false;
+    for c in symbol.chars() {
+        if c == '/' && out.ends_with('/') {
+            dash = false;
+        } else if c.is_ascii_alphanumeric() || "/-()".contains(c) {
+            if dash && !out.ends_with(['/', '-']) {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    if !out.ends_with('/') {
+        out.push('/');
+    }
+    out
+}
+
 /// A site path (`/ga/76/10/`) as a link that works under the site's base
 /// path (`/archive/ga/76/10/`).
 pub fn under_base(base_path: &str, site_path: &str) -> String {
@@ -194,6 +223,16 @@ mod tests {
         assert_eq!(p.fill_slugs(V), "/ga/es-11/251-b/");
         let s = Pattern::parse("A/RES/{session}/{number}").unwrap();
         assert_eq!(s.fill(V), "A/RES/ES-11/251 B");
+    }
+
+    #[test]
+    fn symbol_paths_keep_the_symbol_readable() {
+        assert_eq!(symbol_path("A/RES/76/10"), "/A/RES/76/10/");
+        assert_eq!(symbol_path("S/RES/1325 (2000)"), "/S/RES/1325(2000)/");
+        assert_eq!(symbol_path("A/RES/75/251 B"), "/A/RES/75/251-B/");
+        assert_eq!(symbol_path("A/HRC/RES/S-29/1"), "/A/HRC/RES/S-29/1/");
+        assert_eq!(symbol_path("E/RES/1997/2?#x"), "/E/RES/1997/2-x/");
+        assert_eq!(symbol_path("A/../..//x"), "/A/x/");
     }
 
     #[test]

@@ -167,7 +167,7 @@ impl<'a> Renderer<'a> {
                 }
                 ("page.html", site.pages.get(*i).map(|p| p.source.clone()))
             }
-            Output::Alias(i) => {
+            Output::Redirect(i, _) => {
                 if let Some(e) = site.entries.get(*i) {
                     ctx.insert("target", &summary(config, e));
                     ctx.insert(
@@ -185,7 +185,7 @@ impl<'a> Renderer<'a> {
                 let urls: Vec<String> = site
                     .outputs
                     .iter()
-                    .filter(|(p, o)| p.ends_with('/') && !matches!(o, Output::Alias(_)))
+                    .filter(|(p, o)| p.ends_with('/') && !matches!(o, Output::Redirect(..)))
                     .map(|(p, _)| format!("{}{}", config.base_url, p.trim_start_matches('/')))
                     .collect();
                 ctx.insert("urls", &urls);

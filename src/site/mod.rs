@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::resolution::Resolution;
 use crate::text::{natural_key, NaturalChunk};
-use crate::urls::Values;
+use crate::urls::{symbol_path, Values};
 pub use pages::Page;
 
 /// A resolution with its place in the site.
@@ -53,13 +53,24 @@ pub enum Output {
     Body(usize),
     Session(usize, usize),
     Page(usize),
-    /// A redirect from one of an entry's front-matter aliases.
-    Alias(usize),
+    /// A redirect to an entry's page from another address of it.
+    Redirect(usize, Redirect),
     NotFound,
     Sitemap,
     Robots,
     /// `citations.json`: the citation graph.
     Citations,
+}
+
+/// Why an address redirects to a resolution's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Redirect {
+    /// Front-matter `aliases`.
+    Alias,
+    /// The document symbol as a path (`/A/RES/76/10/`).
+    Symbol,
+    /// A body's `former_permalinks`.
+    Former,
 }
 
 #[derive(Debug)]
@@ -133,11 +144,9 @@ impl Site {
         );
         for (i, e) in self.entries.iter().enumerate() {
             planned.extend(
-                e.resolution
-                    .meta
-                    .aliases
-                    .iter()
-                    .map(|a| (a.clone(), Output::Alias(i))),
+                redirects(config, e)
+                    .into_iter()
+                    .map(|(path, why)| (path, Output::Redirect(i, why))),
             );
         }
         planned.extend(
@@ -160,7 +169,8 @@ impl Site {
     /// Two resolutions with one symbol are reported by [`check_symbols`].
     fn same_symbol(&self, a: &Output, b: &Output) -> bool {
         match (a, b) {
-            (Output::Resolution(x), Output::Resolution(y)) => {
+            (Output::Resolution(x), Output::Resolution(y))
+            | (Output::Redirect(x, Redirect::Symbol), Output::Redirect(y, Redirect::Symbol)) => {
                 let symbol = |i: &usize| self.entries.get(*i).map(|e| &e.resolution.meta.symbol);
                 symbol(x) == symbol(y)
             }
@@ -193,7 +203,7 @@ impl Site {
     /// The source file an output is made from, if any, with a line.
     pub fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
         match o {
-            Output::Resolution(i) | Output::Alias(i) => self
+            Output::Resolution(i) | Output::Redirect(i, _) => self
                 .entries
                 .get(*i)
                 .map(|e| (e.resolution.source.clone(), 1)),
@@ -217,9 +227,14 @@ impl Site {
                     e.resolution.source.display()
                 )
             }),
-            Output::Alias(i) => self.entries.get(*i).map_or_else(String::new, |e| {
+            Output::Redirect(i, why) => self.entries.get(*i).map_or_else(String::new, |e| {
+                let what = match why {
+                    Redirect::Alias => "an alias",
+                    Redirect::Symbol => "the symbol address",
+                    Redirect::Former => "a former address",
+                };
                 format!(
-                    "an alias of {} ({})",
+                    "{what} of {} ({})",
                     e.resolution.meta.symbol,
                     e.resolution.source.display()
                 )
@@ -260,6 +275,38 @@ fn entry(config: &Config, resolution: Arc<Resolution>) -> Option<Entry> {
         cited_as: body.cited_as.fill(values),
         resolution,
     })
+}
+
+/// The other addresses of an entry's page, each once and none its own:
+/// front-matter aliases, the symbol path and the body's former patterns.
+fn redirects(config: &Config, e: &Entry) -> Vec<(String, Redirect)> {
+    let meta = &e.resolution.meta;
+    let values = Values {
+        body: &meta.body,
+        session: &meta.session,
+        number: &meta.number,
+    };
+    let former = config
+        .body(&meta.body)
+        .map(|b| b.former_permalinks.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .map(|p| (p.fill_slugs(values), Redirect::Former));
+    let all = meta
+        .aliases
+        .iter()
+        .map(|a| (a.clone(), Redirect::Alias))
+        .chain([(symbol_path(&meta.symbol), Redirect::Symbol)])
+        .chain(former);
+    let mut seen = vec![e.path.clone()];
+    let mut out = Vec::new();
+    for (path, why) in all {
+        if !seen.contains(&path) {
+            seen.push(path.clone());
+            out.push((path, why));
+        }
+    }
+    out
 }
 
 type SortKey = (usize, Vec<NaturalChunk>, Vec<NaturalChunk>, String);

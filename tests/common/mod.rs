@@ -183,3 +183,32 @@ pub fn broken_links(out: &Path, base_path: &str) -> Vec<String> {
     }
     broken
 }
+
+/// The script the default theme's redirect pages carry, to keep the
+/// `#fragment` of the old address.
+pub const REDIRECT_SCRIPT: &str =
+    "location.replace(document.currentScript.dataset.target + location.hash);";
+
+/// Elements that could run code and that the theme did not put there: any
+/// `<script>` but the redirect script and the theme's own script file,
+/// plus anything matched by `extra` (a CSS selector).
+pub fn foreign_code(doc: &Html, base_path: &str, extra: &str) -> Vec<String> {
+    let theme_src = format!("{base_path}plenary.js");
+    let ours = |s: &scraper::ElementRef| {
+        let (inner, v) = (s.inner_html(), s.value());
+        let redirect = inner == REDIRECT_SCRIPT
+            && v.attrs().count() == 1
+            && v.attr("data-target").is_some_and(|t| t.starts_with('/'));
+        let file = inner.is_empty() && v.attr("src") == Some(theme_src.as_str());
+        redirect || file
+    };
+    let mut found: Vec<String> = doc
+        .select(&sel("script"))
+        .filter(|s| !ours(s))
+        .map(|s| s.html())
+        .collect();
+    if !extra.is_empty() {
+        found.extend(doc.select(&sel(extra)).map(|e| e.html()));
+    }
+    found
+}
