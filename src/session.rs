@@ -611,7 +611,15 @@ impl<'a> Fingerprints<'a> {
                     (&p.path, &p.title, &p.markdown).hash(&mut h);
                 }
             }
-            Output::Sitemap => self
+            Output::Feed(body) => {
+                let key = body.and_then(|b| self.site.bodies.get(b)).map(|l| &l.key);
+                for (i, e) in self.site.entries.iter().enumerate() {
+                    if key.is_none_or(|k| *k == e.resolution.meta.body) {
+                        self.summary(&mut h, i);
+                    }
+                }
+            }
+            Output::Sitemap | Output::SitemapPart(_) => self
                 .site
                 .outputs
                 .iter()

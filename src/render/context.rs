@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::text;
+use super::{citing, text};
 use crate::cite::{Links, Place};
 use crate::config::Config;
 use crate::markdown::{self, Notes};
@@ -79,6 +79,10 @@ pub struct ResolutionView<'a> {
     pub source_path: String,
     /// The ready "how to cite" line.
     pub citation: String,
+    /// The citation as a BibTeX entry.
+    pub bibtex: String,
+    /// A schema.org `Legislation` record, JSON-LD ready for a `<script>`.
+    pub json_ld: String,
     /// The text: every block as HTML, with anchors and permalinks.
     pub content: String,
     pub footnotes: Vec<FootnoteView>,
@@ -119,6 +123,29 @@ pub struct CitingPlaceView<'a> {
     pub symbol: &'a str,
     pub cited_as: &'a str,
     pub url: String,
+}
+
+/// An Atom feed: of the whole archive, or of one body.
+#[derive(Serialize)]
+pub struct FeedView<'a> {
+    pub title: String,
+    /// The feed's own address, also its Atom id.
+    pub url: String,
+    /// The page the feed follows: the home page or the body's listing.
+    pub home: String,
+    /// The newest adoption date, as an RFC 3339 time.
+    pub updated: String,
+    pub entries: Vec<FeedEntryView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FeedEntryView<'a> {
+    #[serde(flatten)]
+    pub summary: SummaryView<'a>,
+    /// The absolute address, also the entry's Atom id.
+    pub permalink: String,
+    /// The adoption date as an RFC 3339 time.
+    pub updated: String,
 }
 
 #[derive(Serialize)]
@@ -196,6 +223,45 @@ pub fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
     }
 }
 
+/// The feed of `entries` (newest first), of one body's or of all.
+pub fn feed_view<'a>(
+    config: &'a Config,
+    body: Option<&'a BodyListing>,
+    entries: &[&'a Entry],
+) -> FeedView<'a> {
+    let absolute = |path: &str| format!("{}{}", config.base_url, path.trim_start_matches('/'));
+    let time = |e: &Entry| {
+        e.resolution
+            .meta
+            .adopted
+            .map(|d| format!("{d}T00:00:00Z"))
+            .unwrap_or_default()
+    };
+    let (title, home) = match body.and_then(|b| Some((b, config.body(&b.key)?))) {
+        Some((listing, b)) => (
+            format!("{}: {}", config.title, b.name),
+            listing.path.as_str(),
+        ),
+        None => (config.title.clone(), "/"),
+    };
+    FeedView {
+        title,
+        url: absolute(&format!("{home}atom.xml")),
+        home: absolute(home),
+        updated: entries
+            .first()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| time(e)),
+        entries: entries
+            .iter()
+            .map(|e| FeedEntryView {
+                summary: summary(config, e),
+                permalink: absolute(&e.path),
+                updated: time(e),
+            })
+            .collect(),
+    }
+}
+
 pub fn resolution_view<'a>(
     config: &'a Config,
     site: &'a Site,
@@ -215,14 +281,18 @@ pub fn resolution_view<'a>(
         .blocks
         .iter()
         .enumerate()
-        .map(|(k, b)| text::BlockHtml {
-            block: b,
-            html: markdown::inline_html(&b.text, &mut notes, spans(Place::Block(k))),
-            name: block_name(b, &r.blocks),
-            cited_count: cited_paragraphs
-                .iter()
-                .find(|p| Some(p.anchor) == b.anchor.as_deref())
-                .map_or(0, |p| p.citing.len()),
+        .map(|(k, b)| {
+            let name = block_name(b, &r.blocks);
+            text::BlockHtml {
+                block: b,
+                html: markdown::inline_html(&b.text, &mut notes, spans(Place::Block(k))),
+                cite: citing::paragraph(&r.meta.symbol, &name),
+                name,
+                cited_count: cited_paragraphs
+                    .iter()
+                    .find(|p| Some(p.anchor) == b.anchor.as_deref())
+                    .map_or(0, |p| p.citing.len()),
+            }
         })
         .collect();
     let content = text::write(&blocks);
@@ -244,14 +314,14 @@ pub fn resolution_view<'a>(
         })
         .collect();
     let permalink = format!("{}{}", config.base_url, e.path.trim_start_matches('/'));
+    let cited = citing::Cited {
+        entry: e,
+        body,
+        permalink: &permalink,
+        language: &config.language,
+    };
+    let (citation, bibtex, json_ld) = (cited.plain(), cited.bibtex(), cited.json_ld());
     let summary = summary(config, e);
-    let citation = citation(
-        &body.name,
-        &e.cited_as,
-        &summary,
-        &r.meta.symbol,
-        &permalink,
-    );
     let (previous, next) = site.neighbours(i);
     Some(ResolutionView {
         title_html,
@@ -262,6 +332,8 @@ pub fn resolution_view<'a>(
         body_url: under_base(&config.base_path, &format!("/{}/", body.key)),
         source_path: r.source.display().to_string(),
         citation,
+        bibtex,
+        json_ld,
         content,
         footnotes,
         previous: previous.map(|p| self::summary(config, p)),
@@ -271,17 +343,6 @@ pub fn resolution_view<'a>(
         permalink,
         summary,
     })
-}
-
-/// `Economic and Social Council resolution 1997/2 of 18 July 1997
-/// (E/RES/1997/2), https://…/ecosoc/1997/2/`
-fn citation(body: &str, cited_as: &str, s: &SummaryView, symbol: &str, permalink: &str) -> String {
-    let date = s
-        .adopted_long
-        .as_deref()
-        .map(|d| format!(" of {d}"))
-        .unwrap_or_default();
-    format!("{body} resolution {cited_as}{date} ({symbol}), {permalink}")
 }
 
 /// Who cites entry `i`: each citing resolution with the places that cite

@@ -1,5 +1,6 @@
 //! Stage 4: each planned output rendered to bytes with Tera.
 
+pub mod citing;
 pub mod context;
 pub mod highlight;
 pub mod text;
@@ -12,12 +13,14 @@ use crate::cite::Links;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Highlight};
-use crate::site::{Output, Site};
+use crate::site::{in_sitemap, Entry, Output, Site, SITEMAP_LIMIT};
 use crate::urls::under_base;
-use context::{body_view, resolution_view, session_view, site_view, summary};
+use context::{body_view, feed_view, resolution_view, session_view, site_view, summary};
 
 /// How many resolutions the home page lists as the latest.
 const LATEST: usize = 10;
+/// How many resolutions a feed holds.
+const FEED_LENGTH: usize = 50;
 
 pub struct Renderer<'a> {
     tera: &'a Tera,
@@ -96,26 +99,46 @@ impl<'a> Renderer<'a> {
         out
     }
 
+    /// `https://…/ga/76/10/` for the site path `/ga/76/10/`.
+    fn absolute(&self, site_path: &str) -> String {
+        format!(
+            "{}{}",
+            self.config.base_url,
+            site_path.trim_start_matches('/')
+        )
+    }
+
+    /// The address of every page search engines should list, in site order.
+    fn sitemap_urls(&self) -> Vec<String> {
+        self.site
+            .outputs
+            .iter()
+            .filter(|(p, o)| in_sitemap(p, o))
+            .map(|(p, _)| self.absolute(p))
+            .collect()
+    }
+
     /// Adds what `output` needs to `ctx`; returns its template and source.
     fn fill(&self, ctx: &mut Context, output: &Output) -> (&'static str, Option<PathBuf>) {
         let (config, site) = (self.config, self.site);
         match output {
             Output::Home => {
-                let mut latest: Vec<_> = site.entries.iter().collect();
-                latest.sort_by(|a, b| {
-                    b.resolution
-                        .meta
-                        .adopted
-                        .cmp(&a.resolution.meta.adopted)
-                        .then_with(|| a.path.cmp(&b.path))
-                });
-                let latest: Vec<_> = latest
-                    .into_iter()
+                let latest: Vec<_> = latest(site.entries.iter())
                     .take(LATEST)
                     .map(|e| summary(config, e))
                     .collect();
                 ctx.insert("latest", &latest);
                 ("index.html", None)
+            }
+            Output::Feed(body) => {
+                let listing = body.and_then(|b| site.bodies.get(b));
+                let entries = site.entries.iter().filter(|e| {
+                    listing.is_none_or(|l| l.key == e.resolution.meta.body)
+                        && e.resolution.meta.adopted.is_some()
+                });
+                let entries: Vec<_> = latest(entries).take(FEED_LENGTH).collect();
+                ctx.insert("feed", &feed_view(config, listing, &entries));
+                ("atom.xml", None)
             }
             Output::Resolution(i) => {
                 ctx.insert("resolution", &resolution_view(config, site, self.links, *i));
@@ -182,19 +205,43 @@ impl<'a> Renderer<'a> {
             }
             Output::NotFound => ("404.html", None),
             Output::Sitemap => {
-                let urls: Vec<String> = site
+                let urls = self.sitemap_urls();
+                if urls.len() <= SITEMAP_LIMIT {
+                    ctx.insert("urls", &urls);
+                    return ("sitemap.xml", None);
+                }
+                let parts: Vec<String> = site
                     .outputs
                     .iter()
-                    .filter(|(p, o)| p.ends_with('/') && !matches!(o, Output::Redirect(..)))
-                    .map(|(p, _)| format!("{}{}", config.base_url, p.trim_start_matches('/')))
+                    .filter(|(_, o)| matches!(o, Output::SitemapPart(_)))
+                    .map(|(p, _)| self.absolute(p))
                     .collect();
-                ctx.insert("urls", &urls);
+                ctx.insert("sitemaps", &parts);
+                ("sitemap_index.xml", None)
+            }
+            Output::SitemapPart(k) => {
+                let urls = self.sitemap_urls();
+                let part = urls.chunks(SITEMAP_LIMIT).nth(*k).unwrap_or_default();
+                ctx.insert("urls", part);
                 ("sitemap.xml", None)
             }
             Output::Robots => ("robots.txt", None),
             Output::Citations => ("", None),
         }
     }
+}
+
+/// Entries newest first; undated ones last, then by address.
+fn latest<'e>(entries: impl Iterator<Item = &'e Entry>) -> impl Iterator<Item = &'e Entry> {
+    let mut all: Vec<&Entry> = entries.collect();
+    all.sort_by(|a, b| {
+        b.resolution
+            .meta
+            .adopted
+            .cmp(&a.resolution.meta.adopted)
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    all.into_iter()
 }
 
 struct NoHighlight;

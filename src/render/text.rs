@@ -15,6 +15,8 @@ pub struct BlockHtml<'a> {
     pub block: &'a Block,
     pub html: String,
     pub name: String,
+    /// What the ¶ link copies before the address (`E/RES/1997/2, para. 1`).
+    pub cite: String,
     pub cited_count: usize,
 }
 
@@ -78,6 +80,8 @@ fn paragraph(out: &mut String, b: &BlockHtml, anchor: &str) -> std::fmt::Result 
     escape_html(&mut *out, anchor)?;
     out.push_str("\" aria-label=\"Link to ");
     escape_html(&mut *out, &b.name)?;
+    out.push_str("\" data-cite=\"");
+    escape_html(&mut *out, &b.cite)?;
     out.push_str("\">¶</a>");
     if b.cited_count > 0 {
         out.push_str(" <a class=\"cited-count\" href=\"#cited-by-");

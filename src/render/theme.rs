@@ -37,13 +37,21 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "redirect.html",
     "macros.html",
     "sitemap.xml",
+    "sitemap_index.xml",
+    "atom.xml",
     "robots.txt",
 );
 
-const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "plenary.js",
+        include_bytes!("../../themes/default/static/plenary.js"),
+    ),
+];
 
 /// A site's look, loaded once: templates, static files, and the code
 /// highlighter when the site has pages that may need it.

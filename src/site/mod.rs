@@ -56,7 +56,13 @@ pub enum Output {
     /// A redirect to an entry's page from another address of it.
     Redirect(usize, Redirect),
     NotFound,
+    /// `sitemap.xml`: the list of pages, or past [`SITEMAP_LIMIT`] pages an
+    /// index of the `SitemapPart`s.
     Sitemap,
+    /// `sitemap-N.xml`, the N-th (from 0) slice of the pages.
+    SitemapPart(usize),
+    /// An Atom feed of the latest resolutions: of all bodies, or of one.
+    Feed(Option<usize>),
     Robots,
     /// `citations.json`: the citation graph.
     Citations,
@@ -72,6 +78,10 @@ pub enum Redirect {
     /// A body's `former_permalinks`.
     Former,
 }
+
+/// The most URLs one sitemap file may hold (the sitemaps.org protocol's
+/// limit).
+pub const SITEMAP_LIMIT: usize = 50_000;
 
 #[derive(Debug)]
 pub struct Site {
@@ -129,9 +139,11 @@ impl Site {
             ("/sitemap.xml".to_string(), Output::Sitemap),
             ("/robots.txt".to_string(), Output::Robots),
             ("/citations.json".to_string(), Output::Citations),
+            ("/atom.xml".to_string(), Output::Feed(None)),
         ];
         for (b, body) in self.bodies.iter().enumerate() {
             planned.push((body.path.clone(), Output::Body(b)));
+            planned.push((format!("{}atom.xml", body.path), Output::Feed(Some(b))));
             for (s, session) in body.sessions.iter().enumerate() {
                 planned.push((session.path.clone(), Output::Session(b, s)));
             }
@@ -155,6 +167,8 @@ impl Site {
                 .enumerate()
                 .map(|(i, p)| (p.path.clone(), Output::Page(i))),
         );
+        let pages = planned.iter().filter(|(p, o)| in_sitemap(p, o)).count();
+        planned.extend(sitemap_parts(pages, SITEMAP_LIMIT));
         let mut seen: HashMap<&str, &Output> = HashMap::new();
         for (path, output) in &planned {
             if let Some(first) = seen.insert(path.as_str(), output) {
@@ -254,7 +268,9 @@ impl Site {
             ),
             Output::Home => "the home page".to_string(),
             Output::NotFound => "the 404 page".to_string(),
-            Output::Sitemap => "the sitemap".to_string(),
+            Output::Sitemap | Output::SitemapPart(_) => "the sitemap".to_string(),
+            Output::Feed(None) => "the feed".to_string(),
+            Output::Feed(Some(b)) => format!("the feed of the {}", body_name(*b)),
             Output::Robots => "robots.txt".to_string(),
             Output::Citations => "citations.json".to_string(),
         }
@@ -275,6 +291,23 @@ fn entry(config: &Config, resolution: Arc<Resolution>) -> Option<Entry> {
         cited_as: body.cited_as.fill(values),
         resolution,
     })
+}
+
+/// Whether an output is a page search engines should list: not a file, not
+/// a redirect.
+pub fn in_sitemap(path: &str, output: &Output) -> bool {
+    path.ends_with('/') && !matches!(output, Output::Redirect(..))
+}
+
+/// The sitemap files beside `sitemap.xml` when `pages` are more than one
+/// file may list: `sitemap-1.xml`, `sitemap-2.xml`, …
+fn sitemap_parts(pages: usize, limit: usize) -> Vec<(String, Output)> {
+    if pages <= limit {
+        return Vec::new();
+    }
+    (0..pages.div_ceil(limit))
+        .map(|k| (format!("/sitemap-{}.xml", k + 1), Output::SitemapPart(k)))
+        .collect()
 }
 
 /// The other addresses of an entry's page, each once and none its own:
@@ -375,4 +408,23 @@ fn listings(config: &Config, entries: &[Entry]) -> Vec<BodyListing> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sitemaps_split_past_the_limit() {
+        assert!(sitemap_parts(50_000, SITEMAP_LIMIT).is_empty());
+        let parts = sitemap_parts(50_001, SITEMAP_LIMIT);
+        assert_eq!(
+            parts,
+            [
+                ("/sitemap-1.xml".to_string(), Output::SitemapPart(0)),
+                ("/sitemap-2.xml".to_string(), Output::SitemapPart(1)),
+            ]
+        );
+        assert_eq!(sitemap_parts(7, 3).len(), 3);
+    }
 }

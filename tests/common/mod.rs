@@ -190,8 +190,8 @@ pub const REDIRECT_SCRIPT: &str =
     "location.replace(document.currentScript.dataset.target + location.hash);";
 
 /// Elements that could run code and that the theme did not put there: any
-/// `<script>` but the redirect script and the theme's own script file,
-/// plus anything matched by `extra` (a CSS selector).
+/// `<script>` but the redirect script, the theme's own script file and
+/// JSON-LD, plus anything matched by `extra` (a CSS selector).
 pub fn foreign_code(doc: &Html, base_path: &str, extra: &str) -> Vec<String> {
     let theme_src = format!("{base_path}plenary.js");
     let ours = |s: &scraper::ElementRef| {
@@ -200,7 +200,10 @@ pub fn foreign_code(doc: &Html, base_path: &str, extra: &str) -> Vec<String> {
             && v.attrs().count() == 1
             && v.attr("data-target").is_some_and(|t| t.starts_with('/'));
         let file = inner.is_empty() && v.attr("src") == Some(theme_src.as_str());
-        redirect || file
+        // Data, not code, and only while it stays well-formed JSON.
+        let data = v.attr("type") == Some("application/ld+json")
+            && serde_json::from_str::<serde_json::Value>(&inner).is_ok();
+        redirect || file || data
     };
     let mut found: Vec<String> = doc
         .select(&sel("script"))
