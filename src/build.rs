@@ -14,6 +14,7 @@ use crate::load::{self, Source, SourceKind, CONTENT_DIR};
 use crate::output::{Staging, NOJEKYLL};
 use crate::render::{self, theme::Theme, Renderer};
 use crate::resolution::{self, Resolution};
+use crate::search;
 use crate::site::{pages, Page, Site};
 
 #[derive(Debug, Clone, Default)]
@@ -312,6 +313,12 @@ fn write_site(
     for (name, bytes) in statics {
         s.write(Path::new(name), bytes).map_err(io_error)?;
     }
+    let index = search::build(config, site);
+    index
+        .par_iter()
+        .try_for_each(|(path, bytes)| s.write(&render::file_for(path), bytes))
+        .map_err(io_error)?;
+    files += index.len();
     s.write(Path::new(NOJEKYLL), b"").map_err(io_error)?;
     files += statics.len() + 1;
     s.commit().map_err(io_error)?;

@@ -21,6 +21,7 @@ pub mod output;
 pub mod render;
 pub mod resolution;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod site;

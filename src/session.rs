@@ -24,7 +24,8 @@ use crate::output::{self, Staging, NOJEKYLL};
 use crate::render::context::site_view;
 use crate::render::theme::Theme;
 use crate::render::{self, Renderer};
-use crate::site::{Output, Site};
+use crate::search;
+use crate::site::{Output, Site, PAGE_SIZE};
 
 /// What changed on disk, as far as the build is concerned.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -50,9 +51,16 @@ pub struct Outcome {
 struct Wanted<'s> {
     /// Path inside the output folder.
     file: String,
-    /// The output it renders, or none for a static file.
-    output: Option<&'s (String, Output)>,
+    made: Made<'s>,
     print: u64,
+}
+
+/// What a wanted file's bytes come from.
+enum Made<'s> {
+    /// An output, rendered when it changed.
+    Output(&'s (String, Output)),
+    /// A static file or a file of the search index, ready.
+    Data(&'s [u8]),
 }
 
 /// One source file as last read.
@@ -245,7 +253,8 @@ impl Session {
         diags.extend(kept.links.diagnostics());
 
         let prints = Fingerprints::new(&self.config, &kept, self.theme_generation);
-        let wanted = self.plan(&kept.site, &prints);
+        let index = search::build(&self.config, &kept.site);
+        let wanted = self.plan(&kept.site, &prints, &index);
         let changed: Vec<&Wanted> = wanted
             .iter()
             .filter(|w| first || self.written.get(&w.file) != Some(&w.print))
@@ -384,29 +393,42 @@ impl Session {
     }
 
     /// Every file the site should have, with its fingerprint.
-    fn plan<'s>(&self, site: &'s Site, prints: &Fingerprints) -> Vec<Wanted<'s>> {
+    fn plan<'s>(
+        &'s self,
+        site: &'s Site,
+        prints: &Fingerprints,
+        index: &'s search::Files,
+    ) -> Vec<Wanted<'s>> {
         let outputs = site.outputs.par_iter().map(|o| Wanted {
             file: file_name(&o.0),
-            output: Some(o),
+            made: Made::Output(o),
             print: prints.of(&o.1),
         });
-        let statics = self.theme.statics.par_iter().map(|(name, bytes)| Wanted {
-            file: name.clone(),
-            output: None,
+        let data = |file: String, bytes: &'s [u8]| Wanted {
+            file,
+            made: Made::Data(bytes),
             print: hash_of(bytes),
-        });
-        let nojekyll = rayon::iter::once(Wanted {
-            file: NOJEKYLL.to_string(),
-            output: None,
-            print: 0,
-        });
-        outputs.chain(statics).chain(nojekyll).collect()
+        };
+        let statics = self
+            .theme
+            .statics
+            .par_iter()
+            .map(|(name, bytes)| data(name.clone(), bytes));
+        let index = index
+            .par_iter()
+            .map(|(path, bytes)| data(file_name(path), bytes));
+        let nojekyll = rayon::iter::once(data(NOJEKYLL.to_string(), b""));
+        outputs
+            .chain(statics)
+            .chain(index)
+            .chain(nojekyll)
+            .collect()
     }
 
     fn bytes(&self, renderer: &Renderer, w: &Wanted) -> Result<Vec<u8>, Diagnostic> {
-        match w.output {
-            Some((path, out)) => renderer.render(path, out),
-            None => Ok(self.theme.statics.get(&w.file).cloned().unwrap_or_default()),
+        match w.made {
+            Made::Output((path, out)) => renderer.render(path, out),
+            Made::Data(bytes) => Ok(bytes.to_vec()),
         }
     }
 
@@ -562,6 +584,14 @@ impl<'a> Fingerprints<'a> {
         }
     }
 
+    /// One page of a listing: its place among the pages and what it lists.
+    fn listing_page(&self, h: &mut FxHasher, entries: &[usize], page: usize) {
+        (page, entries.len().div_ceil(PAGE_SIZE)).hash(h);
+        for &i in entries.iter().skip(page * PAGE_SIZE).take(PAGE_SIZE) {
+            self.summary(h, i);
+        }
+    }
+
     /// An entry's source and address.
     fn entry(&self, h: &mut FxHasher, i: usize) {
         self.hashes.get(i).hash(h);
@@ -596,12 +626,21 @@ impl<'a> Fingerprints<'a> {
                     }
                 }
             }
-            Output::Session(b, s) => {
+            Output::Session(b, s, page) => {
                 if let Some(session) = self.site.bodies.get(*b).and_then(|l| l.sessions.get(*s)) {
                     (&session.name, &session.path).hash(&mut h);
-                    for &i in &session.entries {
-                        self.summary(&mut h, i);
-                    }
+                    self.listing_page(&mut h, &session.entries, *page);
+                }
+            }
+            Output::Subjects => {
+                for s in &self.site.subjects {
+                    (&s.name, &s.path, s.entries.len()).hash(&mut h);
+                }
+            }
+            Output::Subject(k, page) => {
+                if let Some(subject) = self.site.subjects.get(*k) {
+                    (&subject.name, &subject.path).hash(&mut h);
+                    self.listing_page(&mut h, &subject.entries, *page);
                 }
             }
             // The home page lists the latest resolutions of all.
@@ -627,6 +666,11 @@ impl<'a> Fingerprints<'a> {
             Output::Citations => {
                 for (i, e) in self.site.entries.iter().enumerate() {
                     (self.links.digest(i), &e.resolution.meta.symbol).hash(&mut h);
+                }
+            }
+            Output::Search => {
+                for e in &self.site.entries {
+                    (&e.resolution.meta.subjects, &e.resolution.meta.adopted).hash(&mut h);
                 }
             }
             Output::NotFound | Output::Robots => {}

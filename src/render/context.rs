@@ -9,7 +9,7 @@ use crate::cite::{Links, Place};
 use crate::config::Config;
 use crate::markdown::{self, Notes};
 use crate::resolution::{Block, BlockKind};
-use crate::site::{BodyListing, Entry, Session, Site};
+use crate::site::{page_path, BodyListing, Entry, Session, Site, SubjectListing};
 use crate::urls::under_base;
 
 #[derive(Serialize)]
@@ -125,6 +125,70 @@ pub struct CitingPlaceView<'a> {
     pub url: String,
 }
 
+/// Where a listing page stands among its pages.
+#[derive(Serialize)]
+pub struct PagerView {
+    /// From 1.
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLinkView>,
+}
+
+#[derive(Serialize)]
+pub struct PageLinkView {
+    pub number: usize,
+    pub url: String,
+}
+
+pub fn pager_view(config: &Config, path: &str, page: usize, total: usize) -> PagerView {
+    let url = |p: usize| under_base(&config.base_path, &page_path(path, p));
+    PagerView {
+        current: page + 1,
+        total,
+        previous: page.checked_sub(1).map(url),
+        next: (page + 1 < total).then(|| url(page + 1)),
+        pages: (0..total)
+            .map(|p| PageLinkView {
+                number: p + 1,
+                url: url(p),
+            })
+            .collect(),
+    }
+}
+
+/// A subject in the list of subjects, or heading its own listing.
+#[derive(Serialize)]
+pub struct SubjectPageView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub count: usize,
+}
+
+pub fn subject_view<'a>(config: &Config, s: &'a SubjectListing) -> SubjectPageView<'a> {
+    SubjectPageView {
+        name: &s.name,
+        url: under_base(&config.base_path, &s.path),
+        count: s.entries.len(),
+    }
+}
+
+/// What the search form offers: the subjects and the years the archive has.
+#[derive(Serialize)]
+pub struct SearchView {
+    pub subjects: Vec<SubjectView>,
+    pub first_year: Option<u16>,
+    pub last_year: Option<u16>,
+}
+
+#[derive(Serialize)]
+pub struct SubjectView {
+    pub name: String,
+    /// Names its file in the index and its page: `/subjects/SLUG/`.
+    pub slug: String,
+}
+
 /// An Atom feed: of the whole archive, or of one body.
 #[derive(Serialize)]
 pub struct FeedView<'a> {
@@ -220,6 +284,34 @@ pub fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
         adopted: m.adopted.map(|d| d.to_string()),
         adopted_long: m.adopted.map(|d| d.long()),
         url: under_base(&config.base_path, &e.path),
+    }
+}
+
+pub fn search_view(site: &Site) -> SearchView {
+    let mut subjects: Vec<String> = site
+        .entries
+        .iter()
+        .flat_map(|e| e.resolution.meta.subjects.iter().cloned())
+        .collect();
+    subjects.sort_by_key(|s| s.to_lowercase());
+    subjects.dedup_by_key(|s| crate::urls::slug(s));
+    let subjects = subjects
+        .into_iter()
+        .map(|name| SubjectView {
+            slug: crate::urls::slug(&name),
+            name,
+        })
+        .filter(|s| !s.slug.is_empty())
+        .collect();
+    let years = || {
+        site.entries
+            .iter()
+            .filter_map(|e| e.resolution.meta.adopted.map(|d| d.year))
+    };
+    SearchView {
+        subjects,
+        first_year: years().min(),
+        last_year: years().max(),
     }
 }
 

@@ -5,6 +5,7 @@ pub mod context;
 pub mod highlight;
 pub mod text;
 pub mod theme;
+pub mod timeline;
 
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
@@ -13,9 +14,12 @@ use crate::cite::Links;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{self, Highlight};
-use crate::site::{in_sitemap, Entry, Output, Site, SITEMAP_LIMIT};
+use crate::site::{in_sitemap, page_count, Entry, Output, Site, PAGE_SIZE, SITEMAP_LIMIT};
 use crate::urls::under_base;
-use context::{body_view, feed_view, resolution_view, session_view, site_view, summary};
+use context::{
+    body_view, feed_view, pager_view, resolution_view, search_view, session_view, site_view,
+    subject_view, summary,
+};
 
 /// How many resolutions the home page lists as the latest.
 const LATEST: usize = 10;
@@ -118,6 +122,22 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// One page of a listing: its resolutions and the pager.
+    fn insert_page(&self, ctx: &mut Context, path: &str, entries: &[usize], page: usize) {
+        let items: Vec<_> = entries
+            .iter()
+            .skip(page * PAGE_SIZE)
+            .take(PAGE_SIZE)
+            .filter_map(|&i| self.site.entries.get(i))
+            .map(|e| summary(self.config, e))
+            .collect();
+        ctx.insert("resolutions", &items);
+        ctx.insert(
+            "pager",
+            &pager_view(self.config, path, page, page_count(entries.len())),
+        );
+    }
+
     /// Adds what `output` needs to `ctx`; returns its template and source.
     fn fill(&self, ctx: &mut Context, output: &Output) -> (&'static str, Option<PathBuf>) {
         let (config, site) = (self.config, self.site);
@@ -128,6 +148,8 @@ impl<'a> Renderer<'a> {
                     .map(|e| summary(config, e))
                     .collect();
                 ctx.insert("latest", &latest);
+                ctx.insert("timeline", &timeline::svg(config, site));
+                ctx.insert("has_subjects", &!site.subjects.is_empty());
                 ("index.html", None)
             }
             Output::Feed(body) => {
@@ -159,23 +181,33 @@ impl<'a> Renderer<'a> {
                 }
                 ("list.html", None)
             }
-            Output::Session(b, s) => {
+            Output::Session(b, s, page) => {
                 if let Some((listing, session)) = site
                     .bodies
                     .get(*b)
                     .and_then(|l| Some((l, l.sessions.get(*s)?)))
                 {
-                    let items: Vec<_> = session
-                        .entries
-                        .iter()
-                        .filter_map(|&i| site.entries.get(i))
-                        .map(|e| summary(config, e))
-                        .collect();
                     ctx.insert("body", &body_view(config, listing));
                     ctx.insert("session", &session_view(config, listing, session));
-                    ctx.insert("resolutions", &items);
+                    self.insert_page(ctx, &session.path, &session.entries, *page);
                 }
                 ("list.html", None)
+            }
+            Output::Subjects => {
+                let subjects: Vec<_> = site
+                    .subjects
+                    .iter()
+                    .map(|s| subject_view(config, s))
+                    .collect();
+                ctx.insert("subjects", &subjects);
+                ("subjects.html", None)
+            }
+            Output::Subject(k, page) => {
+                if let Some(subject) = site.subjects.get(*k) {
+                    ctx.insert("subject", &subject_view(config, subject));
+                    self.insert_page(ctx, &subject.path, &subject.entries, *page);
+                }
+                ("subjects.html", None)
             }
             Output::Page(i) => {
                 if let Some(p) = site.pages.get(*i) {
@@ -202,6 +234,10 @@ impl<'a> Renderer<'a> {
                     "redirect.html",
                     site.entries.get(*i).map(|e| e.resolution.source.clone()),
                 )
+            }
+            Output::Search => {
+                ctx.insert("search", &search_view(site));
+                ("search.html", None)
             }
             Output::NotFound => ("404.html", None),
             Output::Sitemap => {

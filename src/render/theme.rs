@@ -39,6 +39,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "sitemap.xml",
     "sitemap_index.xml",
     "atom.xml",
+    "search.html",
+    "subjects.html",
     "robots.txt",
 );
 
@@ -50,6 +52,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
         "plenary.js",
         include_bytes!("../../themes/default/static/plenary.js"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
     ),
 ];
 

@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::resolution::Resolution;
 use crate::text::{natural_key, NaturalChunk};
-use crate::urls::{symbol_path, Values};
+use crate::urls::{slug, symbol_path, Values};
 pub use pages::Page;
 
 /// A resolution with its place in the site.
@@ -45,13 +45,47 @@ pub struct BodyListing {
     pub sessions: Vec<Session>,
 }
 
+/// One subject (front-matter `subjects`) and its resolutions.
+#[derive(Debug, Clone)]
+pub struct SubjectListing {
+    /// As first written in the archive.
+    pub name: String,
+    /// Site path of its listing (`/subjects/development/`).
+    pub path: String,
+    /// Indices into [`Site::entries`], in archive order.
+    pub entries: Vec<usize>,
+}
+
+/// How many resolutions one listing page shows; longer listings go on at
+/// `page/2/`, `page/3/`, ….
+pub const PAGE_SIZE: usize = 100;
+
+/// The site path of page `page` (from 0) of a listing at `path`.
+pub fn page_path(path: &str, page: usize) -> String {
+    if page == 0 {
+        path.to_string()
+    } else {
+        format!("{path}page/{}/", page + 1)
+    }
+}
+
+/// How many pages a listing of `n` resolutions takes.
+pub fn page_count(n: usize) -> usize {
+    n.div_ceil(PAGE_SIZE).max(1)
+}
+
 /// What is written where.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Output {
     Home,
     Resolution(usize),
     Body(usize),
-    Session(usize, usize),
+    /// Page `.2` (from 0) of a session's listing.
+    Session(usize, usize, usize),
+    /// The list of subjects.
+    Subjects,
+    /// Page `.1` (from 0) of one subject's listing.
+    Subject(usize, usize),
     Page(usize),
     /// A redirect to an entry's page from another address of it.
     Redirect(usize, Redirect),
@@ -63,6 +97,8 @@ pub enum Output {
     SitemapPart(usize),
     /// An Atom feed of the latest resolutions: of all bodies, or of one.
     Feed(Option<usize>),
+    /// The search page (the index itself is written beside it).
+    Search,
     Robots,
     /// `citations.json`: the citation graph.
     Citations,
@@ -88,6 +124,8 @@ pub struct Site {
     /// Sorted by body (registry order), session and number.
     pub entries: Vec<Entry>,
     pub bodies: Vec<BodyListing>,
+    /// By subject address.
+    pub subjects: Vec<SubjectListing>,
     pub pages: Vec<Page>,
     /// Every file to write, keyed by site path, in a stable order.
     pub outputs: Vec<(String, Output)>,
@@ -107,9 +145,11 @@ impl Site {
         entries.sort_by_cached_key(|e| sort_key(config, e));
         check_symbols(&entries, &mut diags);
         let bodies = listings(config, &entries);
+        let subjects = subject_listings(&entries);
         let mut site = Site {
             entries,
             bodies,
+            subjects,
             pages,
             outputs: Vec::new(),
         };
@@ -140,12 +180,23 @@ impl Site {
             ("/robots.txt".to_string(), Output::Robots),
             ("/citations.json".to_string(), Output::Citations),
             ("/atom.xml".to_string(), Output::Feed(None)),
+            ("/search/".to_string(), Output::Search),
         ];
         for (b, body) in self.bodies.iter().enumerate() {
             planned.push((body.path.clone(), Output::Body(b)));
             planned.push((format!("{}atom.xml", body.path), Output::Feed(Some(b))));
             for (s, session) in body.sessions.iter().enumerate() {
-                planned.push((session.path.clone(), Output::Session(b, s)));
+                for p in 0..page_count(session.entries.len()) {
+                    planned.push((page_path(&session.path, p), Output::Session(b, s, p)));
+                }
+            }
+        }
+        if !self.subjects.is_empty() {
+            planned.push(("/subjects/".to_string(), Output::Subjects));
+        }
+        for (k, subject) in self.subjects.iter().enumerate() {
+            for p in 0..page_count(subject.entries.len()) {
+                planned.push((page_path(&subject.path, p), Output::Subject(k, p)));
             }
         }
         planned.extend(
@@ -258,7 +309,12 @@ impl Site {
                 .get(*i)
                 .map_or_else(String::new, |p| format!("the page {}", p.source.display())),
             Output::Body(b) => format!("the listing of the {}", body_name(*b)),
-            Output::Session(b, s) => format!(
+            Output::Subjects => "the list of subjects".to_string(),
+            Output::Subject(k, _) => format!(
+                "the listing of the subject {}",
+                self.subjects.get(*k).map_or("", |s| s.name.as_str())
+            ),
+            Output::Session(b, s, _) => format!(
                 "the listing of the {} for {}",
                 body_name(*b),
                 self.bodies
@@ -270,6 +326,7 @@ impl Site {
             Output::NotFound => "the 404 page".to_string(),
             Output::Sitemap | Output::SitemapPart(_) => "the sitemap".to_string(),
             Output::Feed(None) => "the feed".to_string(),
+            Output::Search => "the search page".to_string(),
             Output::Feed(Some(b)) => format!("the feed of the {}", body_name(*b)),
             Output::Robots => "robots.txt".to_string(),
             Output::Citations => "citations.json".to_string(),
@@ -408,6 +465,30 @@ fn listings(config: &Config, entries: &[Entry]) -> Vec<BodyListing> {
             })
         })
         .collect()
+}
+
+/// Subjects by address, each with its resolutions in archive order.
+fn subject_listings(entries: &[Entry]) -> Vec<SubjectListing> {
+    let mut by_slug: BTreeMap<String, SubjectListing> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        for name in &e.resolution.meta.subjects {
+            let slug = slug(name);
+            if slug.is_empty() {
+                continue;
+            }
+            let listing = by_slug
+                .entry(slug.clone())
+                .or_insert_with(|| SubjectListing {
+                    name: name.clone(),
+                    path: format!("/subjects/{slug}/"),
+                    entries: Vec::new(),
+                });
+            if listing.entries.last() != Some(&i) {
+                listing.entries.push(i);
+            }
+        }
+    }
+    by_slug.into_values().collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 // Checks a built site in headless Chromium, as readers use it:
 //   - axe-core finds no accessibility violations on the home page, a
 //     listing and a resolution page, in the light and the dark colour scheme;
+//   - searches find what they should, filters narrow them, symbols jump;
 //   - a redirect from a symbol address keeps the #fragment;
 //   - following a paragraph's ¶ link copies a ready citation;
 //   - screenshots of a resolution page at phone and desktop widths are kept
@@ -43,8 +44,11 @@ async function accessibility() {
   for (const scheme of ["light", "dark"]) {
     const context = await browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
-    for (const path of ["", "ga/", resolution]) {
+    for (const path of ["", "ga/", resolution, "subjects/", "search/?q=development"]) {
       await page.goto(site + path, { waitUntil: "load" });
+      if (path.startsWith("search/")) {
+        await page.waitForSelector(".search-paragraph", { timeout: 10000 });
+      }
       await page.addScriptTag({ path: axePath });
       const result = await page.evaluate(() => window.axe.run(document));
       for (const v of result.violations) {
@@ -55,6 +59,76 @@ async function accessibility() {
     }
     await context.close();
   }
+}
+
+// Runs a search through the page's own form; returns the results shown:
+// symbol, details line and the paragraph link of each.
+async function searchFor(page, fields) {
+  await page.goto(site + "search/", { waitUntil: "load" });
+  for (const [name, value] of Object.entries(fields)) {
+    if (name === "body" || name === "subject") {
+      await page.selectOption(`#${name}`, value);
+    } else {
+      await page.fill(`#${name}`, value);
+    }
+  }
+  await page.press("#q", "Enter");
+  await page.waitForFunction(
+    () => /resolution|No resolution/.test(document.getElementById("search-status").textContent),
+    null,
+    { timeout: 10000 },
+  );
+  await page.waitForLoadState("networkidle");
+  return page.$$eval(".search-result", (items) => items.map((li) => ({
+    symbol: li.querySelector(".search-title a").textContent,
+    details: li.querySelector(".details").textContent,
+    paragraph: li.querySelector(".search-paragraph a")?.getAttribute("href") ?? null,
+    marks: Array.from(li.querySelectorAll("mark")).map((m) => m.textContent.toLowerCase()),
+  })));
+}
+
+function expect(what, ok, detail) {
+  if (ok) {
+    console.log(`search: ${what}`);
+  } else {
+    fail(`search: ${what}: ${JSON.stringify(detail)}`);
+  }
+}
+
+async function search() {
+  const page = await browser.newPage();
+  let hits = await searchFor(page, { q: "international migration" });
+  expect(
+    "words find the resolution and the paragraph holding them",
+    hits.length === 1 && hits[0].symbol === "E/RES/1997/2"
+      && /ecosoc\/1997\/2\/#(pp|op)[0-9]+$/.test(hits[0].paragraph)
+      && hits[0].marks.includes("migration"),
+    hits,
+  );
+  hits = await searchFor(page, { q: "peaceful" });
+  const all = hits.map((h) => h.symbol);
+  hits = await searchFor(page, { q: "peaceful", subject: "ukraine" });
+  expect(
+    "the subject filter narrows the hits",
+    all.length > 1 && hits.length === 1 && hits[0].symbol === "A/RES/ES-11/6",
+    { all, hits },
+  );
+  hits = await searchFor(page, { q: "resolution", body: "ga", from: "2022", to: "2023" });
+  expect(
+    "body and year filters hold",
+    hits.length > 0 && hits.every((h) => /^General Assembly · 202[23]-/.test(h.details)),
+    hits,
+  );
+  hits = await searchFor(page, { q: "qwertyuiop" });
+  expect("a word no resolution has finds nothing", hits.length === 0, hits);
+  for (const [typed, lands] of [["E/RES/1997/2", resolution], ["76/10", "ga/76/10/"]]) {
+    await page.goto(site + "search/");
+    await page.fill("#q", typed);
+    await page.press("#q", "Enter");
+    await page.waitForURL(site + lands, { timeout: 10000 }).catch(() => {});
+    expect(`typing ${typed} goes to /${lands}`, page.url() === site + lands, page.url());
+  }
+  await page.close();
 }
 
 async function redirectKeepsFragment() {
@@ -101,10 +175,12 @@ async function screenshots() {
     for (const scheme of ["light", "dark"]) {
       const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      await page.goto(site + resolution, { waitUntil: "load" });
-      const file = join(shots, `resolution-${name}-${scheme}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      console.log(`screenshot: ${file}`);
+      for (const [what, path] of [["resolution", resolution], ["home", ""]]) {
+        await page.goto(site + path, { waitUntil: "load" });
+        const file = join(shots, `${what}-${name}-${scheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(`screenshot: ${file}`);
+      }
       await context.close();
     }
   }
@@ -112,6 +188,7 @@ async function screenshots() {
 
 try {
   await accessibility();
+  await search();
   await redirectKeepsFragment();
   await permalinkCopiesCitation();
   await screenshots();

@@ -190,16 +190,22 @@ pub const REDIRECT_SCRIPT: &str =
     "location.replace(document.currentScript.dataset.target + location.hash);";
 
 /// Elements that could run code and that the theme did not put there: any
-/// `<script>` but the redirect script, the theme's own script file and
-/// JSON-LD, plus anything matched by `extra` (a CSS selector).
+/// `<script>` but the redirect script, the theme's own script files and
+/// JSON-LD, plus anything matched by `extra` (a CSS selector) but the
+/// theme's timeline drawing.
 pub fn foreign_code(doc: &Html, base_path: &str, extra: &str) -> Vec<String> {
-    let theme_src = format!("{base_path}plenary.js");
+    let theme_src = [
+        format!("{base_path}plenary.js"),
+        format!("{base_path}search.js"),
+    ];
     let ours = |s: &scraper::ElementRef| {
         let (inner, v) = (s.inner_html(), s.value());
         let redirect = inner == REDIRECT_SCRIPT
             && v.attrs().count() == 1
             && v.attr("data-target").is_some_and(|t| t.starts_with('/'));
-        let file = inner.is_empty() && v.attr("src") == Some(theme_src.as_str());
+        let file = inner.is_empty()
+            && v.attr("src")
+                .is_some_and(|s| theme_src.iter().any(|t| t == s));
         // Data, not code, and only while it stays well-formed JSON.
         let data = v.attr("type") == Some("application/ld+json")
             && serde_json::from_str::<serde_json::Value>(&inner).is_ok();
@@ -210,8 +216,16 @@ pub fn foreign_code(doc: &Html, base_path: &str, extra: &str) -> Vec<String> {
         .filter(|s| !ours(s))
         .map(|s| s.html())
         .collect();
+    // The home page's timeline is the theme's own drawing.
+    let timeline = |e: &scraper::ElementRef| {
+        e.value().name() == "svg" && e.value().attr("class") == Some("timeline")
+    };
     if !extra.is_empty() {
-        found.extend(doc.select(&sel(extra)).map(|e| e.html()));
+        found.extend(
+            doc.select(&sel(extra))
+                .filter(|e| !timeline(e))
+                .map(|e| e.html()),
+        );
     }
     found
 }
