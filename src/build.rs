@@ -272,25 +272,11 @@ fn write_site(
     };
 
     // In check mode each page is read for its links instead of written.
-    let rendered: Vec<Result<Option<PageLinks>, Diagnostic>> = site
-        .outputs
-        .par_iter()
-        .map(|(path, out)| {
-            let bytes = renderer.render(path, out)?;
-            match &staging {
-                Some(s) => s
-                    .write(&render::file_for(path), &bytes)
-                    .map(|()| None)
-                    .map_err(io_error),
-                None if is_html(path) => Ok(Some(PageLinks::read(
-                    path,
-                    site.source_of(out).map(|(p, _)| p),
-                    &String::from_utf8_lossy(&bytes),
-                ))),
-                None => Ok(None),
-            }
-        })
-        .collect();
+    // The search index is built meanwhile: its merge runs on one thread.
+    let (rendered, index) = rayon::join(
+        || render_all(site, &renderer, staging.as_ref(), io_error),
+        || staging.is_some().then(|| search::build(config, site)),
+    );
     // Report the first failure in output order, so messages are stable.
     let pages: Vec<PageLinks> = rendered
         .into_iter()
@@ -313,7 +299,7 @@ fn write_site(
     for (name, bytes) in statics {
         s.write(Path::new(name), bytes).map_err(io_error)?;
     }
-    let index = search::build(config, site);
+    let index = index.unwrap_or_default();
     index
         .par_iter()
         .try_for_each(|(path, bytes)| s.write(&render::file_for(path), bytes))
@@ -323,6 +309,34 @@ fn write_site(
     files += statics.len() + 1;
     s.commit().map_err(io_error)?;
     Ok((files, Diagnostics::default()))
+}
+
+/// Renders every output; writes each into `staging`, or in check mode
+/// reads each page's links instead.
+fn render_all(
+    site: &Site,
+    renderer: &Renderer,
+    staging: Option<&Staging>,
+    io_error: impl Fn(std::io::Error) -> Diagnostic + Sync,
+) -> Vec<Result<Option<PageLinks>, Diagnostic>> {
+    site.outputs
+        .par_iter()
+        .map(|(path, out)| {
+            let bytes = renderer.render(path, out)?;
+            match staging {
+                Some(s) => s
+                    .write(&render::file_for(path), &bytes)
+                    .map(|()| None)
+                    .map_err(&io_error),
+                None if is_html(path) => Ok(Some(PageLinks::read(
+                    path,
+                    site.source_of(out).map(|(p, _)| p),
+                    &String::from_utf8_lossy(&bytes),
+                ))),
+                None => Ok(None),
+            }
+        })
+        .collect()
 }
 
 fn is_html(site_path: &str) -> bool {

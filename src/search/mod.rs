@@ -30,7 +30,8 @@ use crate::config::Config;
 use crate::markdown::plain_text;
 use crate::site::{Entry, Site};
 use crate::urls::{slug, under_base};
-use terms::{each_term, shard_of, symbol_key, STOP_WORDS};
+use rustc_hash::FxHashMap;
+use terms::{each_term, markup_is_punctuation, shard_of, symbol_key, STOP_WORDS};
 
 /// Documents per `docs/K.json` file.
 pub const DOCS_PER_FILE: usize = 100;
@@ -137,42 +138,70 @@ fn document_order(site: &Site) -> Vec<usize> {
 
 /// Term → the documents holding it, ascending.
 fn postings(site: &Site, order: &[usize]) -> BTreeMap<String, Vec<u32>> {
-    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut postings: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
     for (b, batch) in order.chunks(BATCH).enumerate() {
-        let found: Vec<Vec<String>> = batch
+        let found: Vec<Terms> = batch
             .par_iter()
             .map(|&i| document_terms(&site.entries[i]))
             .collect();
-        for (k, terms) in found.into_iter().enumerate() {
+        for (k, terms) in found.iter().enumerate() {
             let doc = (b * BATCH + k) as u32;
-            for term in terms {
-                match postings.get_mut(&term) {
+            for term in terms.iter() {
+                match postings.get_mut(term) {
                     Some(docs) => docs.push(doc),
                     None => {
-                        postings.insert(term, vec![doc]);
+                        postings.insert(term.into(), vec![doc]);
                     }
                 }
             }
         }
     }
     postings
+        .into_iter()
+        .map(|(term, docs)| (term.into(), docs))
+        .collect()
+}
+
+/// The distinct terms of one document, in one buffer.
+struct Terms {
+    text: String,
+    /// Byte ranges of `text`, sorted by the term they hold, no repeats.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Terms {
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans
+            .iter()
+            .map(|&(a, b)| &self.text[a as usize..b as usize])
+    }
 }
 
 /// Every term of one resolution, once: its words and its symbol keys.
-fn document_terms(e: &Entry) -> Vec<String> {
+fn document_terms(e: &Entry) -> Terms {
     let r = &e.resolution;
-    let mut terms = vec![symbol_key(&r.meta.symbol), symbol_key(&e.cited_as)];
-    let mut add = |t: &str| terms.push(t.to_string());
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    let mut add = |t: &str| {
+        let start = text.len() as u32;
+        text.push_str(t);
+        spans.push((start, text.len() as u32));
+    };
+    add(&symbol_key(&r.meta.symbol));
+    add(&symbol_key(&e.cited_as));
     each_term(&r.meta.title, &mut add);
-    for b in &r.blocks {
-        each_term(&plain_text(&b.text), &mut add);
+    let markdown = r.blocks.iter().map(|b| &b.text);
+    for md in markdown.chain(r.footnotes.iter().map(|f| &f.text)) {
+        if markup_is_punctuation(md) {
+            each_term(md, &mut add);
+        } else {
+            each_term(&plain_text(md), &mut add);
+        }
     }
-    for f in &r.footnotes {
-        each_term(&plain_text(&f.text), &mut add);
-    }
-    terms.sort_unstable();
-    terms.dedup();
-    terms
+    let slice = |&(a, b): &(u32, u32)| &text[a as usize..b as usize];
+    spans.sort_unstable_by(|x, y| slice(x).cmp(slice(y)));
+    spans.dedup_by(|x, y| slice(x) == slice(y));
+    Terms { text, spans }
 }
 
 /// Ascending document numbers as the gaps between them in base 36, comma

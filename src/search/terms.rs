@@ -2,8 +2,7 @@
 //! (`themes/default/static/search.js`) splits queries the same way; the
 //! stop words travel to it in `search/meta.json`.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Words too common in resolutions to narrow a search.
 pub const STOP_WORDS: &[&str] = &[
@@ -13,8 +12,8 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 /// Calls `each` with every searchable word of `text`: runs of letters and
-/// digits, lower-cased, accents removed (`Côte` → `cote`), stop words and
-/// single letters left out.
+/// digits, lower-cased, accents removed (`Côte` → `cote`, as NFD and
+/// dropping the marks would), stop words and single letters left out.
 pub fn each_term(text: &str, mut each: impl FnMut(&str)) {
     let mut word = String::new();
     let mut flush = |word: &mut String| {
@@ -23,19 +22,39 @@ pub fn each_term(text: &str, mut each: impl FnMut(&str)) {
         }
         word.clear();
     };
-    for c in text.nfd() {
-        if is_combining_mark(c) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                flush(&mut word);
+            }
             continue;
         }
-        if c.is_alphabetic() || c.is_numeric() {
-            word.extend(c.to_lowercase());
-        } else if !word.is_empty() {
+        let mut split = false;
+        decompose_canonical(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            if d.is_alphabetic() || d.is_numeric() {
+                word.extend(d.to_lowercase());
+            } else {
+                split = true;
+            }
+        });
+        if split && !word.is_empty() {
             flush(&mut word);
         }
     }
     if !word.is_empty() {
         flush(&mut word);
     }
+}
+
+/// Whether the words of this Markdown are those of its visible text: with
+/// none of these characters, all its markup is punctuation between words.
+pub fn markup_is_punctuation(markdown: &str) -> bool {
+    !markdown.contains(['<', '[', '`', '&', '\\'])
 }
 
 fn keep(word: &str) -> bool {
