@@ -194,9 +194,10 @@
     return e;
   }
 
-  async function show(doc, found) {
+  // One result: its heading at once, the matching paragraph when its page
+  // has been read.
+  async function show(doc, found, li) {
     var r = await record(doc, found.meta);
-    var li = element("li", "search-result");
     var head = element("p", "search-title");
     var link = element("a", "", r[0]);
     link.href = r[3];
@@ -208,7 +209,6 @@
       details.push(r[2]);
     }
     li.appendChild(element("p", "details", details.join(" · ")));
-    list.appendChild(li);
     var para = await paragraph(r[3], found.words).catch(function () { return null; });
     if (para) {
       var quote = element("p", "search-paragraph");
@@ -224,13 +224,19 @@
   var current = null;
   var shownCount = 0;
 
+  // Shows the next page of results, in order, reading their pages at once;
+  // marks the list `data-done` when all of them are there.
   async function showMore() {
     var batch = current.hits.slice(shownCount, shownCount + PAGE);
     shownCount += batch.length;
     more.hidden = shownCount >= current.hits.length;
-    for (var k = 0; k < batch.length; k++) {
-      await show(batch[k], current);
-    }
+    delete list.dataset.done;
+    await Promise.all(batch.map(function (doc) {
+      var li = element("li", "search-result");
+      list.appendChild(li);
+      return show(doc, current, li);
+    }));
+    list.dataset.done = "true";
   }
 
   function filtersFrom(params) {
@@ -245,6 +251,7 @@
   async function run(params, typed) {
     var query = (params.get("q") || "").trim();
     list.replaceChildren();
+    delete list.dataset.done;
     more.hidden = true;
     if (!query) {
       status.textContent = "";
@@ -264,6 +271,7 @@
       location.assign(only[3]);
       return;
     }
+    list.dataset.done = "true";
     status.textContent = n === 0 ? "No resolution matches." : n + (n === 1 ? " resolution" : " resolutions") + ", newest first.";
     shownCount = 0;
     await showMore();
