@@ -47,7 +47,7 @@ async function accessibility() {
     for (const path of ["", "ga/", resolution, "subjects/", "search/?q=development"]) {
       await page.goto(site + path, { waitUntil: "load" });
       if (path.startsWith("search/")) {
-        await page.waitForSelector("#search-results[data-done]", { timeout: 10000 });
+        await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
       }
       await page.addScriptTag({ path: axePath });
       const result = await page.evaluate(() => window.axe.run(document));
@@ -73,7 +73,7 @@ async function searchFor(page, fields) {
     }
   }
   await page.press("#q", "Enter");
-  await page.waitForSelector("#search-results[data-done]", { timeout: 10000 });
+  await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
   return page.$$eval(".search-result", (items) => items.map((li) => ({
     symbol: li.querySelector(".search-title a").textContent,
     details: li.querySelector(".details").textContent,
