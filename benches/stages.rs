@@ -70,7 +70,8 @@ fn render(c: &mut Criterion) {
     let recogniser = Recogniser::new(&config);
     let (links, _) = cite::link(&site, &config, &recogniser);
     let theme = Theme::load(Path::new("."), &config, false).expect("default theme");
-    let renderer = Renderer::new(&theme.tera, &config, &site, &links, None).expect("renderer");
+    let renderer =
+        Renderer::new(&theme.tera, Path::new("."), &config, &site, &links, None).expect("renderer");
     let (path, output) = site
         .outputs
         .iter()

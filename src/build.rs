@@ -262,7 +262,14 @@ fn write_site(
 ) -> Result<(usize, Diagnostics), Diagnostic> {
     let theme = Theme::load(&opts.root, config, !site.pages.is_empty())?;
     let statics = &theme.statics;
-    let renderer = Renderer::new(&theme.tera, config, site, links, theme.highlighter())?;
+    let renderer = Renderer::new(
+        &theme.tera,
+        &opts.root,
+        config,
+        site,
+        links,
+        theme.highlighter(),
+    )?;
     let io_error =
         |e: std::io::Error| Diagnostic::error(output, 0, format!("cannot write the site: {e}"));
     let staging = if opts.dry_run {

@@ -8,6 +8,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod akn;
 pub mod build;
 pub mod check;
 pub mod cite;

@@ -261,6 +261,7 @@ impl Session {
             .collect();
         let renderer = Renderer::new(
             &self.theme.tera,
+            &self.opts.root,
             &self.config,
             &kept.site,
             &kept.links,
@@ -619,6 +620,11 @@ impl<'a> Fingerprints<'a> {
                 }
             }
             Output::Redirect(i, _) => self.summary(&mut h, *i),
+            Output::Source(i) => self.entry(&mut h, *i),
+            Output::Akn(i) | Output::Json(i) => {
+                self.entry(&mut h, *i);
+                self.links.digest(*i).hash(&mut h);
+            }
             Output::Body(b) => {
                 if let Some(body) = self.site.bodies.get(*b) {
                     for s in &body.sessions {

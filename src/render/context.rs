@@ -8,7 +8,7 @@ use super::{citing, text};
 use crate::cite::{Links, Place};
 use crate::config::Config;
 use crate::markdown::{self, Notes};
-use crate::resolution::{Block, BlockKind};
+use crate::resolution::{Block, BlockKind, Resolution};
 use crate::site::{page_path, BodyListing, Entry, Session, Site, SubjectListing};
 use crate::urls::under_base;
 
@@ -363,21 +363,22 @@ pub fn resolution_view<'a>(
     let e = site.entries.get(i)?;
     let r = &e.resolution;
     let body = config.body(&r.meta.body)?;
-    let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
-    let by_place = links.spans(i);
-    let spans = |p: Place| by_place.get(&p).map_or(&[][..], Vec::as_slice);
-    // Render in document order so marker ids (fnref3, fnref3-2) follow it.
-    let title_html = markdown::inline_html(&r.title_markdown, &mut notes, spans(Place::Title));
+    let TextHtml {
+        title: title_html,
+        blocks: block_html,
+        footnotes: note_html,
+        notes,
+    } = text_html(links, i, r);
     let (cited_by, cited_paragraphs) = cited_by(config, site, links, i);
     let blocks: Vec<_> = r
         .blocks
         .iter()
-        .enumerate()
-        .map(|(k, b)| {
+        .zip(block_html)
+        .map(|(b, html)| {
             let name = block_name(b, &r.blocks);
             text::BlockHtml {
                 block: b,
-                html: markdown::inline_html(&b.text, &mut notes, spans(Place::Block(k))),
+                html,
                 cite: citing::paragraph(&r.meta.symbol, &name),
                 name,
                 cited_count: cited_paragraphs
@@ -391,18 +392,11 @@ pub fn resolution_view<'a>(
     let footnotes = r
         .footnotes
         .iter()
-        .enumerate()
-        .map(|(k, f)| FootnoteView {
+        .zip(note_html)
+        .map(|(f, html)| FootnoteView {
             number: f.number,
-            html: markdown::inline_html(&f.text, &mut notes, spans(Place::Footnote(k))),
-            backrefs: Vec::new(),
-        })
-        .collect::<Vec<_>>();
-    let footnotes = footnotes
-        .into_iter()
-        .map(|mut f| {
-            f.backrefs = notes.refs(f.number).to_vec();
-            f
+            html,
+            backrefs: notes.refs(f.number).to_vec(),
         })
         .collect();
     let permalink = format!("{}{}", config.base_url, e.path.trim_start_matches('/'));
@@ -435,6 +429,36 @@ pub fn resolution_view<'a>(
         permalink,
         summary,
     })
+}
+
+/// The inline HTML of a resolution's title, blocks and footnotes, with
+/// citations linked and footnote markers numbered in document order.
+pub struct TextHtml {
+    pub title: String,
+    pub blocks: Vec<String>,
+    pub footnotes: Vec<String>,
+    /// The markers met, for the links back from each note.
+    pub notes: Notes,
+}
+
+/// Renders in document order so marker ids (fnref3, fnref3-2) follow it.
+pub fn text_html(links: &Links, i: usize, r: &Resolution) -> TextHtml {
+    let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
+    let by_place = links.spans(i);
+    let spans = |p: Place| by_place.get(&p).map_or(&[][..], Vec::as_slice);
+    let title = markdown::inline_html(&r.title_markdown, &mut notes, spans(Place::Title));
+    let blocks = (r.blocks.iter().enumerate())
+        .map(|(k, b)| markdown::inline_html(&b.text, &mut notes, spans(Place::Block(k))))
+        .collect();
+    let footnotes = (r.footnotes.iter().enumerate())
+        .map(|(k, f)| markdown::inline_html(&f.text, &mut notes, spans(Place::Footnote(k))))
+        .collect();
+    TextHtml {
+        title,
+        blocks,
+        footnotes,
+        notes,
+    }
 }
 
 /// Who cites entry `i`: each citing resolution with the places that cite

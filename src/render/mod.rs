@@ -10,6 +10,7 @@ pub mod timeline;
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 
+use crate::akn;
 use crate::cite::Links;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -28,6 +29,8 @@ const FEED_LENGTH: usize = 50;
 
 pub struct Renderer<'a> {
     tera: &'a Tera,
+    /// The archive's folder, where sources are read for `source.md`.
+    root: &'a Path,
     config: &'a Config,
     site: &'a Site,
     links: &'a Links,
@@ -39,6 +42,7 @@ pub struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     pub fn new(
         tera: &'a Tera,
+        root: &'a Path,
         config: &'a Config,
         site: &'a Site,
         links: &'a Links,
@@ -49,6 +53,7 @@ impl<'a> Renderer<'a> {
         })?;
         Ok(Renderer {
             tera,
+            root,
             config,
             site,
             links,
@@ -59,8 +64,8 @@ impl<'a> Renderer<'a> {
 
     /// Renders one output. `path` is its site path, for `current_url`.
     pub fn render(&self, path: &str, output: &Output) -> Result<Vec<u8>, Diagnostic> {
-        if *output == Output::Citations {
-            return Ok(self.citations_json());
+        if let Some(bytes) = self.data(output) {
+            return bytes;
         }
         let mut ctx = Context::new();
         ctx.insert("site", &self.site_value);
@@ -87,6 +92,43 @@ impl<'a> Renderer<'a> {
                     ),
                 )
             })
+    }
+
+    /// The bytes of an output that is data rather than a templated page.
+    fn data(&self, output: &Output) -> Option<Result<Vec<u8>, Diagnostic>> {
+        let (config, site, links) = (self.config, self.site, self.links);
+        let missing = |i: &usize, what: &str| {
+            let source = site.entries.get(*i).map(|e| e.resolution.source.clone());
+            Diagnostic::error(source.unwrap_or_default(), 0, format!("cannot make {what}"))
+        };
+        match output {
+            Output::Citations => Some(Ok(self.citations_json())),
+            Output::Akn(i) => Some(
+                akn::export::export(config, site, links, *i)
+                    .ok_or_else(|| missing(i, "its Akoma Ntoso XML")),
+            ),
+            Output::Json(i) => Some(
+                akn::json::index_json(config, site, links, *i)
+                    .ok_or_else(|| missing(i, "its JSON record")),
+            ),
+            Output::Source(i) => Some(self.source(*i)),
+            _ => None,
+        }
+    }
+
+    /// A resolution's Markdown source, as it is on disk.
+    fn source(&self, i: usize) -> Result<Vec<u8>, Diagnostic> {
+        let e = self.site.entries.get(i).ok_or_else(|| {
+            Diagnostic::error(theme::SITE_TEMPLATES, 0, "no such resolution".to_string())
+        })?;
+        let path = self.root.join(&e.resolution.source);
+        std::fs::read(&path).map_err(|err| {
+            Diagnostic::error(
+                &e.resolution.source,
+                0,
+                format!("cannot read the source: {err}"),
+            )
+        })
     }
 
     /// One citation per line, so the file diffs well and streams.
@@ -262,7 +304,7 @@ impl<'a> Renderer<'a> {
                 ("sitemap.xml", None)
             }
             Output::Robots => ("robots.txt", None),
-            Output::Citations => ("", None),
+            Output::Citations | Output::Akn(_) | Output::Json(_) | Output::Source(_) => ("", None),
         }
     }
 }

@@ -99,6 +99,11 @@ pub enum Output {
     Feed(Option<usize>),
     /// The search page (the index itself is written beside it).
     Search,
+    /// Beside a resolution's page: its Akoma Ntoso twin (`akn.xml`), its
+    /// data (`index.json`) and its Markdown source (`source.md`).
+    Akn(usize),
+    Json(usize),
+    Source(usize),
     Robots,
     /// `citations.json`: the citation graph.
     Citations,
@@ -199,12 +204,14 @@ impl Site {
                 planned.push((page_path(&subject.path, p), Output::Subject(k, p)));
             }
         }
-        planned.extend(
-            self.entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.path.clone(), Output::Resolution(i))),
-        );
+        for (i, e) in self.entries.iter().enumerate() {
+            planned.push((e.path.clone(), Output::Resolution(i)));
+            if e.resolution.meta.adopted.is_some() {
+                planned.push((format!("{}akn.xml", e.path), Output::Akn(i)));
+            }
+            planned.push((format!("{}index.json", e.path), Output::Json(i)));
+            planned.push((format!("{}source.md", e.path), Output::Source(i)));
+        }
         for (i, e) in self.entries.iter().enumerate() {
             planned.extend(
                 redirects(config, e)
@@ -235,6 +242,9 @@ impl Site {
     fn same_symbol(&self, a: &Output, b: &Output) -> bool {
         match (a, b) {
             (Output::Resolution(x), Output::Resolution(y))
+            | (Output::Akn(x), Output::Akn(y))
+            | (Output::Json(x), Output::Json(y))
+            | (Output::Source(x), Output::Source(y))
             | (Output::Redirect(x, Redirect::Symbol), Output::Redirect(y, Redirect::Symbol)) => {
                 let symbol = |i: &usize| self.entries.get(*i).map(|e| &e.resolution.meta.symbol);
                 symbol(x) == symbol(y)
@@ -268,7 +278,11 @@ impl Site {
     /// The source file an output is made from, if any, with a line.
     pub fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
         match o {
-            Output::Resolution(i) | Output::Redirect(i, _) => self
+            Output::Resolution(i)
+            | Output::Redirect(i, _)
+            | Output::Akn(i)
+            | Output::Json(i)
+            | Output::Source(i) => self
                 .entries
                 .get(*i)
                 .map(|e| (e.resolution.source.clone(), 1)),
@@ -327,6 +341,16 @@ impl Site {
             Output::Sitemap | Output::SitemapPart(_) => "the sitemap".to_string(),
             Output::Feed(None) => "the feed".to_string(),
             Output::Search => "the search page".to_string(),
+            Output::Akn(i) | Output::Json(i) | Output::Source(i) => {
+                let what = match o {
+                    Output::Akn(_) => "the Akoma Ntoso XML",
+                    Output::Json(_) => "the JSON record",
+                    _ => "the Markdown source",
+                };
+                self.entries.get(*i).map_or_else(String::new, |e| {
+                    format!("{what} of {}", e.resolution.meta.symbol)
+                })
+            }
             Output::Feed(Some(b)) => format!("the feed of the {}", body_name(*b)),
             Output::Robots => "robots.txt".to_string(),
             Output::Citations => "citations.json".to_string(),

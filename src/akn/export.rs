@@ -1,0 +1,636 @@
+//! A resolution as Akoma Ntoso 3.0 XML (`/ga/76/10/akn.xml`): FRBR
+//! metadata named as AKN4UN names UN resolutions, the preamble and the
+//! operative paragraphs with eIds after the OASIS naming convention
+//! (`para_1`, `para_1__list_1__point_a`), footnotes as `authorialNote` at
+//! their markers, citations as `ref`.
+//!
+//! The text of each block is the inline HTML the page shows (well-formed
+//! XML, as pulldown-cmark writes it), read with quick-xml and written again
+//! as AKN inline elements.
+
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::{Reader, Writer, XmlVersion};
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use super::uris::Work;
+use crate::cite::Links;
+use crate::config::Config;
+use crate::render::context::{text_html, TextHtml};
+use crate::resolution::{Block, BlockKind};
+use crate::site::Site;
+
+type Xml = Writer<Cursor<Vec<u8>>>;
+type Result<T> = std::io::Result<T>;
+
+/// The AKN document of entry `i`, or none when it has no adoption date
+/// (an AKN work is named by its date).
+pub fn export(config: &Config, site: &Site, links: &Links, i: usize) -> Option<Vec<u8>> {
+    let e = site.entries.get(i)?;
+    let work = Work::of(config, e)?;
+    let text = text_html(links, i, &e.resolution);
+    let mut w = Writer::new(Cursor::new(Vec::new()));
+    let doc = Document {
+        config,
+        site,
+        work: &work,
+        text: &text,
+        blocks: &e.resolution.blocks,
+        notes: e
+            .resolution
+            .footnotes
+            .iter()
+            .map(|f| f.number)
+            .zip(text.footnotes.iter().map(String::as_str))
+            .collect(),
+    };
+    doc.write(&mut w, i).ok()?;
+    let mut bytes = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec();
+    bytes.extend(w.into_inner().into_inner());
+    bytes.push(b'\n');
+    Some(bytes)
+}
+
+struct Document<'a> {
+    config: &'a Config,
+    site: &'a Site,
+    work: &'a Work,
+    text: &'a TextHtml,
+    blocks: &'a [Block],
+    /// Footnote number → its inline HTML.
+    notes: BTreeMap<u32, &'a str>,
+}
+
+/// Elements holding only other elements: a line break after their tags
+/// makes the file readable without touching any text.
+const STRUCTURE: &[&str] = &[
+    "akomaNtoso",
+    "statement",
+    "meta",
+    "identification",
+    "FRBRWork",
+    "FRBRExpression",
+    "FRBRManifestation",
+    "references",
+    "preface",
+    "preamble",
+    "formula",
+    "container",
+    "mainBody",
+    "section",
+    "hcontainer",
+    "paragraph",
+    "intro",
+    "content",
+    "list",
+    "point",
+    "wrapUp",
+    "conclusions",
+];
+
+fn line_break(w: &mut Xml, name: &str) -> Result<()> {
+    if STRUCTURE.contains(&name) || name.starts_with("FRBR") || name.starts_with("TLC") {
+        w.write_event(Event::Text(BytesText::new("\n")))?;
+    }
+    Ok(())
+}
+
+fn start(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+    let mut e = BytesStart::new(name);
+    for (k, v) in attrs {
+        e.push_attribute((*k, *v));
+    }
+    w.write_event(Event::Start(e))?;
+    if STRUCTURE.contains(&name) {
+        line_break(w, name)?;
+    }
+    Ok(())
+}
+
+fn end(w: &mut Xml, name: &str) -> Result<()> {
+    w.write_event(Event::End(BytesEnd::new(name)))?;
+    line_break(w, name)
+}
+
+fn empty(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+    let mut e = BytesStart::new(name);
+    for (k, v) in attrs {
+        e.push_attribute((*k, *v));
+    }
+    w.write_event(Event::Empty(e))?;
+    line_break(w, name)
+}
+
+fn text(w: &mut Xml, t: &str) -> Result<()> {
+    w.write_event(Event::Text(BytesText::new(t)))
+}
+
+fn element(w: &mut Xml, name: &str, attrs: &[(&str, &str)], t: &str) -> Result<()> {
+    start(w, name, attrs)?;
+    text(w, t)?;
+    end(w, name)
+}
+
+impl Document<'_> {
+    fn write(&self, w: &mut Xml, i: usize) -> Result<()> {
+        start(
+            w,
+            "akomaNtoso",
+            &[("xmlns", "http://docs.oasis-open.org/legaldocml/ns/akn/3.0")],
+        )?;
+        start(w, "statement", &[("name", "resolution")])?;
+        self.meta(w)?;
+        self.preface(w, i)?;
+        let (preamble, body): (Vec<usize>, Vec<usize>) = (0..self.blocks.len())
+            .filter(|&k| self.blocks[k].kind != BlockKind::Closing)
+            .partition(|&k| {
+                matches!(
+                    self.blocks[k].kind,
+                    BlockKind::Opening | BlockKind::Preambular
+                )
+            });
+        if !preamble.is_empty() {
+            self.preamble(w, &preamble)?;
+        }
+        start(w, "mainBody", &[])?;
+        if body.is_empty() {
+            // The schema wants something in the body.
+            empty(
+                w,
+                "hcontainer",
+                &[("name", "empty"), ("eId", "hcontainer_1")],
+            )?;
+        }
+        self.main_body(w, &body)?;
+        end(w, "mainBody")?;
+        self.conclusions(w)?;
+        end(w, "statement")?;
+        end(w, "akomaNtoso")
+    }
+
+    fn meta(&self, w: &mut Xml) -> Result<()> {
+        let work = self.work;
+        start(w, "meta", &[])?;
+        start(w, "identification", &[("source", "#plenary")])?;
+        let frbr =
+            |w: &mut Xml, level: &str, this: &str, uri: &str, date: (&str, &str), author: &str| {
+                start(w, level, &[])?;
+                empty(w, "FRBRthis", &[("value", this)])?;
+                empty(w, "FRBRuri", &[("value", uri)])?;
+                empty(w, "FRBRdate", &[("date", date.0), ("name", date.1)])?;
+                empty(w, "FRBRauthor", &[("href", author)])
+            };
+        frbr(
+            w,
+            "FRBRWork",
+            &format!("{}!main", work.uri),
+            &work.uri,
+            (&work.date, "adoption"),
+            &format!("#{}", work.author),
+        )?;
+        empty(w, "FRBRcountry", &[("value", "un")])?;
+        empty(
+            w,
+            "FRBRnumber",
+            &[("value", &work.number), ("showAs", &work.symbol)],
+        )?;
+        end(w, "FRBRWork")?;
+        let expression = format!("{}eng@/", work.uri);
+        frbr(
+            w,
+            "FRBRExpression",
+            &format!("{expression}!main"),
+            &expression,
+            (&work.date, "adoption"),
+            &format!("#{}", work.author),
+        )?;
+        empty(w, "FRBRlanguage", &[("language", "eng")])?;
+        end(w, "FRBRExpression")?;
+        frbr(
+            w,
+            "FRBRManifestation",
+            &format!("{expression}!main.xml"),
+            &format!("{}eng@.xml", work.uri),
+            (&work.date, "adoption"),
+            "#plenary",
+        )?;
+        end(w, "FRBRManifestation")?;
+        end(w, "identification")?;
+        start(w, "references", &[("source", "#plenary")])?;
+        empty(
+            w,
+            "TLCOrganization",
+            &[
+                ("eId", &work.author),
+                (
+                    "href",
+                    &format!("/akn/ontology/organization/un/{}", work.author),
+                ),
+                ("showAs", &work.body_name),
+            ],
+        )?;
+        empty(
+            w,
+            "TLCOrganization",
+            &[
+                ("eId", "plenary"),
+                ("href", "/akn/ontology/organization/plenary"),
+                ("showAs", "plenary"),
+            ],
+        )?;
+        end(w, "references")?;
+        end(w, "meta")
+    }
+
+    fn preface(&self, w: &mut Xml, i: usize) -> Result<()> {
+        let Some(e) = self.site.entries.get(i) else {
+            return Ok(());
+        };
+        start(w, "preface", &[])?;
+        start(w, "p", &[])?;
+        element(w, "docNumber", &[], &format!("{}.", e.cited_as))?;
+        text(w, " ")?;
+        start(w, "docTitle", &[])?;
+        self.inline(w, &self.text.title)?;
+        end(w, "docTitle")?;
+        end(w, "p")?;
+        end(w, "preface")
+    }
+
+    fn preamble(&self, w: &mut Xml, blocks: &[usize]) -> Result<()> {
+        start(w, "preamble", &[])?;
+        let mut n = 0;
+        for &k in blocks {
+            if self.blocks[k].kind == BlockKind::Opening {
+                start(
+                    w,
+                    "formula",
+                    &[("name", "enactingFormula"), ("eId", "formula_1")],
+                )?;
+                self.p(w, k)?;
+                end(w, "formula")?;
+            } else {
+                n += 1;
+                let eid = format!("container_{n}");
+                start(w, "container", &[("name", "recital"), ("eId", &eid)])?;
+                self.p(w, k)?;
+                end(w, "container")?;
+            }
+        }
+        end(w, "preamble")
+    }
+
+    /// The operative part: numbered paragraphs with their points, sections
+    /// and annexes as containers, in order.
+    fn main_body(&self, w: &mut Xml, blocks: &[usize]) -> Result<()> {
+        let mut open: Vec<&'static str> = Vec::new();
+        let mut others = 0;
+        let mut k = 0;
+        while k < blocks.len() {
+            let b = &self.blocks[blocks[k]];
+            match b.kind {
+                BlockKind::Section | BlockKind::Annex => {
+                    while let Some(name) = open.pop() {
+                        end(w, name)?;
+                    }
+                    let name = if b.kind == BlockKind::Annex {
+                        "annex"
+                    } else {
+                        "section"
+                    };
+                    let eid = eid_of_heading(b, name);
+                    let (tag, attrs): (&str, Vec<(&str, &str)>) = if b.kind == BlockKind::Annex {
+                        ("hcontainer", vec![("name", "annex"), ("eId", &eid)])
+                    } else {
+                        ("section", vec![("eId", &eid)])
+                    };
+                    start(w, tag, &attrs)?;
+                    if let Some(label) = b.label.as_deref().filter(|_| tag == "section") {
+                        element(w, "num", &[], label)?;
+                    }
+                    let heading = &self.text.blocks[blocks[k]];
+                    if !heading.trim().is_empty() {
+                        start(w, "heading", &[])?;
+                        self.inline(w, heading)?;
+                        end(w, "heading")?;
+                    }
+                    open.push(if tag == "section" {
+                        "section"
+                    } else {
+                        "hcontainer"
+                    });
+                    k += 1;
+                }
+                BlockKind::Operative | BlockKind::AnnexParagraph if b.number.is_some() => {
+                    k = self.paragraph(w, blocks, k)?;
+                }
+                _ => {
+                    others += 1;
+                    let eid = format!("hcontainer_{others}");
+                    let name = if b.kind == BlockKind::Heading {
+                        "subheading"
+                    } else {
+                        "text"
+                    };
+                    start(w, "hcontainer", &[("name", name), ("eId", &eid)])?;
+                    start(w, "content", &[])?;
+                    self.p(w, blocks[k])?;
+                    end(w, "content")?;
+                    end(w, "hcontainer")?;
+                    k += 1;
+                }
+            }
+        }
+        while let Some(name) = open.pop() {
+            end(w, name)?;
+        }
+        Ok(())
+    }
+
+    /// A numbered paragraph and the blocks belonging to it; returns the
+    /// position after them.
+    fn paragraph(&self, w: &mut Xml, blocks: &[usize], at: usize) -> Result<usize> {
+        let head = blocks[at];
+        let b = &self.blocks[head];
+        let eid = eid_of(self.blocks, head);
+        let mut end_at = at + 1;
+        while end_at < blocks.len() && belongs_to(self.blocks, blocks[end_at], head) {
+            end_at += 1;
+        }
+        let children = &blocks[at + 1..end_at];
+        start(w, "paragraph", &[("eId", &eid)])?;
+        element(w, "num", &[], b.label.as_deref().unwrap_or(""))?;
+        self.with_points(w, head, &eid, children)?;
+        end(w, "paragraph")?;
+        Ok(end_at)
+    }
+
+    /// The body of a paragraph or point: its text, then its points as a
+    /// list, then any text after them.
+    fn with_points(&self, w: &mut Xml, head: usize, eid: &str, children: &[usize]) -> Result<()> {
+        let points: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&c| {
+                self.blocks[c].parent == Some(head)
+                    && self.blocks[c].kind == BlockKind::Subparagraph
+            })
+            .collect();
+        let after: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&c| {
+                self.blocks[c].parent == Some(head)
+                    && self.blocks[c].kind != BlockKind::Subparagraph
+            })
+            .collect();
+        if points.is_empty() {
+            start(w, "content", &[])?;
+            self.p(w, head)?;
+            for &c in &after {
+                self.p(w, c)?;
+            }
+            return end(w, "content");
+        }
+        start(w, "intro", &[])?;
+        self.p(w, head)?;
+        end(w, "intro")?;
+        let list = format!("{eid}__list_1");
+        start(w, "list", &[("eId", &list)])?;
+        for (n, &p) in points.iter().enumerate() {
+            let point = format!("{list}__point_{}", point_id(&self.blocks[p], n));
+            let own: Vec<usize> = children
+                .iter()
+                .copied()
+                .filter(|&c| belongs_to(self.blocks, c, p))
+                .collect();
+            start(w, "point", &[("eId", &point)])?;
+            element(w, "num", &[], self.blocks[p].label.as_deref().unwrap_or(""))?;
+            self.with_points(w, p, &point, &own)?;
+            end(w, "point")?;
+        }
+        end(w, "list")?;
+        if !after.is_empty() {
+            start(w, "wrapUp", &[])?;
+            for &c in &after {
+                self.p(w, c)?;
+            }
+            end(w, "wrapUp")?;
+        }
+        Ok(())
+    }
+
+    fn conclusions(&self, w: &mut Xml) -> Result<()> {
+        let closing: Vec<usize> = (0..self.blocks.len())
+            .filter(|&k| self.blocks[k].kind == BlockKind::Closing)
+            .collect();
+        if closing.is_empty() {
+            return Ok(());
+        }
+        start(w, "conclusions", &[])?;
+        for k in closing {
+            self.p(w, k)?;
+        }
+        end(w, "conclusions")
+    }
+
+    fn p(&self, w: &mut Xml, block: usize) -> Result<()> {
+        start(w, "p", &[])?;
+        self.inline(w, &self.text.blocks[block])?;
+        end(w, "p")
+    }
+
+    /// Writes inline HTML as AKN inline elements.
+    fn inline(&self, w: &mut Xml, html: &str) -> Result<()> {
+        let wrapped = format!("<x>{html}</x>");
+        let mut r = Reader::from_str(&wrapped);
+        let mut stack: Vec<Option<&'static str>> = Vec::new();
+        // Depth inside a footnote marker, whose content is replaced.
+        let mut skip = 0;
+        loop {
+            let event = r.read_event().map_err(std::io::Error::other)?;
+            match event {
+                Event::Eof => return Ok(()),
+                Event::Start(s) if skip > 0 || s.name().as_ref() == "x" => {
+                    if skip > 0 {
+                        skip += 1;
+                    }
+                    let _ = s;
+                    stack.push(None);
+                }
+                Event::Start(s) => {
+                    let attr = |name: &str| {
+                        s.try_get_attribute(name).ok().flatten().and_then(|a| {
+                            a.normalized_value(XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
+                    };
+                    match s.name().as_ref() {
+                        "sup" if attr("class").as_deref() == Some("fnref") => {
+                            let id = attr("id").unwrap_or_default();
+                            self.note(w, &id)?;
+                            skip = 1;
+                            stack.push(None);
+                        }
+                        "a" => {
+                            let href = attr("href").unwrap_or_default();
+                            let cite = attr("class").as_deref() == Some("cite");
+                            let href = self.absolute(&href);
+                            let tag = if cite { "ref" } else { "a" };
+                            start(w, tag, &[("href", &href)])?;
+                            stack.push(Some(tag));
+                        }
+                        other => {
+                            let tag = match other {
+                                "em" => "i",
+                                "strong" => "b",
+                                "del" => "del",
+                                "sup" => "sup",
+                                "sub" => "sub",
+                                _ => "span",
+                            };
+                            if other == "code" {
+                                start(w, "inline", &[("name", "code")])?;
+                                stack.push(Some("inline"));
+                            } else {
+                                start(w, tag, &[])?;
+                                stack.push(Some(tag));
+                            }
+                        }
+                    }
+                }
+                Event::End(_) => {
+                    if skip > 0 {
+                        skip -= 1;
+                    }
+                    if let Some(Some(tag)) = stack.pop() {
+                        end(w, tag)?;
+                    }
+                }
+                Event::Empty(s) if skip == 0 && s.name().as_ref() == "br" => empty(w, "eol", &[])?,
+                Event::Text(t) if skip == 0 => text(w, &t.xml10_content())?,
+                Event::GeneralRef(g) if skip == 0 => {
+                    let resolved = match g.resolve_char_ref().ok().flatten() {
+                        Some(c) => c.to_string(),
+                        None => quick_xml::escape::resolve_predefined_entity(&g)
+                            .unwrap_or_default()
+                            .to_string(),
+                    };
+                    text(w, &resolved)?;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A footnote at its marker (`fnref3`): the note itself the first
+    /// time, a `noteRef` to it after.
+    fn note(&self, w: &mut Xml, marker_id: &str) -> Result<()> {
+        let rest = marker_id.trim_start_matches("fnref");
+        let (number, again) = match rest.split_once('-') {
+            Some((n, _)) => (n, true),
+            None => (rest, false),
+        };
+        let Ok(n) = number.parse::<u32>() else {
+            return Ok(());
+        };
+        let eid = format!("authorialNote_{n}");
+        let marker = n.to_string();
+        if again {
+            return empty(
+                w,
+                "noteRef",
+                &[("href", &format!("#{eid}")), ("marker", &marker)],
+            );
+        }
+        start(
+            w,
+            "authorialNote",
+            &[("marker", &marker), ("placement", "bottom"), ("eId", &eid)],
+        )?;
+        start(w, "p", &[])?;
+        if let Some(html) = self.notes.get(&n) {
+            // Notes do not nest: a marker inside a note stays a number.
+            self.inline(w, &strip_markers(html))?;
+        }
+        end(w, "p")?;
+        end(w, "authorialNote")
+    }
+
+    /// Site paths become absolute addresses, so the document stands alone.
+    fn absolute(&self, href: &str) -> String {
+        match href.strip_prefix(self.config.base_path.as_str()) {
+            Some(rest) if href.starts_with('/') => format!("{}{rest}", self.config.base_url),
+            _ => href.to_string(),
+        }
+    }
+}
+
+/// Footnote markers inside a note's own text, as plain superscripts.
+fn strip_markers(html: &str) -> String {
+    html.replace("<sup class=\"fnref\"", "<sup data-marker=\"\"")
+}
+
+/// Whether block `k` is a descendant of block `head`.
+fn belongs_to(blocks: &[Block], k: usize, head: usize) -> bool {
+    let mut at = blocks[k].parent;
+    while let Some(p) = at {
+        if p == head {
+            return true;
+        }
+        at = blocks[p].parent;
+    }
+    false
+}
+
+/// `para_3`, `sec_II__para_3` (sections restarting their numbering) or
+/// `annex_1__para_2`.
+fn eid_of(blocks: &[Block], k: usize) -> String {
+    let b = &blocks[k];
+    let n = b.number.unwrap_or(0);
+    let anchor = b.anchor.as_deref().unwrap_or("");
+    if b.kind == BlockKind::AnnexParagraph {
+        let annex = anchor
+            .strip_prefix("annex-")
+            .and_then(|a| a.split_once("-para").map(|(x, _)| x.to_string()))
+            .unwrap_or_else(|| "1".to_string());
+        return format!("annex_{annex}__para_{n}");
+    }
+    match anchor.split_once("-op") {
+        Some((section, _)) => format!("sec_{section}__para_{n}"),
+        None => format!("para_{n}"),
+    }
+}
+
+fn eid_of_heading(b: &Block, name: &str) -> String {
+    let label = b
+        .anchor
+        .as_deref()
+        .map(|a| a.trim_start_matches("section-").trim_start_matches("annex"))
+        .map(|a| a.trim_start_matches('-'))
+        .filter(|a| !a.is_empty())
+        .unwrap_or("1");
+    match name {
+        "annex" => format!("annex_{label}"),
+        _ => format!("sec_{label}"),
+    }
+}
+
+/// `a` for `(a)`, `iv` for `(iv)`; the position when the label has no
+/// letters or digits.
+fn point_id(b: &Block, n: usize) -> String {
+    let label: String = b
+        .label
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_lowercase();
+    if label.is_empty() {
+        (n + 1).to_string()
+    } else {
+        label
+    }
+}

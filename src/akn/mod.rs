@@ -1,0 +1,7 @@
+//! Akoma Ntoso, the OASIS standard for legal documents, as the UN uses it
+//! (AKN4UN): every resolution page has an AKN twin (`export`), and a JSON
+//! record of its data (`json`).
+
+pub mod export;
+pub mod json;
+pub mod uris;
