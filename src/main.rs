@@ -89,10 +89,31 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Convert documents from another format into resolution sources
+    Import {
+        #[command(subcommand)]
+        format: ImportFormat,
+    },
     /// Create a new archive with a config.yaml and one sample resolution
     Init {
         /// The folder to create (must be empty or absent)
         dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportFormat {
+    /// Akoma Ntoso XML as the UN publishes it (AKN4UN)
+    Akn {
+        /// XML files, or folders to search for them
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The content folder to write into
+        #[arg(long, default_value = "content")]
+        into: PathBuf,
+        /// Replace sources that already exist
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -159,6 +180,33 @@ fn main() -> ExitCode {
                 dry_run: true,
             });
             check_summary(&report, verbose)
+        }
+        Command::Import {
+            format:
+                ImportFormat::Akn {
+                    paths,
+                    into,
+                    replace,
+                },
+        } => {
+            let report = plenary::akn::import::import(&paths, &into, replace);
+            for f in &report.written {
+                println!("wrote {}", f.display());
+            }
+            for f in &report.kept {
+                println!(
+                    "kept {} (already there; --replace to overwrite)",
+                    f.display()
+                );
+            }
+            for e in &report.errors {
+                eprintln!("{e}");
+            }
+            if report.errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         Command::Init { dir } => match scaffold::init(&dir) {
             Ok(()) => {

@@ -1,7 +1,9 @@
 //! Akoma Ntoso, the OASIS standard for legal documents, as the UN uses it
-//! (AKN4UN): every resolution page has an AKN twin (`export`), and a JSON
-//! record of its data (`json`).
+//! (AKN4UN): every resolution page has an AKN twin (`export`) and a JSON
+//! record of its data (`json`); the UN's own XML converts to source files
+//! (`import`).
 
 pub mod export;
+pub mod import;
 pub mod json;
 pub mod uris;

@@ -71,6 +71,8 @@ pub struct ResolutionView<'a> {
     pub summary: SummaryView<'a>,
     pub title_html: String,
     pub meeting: Option<&'a str>,
+    pub agenda_item: Option<&'a str>,
+    pub vote: Option<&'a str>,
     pub subjects: &'a [String],
     pub session_label: &'a str,
     pub session_url: String,
@@ -412,6 +414,8 @@ pub fn resolution_view<'a>(
     Some(ResolutionView {
         title_html,
         meeting: r.meta.meeting.as_deref(),
+        agenda_item: r.meta.agenda_item.as_deref(),
+        vote: r.meta.vote.as_deref(),
         subjects: &r.meta.subjects,
         session_label: &body.session_label,
         session_url: under_base(&config.base_path, &e.session_path),

@@ -21,6 +21,10 @@ pub struct FrontMatter {
     /// `adopted: 1997-07-18`; checked after parsing so the error can say why.
     pub adopted: Option<String>,
     pub meeting: Option<String>,
+    /// `agenda_item: "39. Question of Palestine"`
+    pub agenda_item: Option<String>,
+    /// How it was adopted: `without a vote`, `recorded vote: 148-9-14`.
+    pub vote: Option<String>,
     #[serde(default)]
     pub subjects: Vec<String>,
     #[serde(default)]

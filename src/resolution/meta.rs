@@ -129,6 +129,8 @@ pub fn infer(
         title,
         adopted,
         meeting: fm.meeting.clone().or(s.closing_meeting.clone()),
+        agenda_item: fm.agenda_item.clone(),
+        vote: fm.vote.clone(),
         subjects: fm.subjects.clone(),
         aliases: aliases(fm, path, diags),
         draft: fm.draft,

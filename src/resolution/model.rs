@@ -34,6 +34,8 @@ pub struct Meta {
     pub title: String,
     pub adopted: Option<Date>,
     pub meeting: Option<String>,
+    pub agenda_item: Option<String>,
+    pub vote: Option<String>,
     pub subjects: Vec<String>,
     pub aliases: Vec<String>,
     pub draft: bool,
