@@ -14,9 +14,8 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use super::uris::Work;
-use crate::cite::Links;
 use crate::config::Config;
-use crate::render::context::{text_html, TextHtml};
+use crate::render::context::TextHtml;
 use crate::resolution::{Block, BlockKind};
 use crate::site::Site;
 
@@ -25,16 +24,15 @@ type Result<T> = std::io::Result<T>;
 
 /// The AKN document of entry `i`, or none when it has no adoption date
 /// (an AKN work is named by its date).
-pub fn export(config: &Config, site: &Site, links: &Links, i: usize) -> Option<Vec<u8>> {
+pub fn export(config: &Config, site: &Site, i: usize, text: &TextHtml) -> Option<Vec<u8>> {
     let e = site.entries.get(i)?;
     let work = Work::of(config, e)?;
-    let text = text_html(links, i, &e.resolution);
     let mut w = Writer::new(Cursor::new(Vec::new()));
     let doc = Document {
         config,
         site,
         work: &work,
-        text: &text,
+        text,
         blocks: &e.resolution.blocks,
         notes: e
             .resolution

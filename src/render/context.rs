@@ -361,21 +361,17 @@ pub fn resolution_view<'a>(
     site: &'a Site,
     links: &'a Links,
     i: usize,
+    text: &TextHtml,
 ) -> Option<ResolutionView<'a>> {
     let e = site.entries.get(i)?;
     let r = &e.resolution;
     let body = config.body(&r.meta.body)?;
-    let TextHtml {
-        title: title_html,
-        blocks: block_html,
-        footnotes: note_html,
-        notes,
-    } = text_html(links, i, r);
+    let notes = &text.notes;
     let (cited_by, cited_paragraphs) = cited_by(config, site, links, i);
     let blocks: Vec<_> = r
         .blocks
         .iter()
-        .zip(block_html)
+        .zip(&text.blocks)
         .map(|(b, html)| {
             let name = block_name(b, &r.blocks);
             text::BlockHtml {
@@ -394,10 +390,10 @@ pub fn resolution_view<'a>(
     let footnotes = r
         .footnotes
         .iter()
-        .zip(note_html)
+        .zip(&text.footnotes)
         .map(|(f, html)| FootnoteView {
             number: f.number,
-            html,
+            html: html.clone(),
             backrefs: notes.refs(f.number).to_vec(),
         })
         .collect();
@@ -412,7 +408,7 @@ pub fn resolution_view<'a>(
     let summary = summary(config, e);
     let (previous, next) = site.neighbours(i);
     Some(ResolutionView {
-        title_html,
+        title_html: text.title.clone(),
         meeting: r.meta.meeting.as_deref(),
         agenda_item: r.meta.agenda_item.as_deref(),
         vote: r.meta.vote.as_deref(),

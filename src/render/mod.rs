@@ -8,6 +8,7 @@ pub mod theme;
 pub mod timeline;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use tera::{Context, Tera};
 
 use crate::akn;
@@ -19,13 +20,16 @@ use crate::site::{in_sitemap, page_count, Entry, Output, Site, PAGE_SIZE, SITEMA
 use crate::urls::under_base;
 use context::{
     body_view, feed_view, pager_view, resolution_view, search_view, session_view, site_view,
-    subject_view, summary,
+    subject_view, summary, text_html, TextHtml,
 };
 
 /// How many resolutions the home page lists as the latest.
 const LATEST: usize = 10;
 /// How many resolutions a feed holds.
 const FEED_LENGTH: usize = 50;
+
+/// A resolution's text as HTML, and how many outputs still want it.
+type SharedText = (Arc<TextHtml>, u8);
 
 pub struct Renderer<'a> {
     tera: &'a Tera,
@@ -36,6 +40,9 @@ pub struct Renderer<'a> {
     links: &'a Links,
     /// The `site` template variable, the same for every page, built once.
     site_value: tera::Value,
+    /// Per entry, its text as HTML while outputs still need it, with how
+    /// many will.
+    texts: Vec<Mutex<Option<SharedText>>>,
     highlighter: Option<&'a (dyn Highlight + Sync)>,
 }
 
@@ -52,6 +59,7 @@ impl<'a> Renderer<'a> {
             Diagnostic::error(crate::config::CONFIG_FILE, 0, theme::error_chain(&e))
         })?;
         Ok(Renderer {
+            texts: (0..site.entries.len()).map(|_| Mutex::new(None)).collect(),
             tera,
             root,
             config,
@@ -104,16 +112,44 @@ impl<'a> Renderer<'a> {
         match output {
             Output::Citations => Some(Ok(self.citations_json())),
             Output::Akn(i) => Some(
-                akn::export::export(config, site, links, *i)
+                self.text(*i)
+                    .and_then(|text| akn::export::export(config, site, *i, &text))
                     .ok_or_else(|| missing(i, "its Akoma Ntoso XML")),
             ),
             Output::Json(i) => Some(
-                akn::json::index_json(config, site, links, *i)
+                self.text(*i)
+                    .and_then(|text| akn::json::index_json(config, site, links, *i, &text))
                     .ok_or_else(|| missing(i, "its JSON record")),
             ),
             Output::Source(i) => Some(self.source(*i)),
             _ => None,
         }
+    }
+
+    /// Entry `i`'s text as HTML. Its page, its AKN twin and its JSON
+    /// record all need it, and they are planned side by side: it is made
+    /// for the first and dropped after the last.
+    fn text(&self, i: usize) -> Option<Arc<TextHtml>> {
+        let e = self.site.entries.get(i)?;
+        let make = || Arc::new(text_html(self.links, i, &e.resolution));
+        let Some(Ok(mut slot)) = self.texts.get(i).map(|m| m.lock()) else {
+            return Some(make());
+        };
+        let (text, left) = match slot.take() {
+            Some((text, left)) => (text, left),
+            None => {
+                let users = if e.resolution.meta.adopted.is_some() {
+                    3
+                } else {
+                    2
+                };
+                (make(), users)
+            }
+        };
+        if left > 1 {
+            *slot = Some((text.clone(), left - 1));
+        }
+        Some(text)
     }
 
     /// A resolution's Markdown source, as it is on disk.
@@ -205,7 +241,10 @@ impl<'a> Renderer<'a> {
                 ("atom.xml", None)
             }
             Output::Resolution(i) => {
-                ctx.insert("resolution", &resolution_view(config, site, self.links, *i));
+                let view = self
+                    .text(*i)
+                    .and_then(|text| resolution_view(config, site, self.links, *i, &text));
+                ctx.insert("resolution", &view);
                 (
                     "resolution.html",
                     site.entries.get(*i).map(|e| e.resolution.source.clone()),

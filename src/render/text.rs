@@ -13,7 +13,7 @@ use crate::resolution::{Block, BlockKind};
 /// and how many other resolutions cite it by paragraph.
 pub struct BlockHtml<'a> {
     pub block: &'a Block,
-    pub html: String,
+    pub html: &'a str,
     pub name: String,
     /// What the ¶ link copies before the address (`E/RES/1997/2, para. 1`).
     pub cite: String,
@@ -75,7 +75,7 @@ fn paragraph(out: &mut String, b: &BlockHtml, anchor: &str) -> std::fmt::Result 
         escape_html(&mut *out, label)?;
         out.push_str("</span> ");
     }
-    out.push_str(&b.html);
+    out.push_str(b.html);
     out.push_str("<a class=\"permalink\" href=\"#");
     escape_html(&mut *out, anchor)?;
     out.push_str("\" aria-label=\"Link to ");
