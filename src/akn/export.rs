@@ -4,12 +4,11 @@
 //! (`para_1`, `para_1__list_1__point_a`), footnotes as `authorialNote` at
 //! their markers, citations as `ref`.
 //!
-//! The text of each block is the inline HTML the page shows (well-formed
-//! XML, as pulldown-cmark writes it), read with quick-xml and written again
-//! as AKN inline elements.
+//! The text of each block is the inline HTML the page shows, written again
+//! as AKN inline elements (`inline.rs`).
 
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::{Reader, Writer, XmlVersion};
+use quick_xml::Writer;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
@@ -19,8 +18,8 @@ use crate::render::context::TextHtml;
 use crate::resolution::{Block, BlockKind};
 use crate::site::Site;
 
-type Xml = Writer<Cursor<Vec<u8>>>;
-type Result<T> = std::io::Result<T>;
+pub(super) type Xml = Writer<Cursor<Vec<u8>>>;
+pub(super) type Result<T> = std::io::Result<T>;
 
 /// The AKN document of entry `i`, or none when it has no adoption date
 /// (an AKN work is named by its date).
@@ -49,14 +48,14 @@ pub fn export(config: &Config, site: &Site, i: usize, text: &TextHtml) -> Option
     Some(bytes)
 }
 
-struct Document<'a> {
-    config: &'a Config,
+pub(super) struct Document<'a> {
+    pub(super) config: &'a Config,
     site: &'a Site,
     work: &'a Work,
     text: &'a TextHtml,
     blocks: &'a [Block],
     /// Footnote number → its inline HTML.
-    notes: BTreeMap<u32, &'a str>,
+    pub(super) notes: BTreeMap<u32, &'a str>,
 }
 
 /// Elements holding only other elements: a line break after their tags
@@ -93,7 +92,7 @@ fn line_break(w: &mut Xml, name: &str) -> Result<()> {
     Ok(())
 }
 
-fn start(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+pub(super) fn start(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
     let mut e = BytesStart::new(name);
     for (k, v) in attrs {
         e.push_attribute((*k, *v));
@@ -105,12 +104,12 @@ fn start(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
     Ok(())
 }
 
-fn end(w: &mut Xml, name: &str) -> Result<()> {
+pub(super) fn end(w: &mut Xml, name: &str) -> Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))?;
     line_break(w, name)
 }
 
-fn empty(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
+pub(super) fn empty(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
     let mut e = BytesStart::new(name);
     for (k, v) in attrs {
         e.push_attribute((*k, *v));
@@ -119,11 +118,11 @@ fn empty(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
     line_break(w, name)
 }
 
-fn text(w: &mut Xml, t: &str) -> Result<()> {
+pub(super) fn text(w: &mut Xml, t: &str) -> Result<()> {
     w.write_event(Event::Text(BytesText::new(t)))
 }
 
-fn element(w: &mut Xml, name: &str, attrs: &[(&str, &str)], t: &str) -> Result<()> {
+pub(super) fn element(w: &mut Xml, name: &str, attrs: &[(&str, &str)], t: &str) -> Result<()> {
     start(w, name, attrs)?;
     text(w, t)?;
     end(w, name)
@@ -437,137 +436,6 @@ impl Document<'_> {
         self.inline(w, &self.text.blocks[block])?;
         end(w, "p")
     }
-
-    /// Writes inline HTML as AKN inline elements.
-    fn inline(&self, w: &mut Xml, html: &str) -> Result<()> {
-        let wrapped = format!("<x>{html}</x>");
-        let mut r = Reader::from_str(&wrapped);
-        let mut stack: Vec<Option<&'static str>> = Vec::new();
-        // Depth inside a footnote marker, whose content is replaced.
-        let mut skip = 0;
-        loop {
-            let event = r.read_event().map_err(std::io::Error::other)?;
-            match event {
-                Event::Eof => return Ok(()),
-                Event::Start(s) if skip > 0 || s.name().as_ref() == "x" => {
-                    if skip > 0 {
-                        skip += 1;
-                    }
-                    let _ = s;
-                    stack.push(None);
-                }
-                Event::Start(s) => {
-                    let attr = |name: &str| {
-                        s.try_get_attribute(name).ok().flatten().and_then(|a| {
-                            a.normalized_value(XmlVersion::Implicit1_0)
-                                .ok()
-                                .map(|v| v.into_owned())
-                        })
-                    };
-                    match s.name().as_ref() {
-                        "sup" if attr("class").as_deref() == Some("fnref") => {
-                            let id = attr("id").unwrap_or_default();
-                            self.note(w, &id)?;
-                            skip = 1;
-                            stack.push(None);
-                        }
-                        "a" => {
-                            let href = attr("href").unwrap_or_default();
-                            let cite = attr("class").as_deref() == Some("cite");
-                            let href = self.absolute(&href);
-                            let tag = if cite { "ref" } else { "a" };
-                            start(w, tag, &[("href", &href)])?;
-                            stack.push(Some(tag));
-                        }
-                        other => {
-                            let tag = match other {
-                                "em" => "i",
-                                "strong" => "b",
-                                "del" => "del",
-                                "sup" => "sup",
-                                "sub" => "sub",
-                                _ => "span",
-                            };
-                            if other == "code" {
-                                start(w, "inline", &[("name", "code")])?;
-                                stack.push(Some("inline"));
-                            } else {
-                                start(w, tag, &[])?;
-                                stack.push(Some(tag));
-                            }
-                        }
-                    }
-                }
-                Event::End(_) => {
-                    if skip > 0 {
-                        skip -= 1;
-                    }
-                    if let Some(Some(tag)) = stack.pop() {
-                        end(w, tag)?;
-                    }
-                }
-                Event::Empty(s) if skip == 0 && s.name().as_ref() == "br" => empty(w, "eol", &[])?,
-                Event::Text(t) if skip == 0 => text(w, &t.xml10_content())?,
-                Event::GeneralRef(g) if skip == 0 => {
-                    let resolved = match g.resolve_char_ref().ok().flatten() {
-                        Some(c) => c.to_string(),
-                        None => quick_xml::escape::resolve_predefined_entity(&g)
-                            .unwrap_or_default()
-                            .to_string(),
-                    };
-                    text(w, &resolved)?;
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// A footnote at its marker (`fnref3`): the note itself the first
-    /// time, a `noteRef` to it after.
-    fn note(&self, w: &mut Xml, marker_id: &str) -> Result<()> {
-        let rest = marker_id.trim_start_matches("fnref");
-        let (number, again) = match rest.split_once('-') {
-            Some((n, _)) => (n, true),
-            None => (rest, false),
-        };
-        let Ok(n) = number.parse::<u32>() else {
-            return Ok(());
-        };
-        let eid = format!("authorialNote_{n}");
-        let marker = n.to_string();
-        if again {
-            return empty(
-                w,
-                "noteRef",
-                &[("href", &format!("#{eid}")), ("marker", &marker)],
-            );
-        }
-        start(
-            w,
-            "authorialNote",
-            &[("marker", &marker), ("placement", "bottom"), ("eId", &eid)],
-        )?;
-        start(w, "p", &[])?;
-        if let Some(html) = self.notes.get(&n) {
-            // Notes do not nest: a marker inside a note stays a number.
-            self.inline(w, &strip_markers(html))?;
-        }
-        end(w, "p")?;
-        end(w, "authorialNote")
-    }
-
-    /// Site paths become absolute addresses, so the document stands alone.
-    fn absolute(&self, href: &str) -> String {
-        match href.strip_prefix(self.config.base_path.as_str()) {
-            Some(rest) if href.starts_with('/') => format!("{}{rest}", self.config.base_url),
-            _ => href.to_string(),
-        }
-    }
-}
-
-/// Footnote markers inside a note's own text, as plain superscripts.
-fn strip_markers(html: &str) -> String {
-    html.replace("<sup class=\"fnref\"", "<sup data-marker=\"\"")
 }
 
 /// Whether block `k` is a descendant of block `head`.

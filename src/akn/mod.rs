@@ -5,5 +5,6 @@
 
 pub mod export;
 pub mod import;
+mod inline;
 pub mod json;
 pub mod uris;
