@@ -95,6 +95,9 @@ pub struct Session {
     kept: Option<Kept>,
     /// Sources re-read since the last good build.
     dirty: HashSet<PathBuf>,
+    /// The search terms of each entry, by what they are made from (see
+    /// [`terms_key`]), so a rebuild indexes only what changed.
+    terms: HashMap<u64, Arc<search::Terms>>,
 }
 
 /// A built site kept between rebuilds, with indexes to patch it.
@@ -154,6 +157,7 @@ impl Session {
             written: HashMap::new(),
             kept: None,
             dirty: HashSet::new(),
+            terms: HashMap::new(),
         };
         let outcome = session.refresh(true)?;
         Ok((session, outcome))
@@ -253,7 +257,7 @@ impl Session {
         diags.extend(kept.links.diagnostics());
 
         let prints = Fingerprints::new(&self.config, &kept, self.theme_generation);
-        let index = search::build(&self.config, &kept.site);
+        let index = self.search_index(&kept);
         let wanted = self.plan(&kept.site, &prints, &index);
         let changed: Vec<&Wanted> = wanted
             .iter()
@@ -284,6 +288,34 @@ impl Session {
             removed,
             diagnostics: diags.into_sorted(),
         })
+    }
+
+    /// The search index, with the terms of unchanged entries kept from the
+    /// last build.
+    fn search_index(&mut self, kept: &Kept) -> search::Files {
+        let site = &kept.site;
+        let keys: Vec<u64> = (0..site.entries.len())
+            .map(|i| terms_key(site, &kept.hashes, i))
+            .collect();
+        let missing: Vec<(u64, Arc<search::Terms>)> = keys
+            .par_iter()
+            .enumerate()
+            .filter(|(_, k)| !self.terms.contains_key(k))
+            .map(|(i, &k)| (k, Arc::new(search::document_terms(&site.entries[i]))))
+            .collect();
+        let mut terms: HashMap<u64, Arc<search::Terms>> = keys
+            .iter()
+            .filter_map(|k| self.terms.get(k).map(|t| (*k, t.clone())))
+            .collect();
+        terms.extend(missing);
+        let index = search::build_with(&self.config, site, |i| {
+            keys.get(i)
+                .and_then(|k| terms.get(k))
+                .cloned()
+                .unwrap_or_else(|| Arc::new(search::document_terms(&site.entries[i])))
+        });
+        self.terms = terms;
+        index
     }
 
     /// Whether the files changed since the last good build left the shape
@@ -472,6 +504,13 @@ impl Session {
         }
         Ok(gone.len())
     }
+}
+
+/// What an entry's search terms are made from: its source and the number
+/// it is cited by.
+fn terms_key(site: &Site, hashes: &[u64], i: usize) -> u64 {
+    let e = site.entries.get(i);
+    hash_of((hashes.get(i), e.map(|e| &e.cited_as)))
 }
 
 fn has_pages(sources: &BTreeMap<PathBuf, Cached>) -> bool {

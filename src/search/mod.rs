@@ -25,6 +25,7 @@ pub mod terms;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::markdown::plain_text;
@@ -75,8 +76,18 @@ struct SubjectMeta {
 
 /// Builds every file of the index.
 pub fn build(config: &Config, site: &Site) -> Files {
+    build_with(config, site, |i| Arc::new(document_terms(&site.entries[i])))
+}
+
+/// Builds the index with each entry's terms from `terms_of`, so a
+/// long-lived build can keep the terms of the sources that did not change.
+pub fn build_with(
+    config: &Config,
+    site: &Site,
+    terms_of: impl Fn(usize) -> Arc<Terms> + Sync,
+) -> Files {
     let order = document_order(site);
-    let postings = postings(site, &order);
+    let postings = postings(&order, terms_of);
     let total: usize = postings.values().map(Vec::len).sum();
     let shards = (total / POSTINGS_PER_SHARD)
         .next_power_of_two()
@@ -137,13 +148,13 @@ fn document_order(site: &Site) -> Vec<usize> {
 }
 
 /// Term → the documents holding it, ascending.
-fn postings(site: &Site, order: &[usize]) -> BTreeMap<String, Vec<u32>> {
+fn postings(
+    order: &[usize],
+    terms_of: impl Fn(usize) -> Arc<Terms> + Sync,
+) -> BTreeMap<String, Vec<u32>> {
     let mut postings: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
     for (b, batch) in order.chunks(BATCH).enumerate() {
-        let found: Vec<Terms> = batch
-            .par_iter()
-            .map(|&i| document_terms(&site.entries[i]))
-            .collect();
+        let found: Vec<Arc<Terms>> = batch.par_iter().map(|&i| terms_of(i)).collect();
         for (k, terms) in found.iter().enumerate() {
             let doc = (b * BATCH + k) as u32;
             for term in terms.iter() {
@@ -163,7 +174,8 @@ fn postings(site: &Site, order: &[usize]) -> BTreeMap<String, Vec<u32>> {
 }
 
 /// The distinct terms of one document, in one buffer.
-struct Terms {
+#[derive(Debug)]
+pub struct Terms {
     text: String,
     /// Byte ranges of `text`, sorted by the term they hold, no repeats.
     spans: Vec<(u32, u32)>,
@@ -178,7 +190,7 @@ impl Terms {
 }
 
 /// Every term of one resolution, once: its words and its symbol keys.
-fn document_terms(e: &Entry) -> Terms {
+pub fn document_terms(e: &Entry) -> Terms {
     let r = &e.resolution;
     let mut text = String::new();
     let mut spans = Vec::new();
