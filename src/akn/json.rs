@@ -61,7 +61,7 @@ struct Cite<'a> {
     internal: bool,
 }
 
-/// The record of entry `i` as pretty JSON; `text` is its text as HTML.
+/// The record of entry `i` as compact JSON; `text` is its text as HTML.
 pub fn index_json(
     config: &Config,
     site: &Site,
@@ -123,7 +123,7 @@ pub fn index_json(
             })
             .collect(),
     };
-    let mut bytes = serde_json::to_vec_pretty(&record).ok()?;
+    let mut bytes = serde_json::to_vec(&record).ok()?;
     bytes.push(b'\n');
     Some(bytes)
 }
