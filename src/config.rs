@@ -275,6 +275,12 @@ impl Config {
         Ok(())
     }
 
+    /// A site path (`/ga/76/10/`) as the full address readers cite
+    /// (`https://example.org/archive/ga/76/10/`).
+    pub fn absolute(&self, site_path: &str) -> String {
+        crate::urls::under_base(&self.base_url, site_path)
+    }
+
     /// The line of config.yaml that sets `key`, or 0 when it is not set.
     pub fn line_of(&self, key: &str) -> usize {
         yaml::key_line(&self.text, key).unwrap_or(0)

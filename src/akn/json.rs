@@ -73,7 +73,7 @@ pub fn index_json(
     let r = &e.resolution;
     let m = &r.meta;
     let page = under_base(&config.base_path, &e.path);
-    let absolute = |path: &str| format!("{}{}", config.base_url, path.trim_start_matches('/'));
+    let absolute = |path: &str| config.absolute(path);
     let record = Record {
         symbol: &m.symbol,
         body: &m.body,

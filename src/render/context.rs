@@ -178,17 +178,17 @@ pub fn subject_view<'a>(config: &Config, s: &'a SubjectListing) -> SubjectPageVi
 
 /// What the search form offers: the subjects and the years the archive has.
 #[derive(Serialize)]
-pub struct SearchView {
-    pub subjects: Vec<SubjectView>,
+pub struct SearchView<'a> {
+    pub subjects: Vec<SubjectView<'a>>,
     pub first_year: Option<u16>,
     pub last_year: Option<u16>,
 }
 
 #[derive(Serialize)]
-pub struct SubjectView {
-    pub name: String,
+pub struct SubjectView<'a> {
+    pub name: &'a str,
     /// Names its file in the index and its page: `/subjects/SLUG/`.
-    pub slug: String,
+    pub slug: &'a str,
 }
 
 /// An Atom feed: of the whole archive, or of one body.
@@ -289,21 +289,14 @@ pub fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
     }
 }
 
-pub fn search_view(site: &Site) -> SearchView {
-    let mut subjects: Vec<String> = site
-        .entries
+pub fn search_view(site: &Site) -> SearchView<'_> {
+    let subjects = site
+        .subjects
         .iter()
-        .flat_map(|e| e.resolution.meta.subjects.iter().cloned())
-        .collect();
-    subjects.sort_by_key(|s| s.to_lowercase());
-    subjects.dedup_by_key(|s| crate::urls::slug(s));
-    let subjects = subjects
-        .into_iter()
-        .map(|name| SubjectView {
-            slug: crate::urls::slug(&name),
-            name,
+        .map(|s| SubjectView {
+            name: &s.name,
+            slug: &s.slug,
         })
-        .filter(|s| !s.slug.is_empty())
         .collect();
     let years = || {
         site.entries
@@ -323,7 +316,7 @@ pub fn feed_view<'a>(
     body: Option<&'a BodyListing>,
     entries: &[&'a Entry],
 ) -> FeedView<'a> {
-    let absolute = |path: &str| format!("{}{}", config.base_url, path.trim_start_matches('/'));
+    let absolute = |path: &str| config.absolute(path);
     let time = |e: &Entry| {
         e.resolution
             .meta
@@ -397,7 +390,7 @@ pub fn resolution_view<'a>(
             backrefs: notes.refs(f.number).to_vec(),
         })
         .collect();
-    let permalink = format!("{}{}", config.base_url, e.path.trim_start_matches('/'));
+    let permalink = config.absolute(&e.path);
     let cited = citing::Cited {
         entry: e,
         body,

@@ -78,10 +78,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = Context::new();
         ctx.insert("site", &self.site_value);
         ctx.insert("current_url", &under_base(&self.config.base_path, path));
-        ctx.insert(
-            "permalink",
-            &format!("{}{}", self.config.base_url, path.trim_start_matches('/')),
-        );
+        ctx.insert("permalink", &self.config.absolute(path));
         let (template, source) = self.fill(&mut ctx, output);
         self.tera
             .render(template, &ctx)
@@ -181,22 +178,13 @@ impl<'a> Renderer<'a> {
         out
     }
 
-    /// `https://…/ga/76/10/` for the site path `/ga/76/10/`.
-    fn absolute(&self, site_path: &str) -> String {
-        format!(
-            "{}{}",
-            self.config.base_url,
-            site_path.trim_start_matches('/')
-        )
-    }
-
     /// The address of every page search engines should list, in site order.
     fn sitemap_urls(&self) -> Vec<String> {
         self.site
             .outputs
             .iter()
             .filter(|(p, o)| in_sitemap(p, o))
-            .map(|(p, _)| self.absolute(p))
+            .map(|(p, _)| self.config.absolute(p))
             .collect()
     }
 
@@ -306,10 +294,7 @@ impl<'a> Renderer<'a> {
             Output::Redirect(i, _) => {
                 if let Some(e) = site.entries.get(*i) {
                     ctx.insert("target", &summary(config, e));
-                    ctx.insert(
-                        "target_permalink",
-                        &format!("{}{}", config.base_url, e.path.trim_start_matches('/')),
-                    );
+                    ctx.insert("target_permalink", &config.absolute(&e.path));
                 }
                 (
                     "redirect.html",
@@ -331,7 +316,7 @@ impl<'a> Renderer<'a> {
                     .outputs
                     .iter()
                     .filter(|(_, o)| matches!(o, Output::SitemapPart(_)))
-                    .map(|(p, _)| self.absolute(p))
+                    .map(|(p, _)| self.config.absolute(p))
                     .collect();
                 ctx.insert("sitemaps", &parts);
                 ("sitemap_index.xml", None)

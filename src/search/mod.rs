@@ -30,7 +30,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::markdown::plain_text;
 use crate::site::{Entry, Site};
-use crate::urls::{slug, under_base};
+use crate::urls::under_base;
 use rustc_hash::FxHashMap;
 use terms::{each_term, markup_is_punctuation, shard_of, symbol_key, STOP_WORDS};
 
@@ -58,7 +58,7 @@ struct Meta<'a> {
     /// `[first document, year]` for each run of documents adopted in one
     /// year (0: no date).
     years: Vec<(usize, u16)>,
-    subjects: Vec<SubjectMeta>,
+    subjects: Vec<SubjectMeta<'a>>,
 }
 
 #[derive(Serialize)]
@@ -68,9 +68,9 @@ struct BodyMeta<'a> {
 }
 
 #[derive(Serialize)]
-struct SubjectMeta {
-    name: String,
-    file: String,
+struct SubjectMeta<'a> {
+    name: &'a str,
+    file: &'a str,
     count: usize,
 }
 
@@ -107,7 +107,7 @@ pub fn build_with(
             .collect();
         files.insert(format!("/search/docs/{k}.json"), json(&docs));
     }
-    let subjects = subjects(site, &order);
+    let subject_docs = subject_docs(site, &order);
     let meta = Meta {
         version: 1,
         docs: order.len(),
@@ -124,17 +124,22 @@ pub fn build_with(
             .collect(),
         body_of: body_of(site, &order),
         years: year_runs(site, &order),
-        subjects: subjects
+        subjects: site
+            .subjects
             .iter()
-            .map(|(file, (name, docs))| SubjectMeta {
-                name: name.clone(),
-                file: file.clone(),
+            .zip(&subject_docs)
+            .map(|(s, docs)| SubjectMeta {
+                name: &s.name,
+                file: &s.slug,
                 count: docs.len(),
             })
             .collect(),
     };
-    for (file, (_, docs)) in &subjects {
-        files.insert(format!("/search/subjects/{file}.json"), json(&encode(docs)));
+    for (s, docs) in site.subjects.iter().zip(&subject_docs) {
+        files.insert(
+            format!("/search/subjects/{}.json", s.slug),
+            json(&encode(docs)),
+        );
     }
     files.insert("/search/meta.json".to_string(), json(&meta));
     files
@@ -287,19 +292,20 @@ fn year_runs(site: &Site, order: &[usize]) -> Vec<(usize, u16)> {
     runs
 }
 
-/// Subject slug → its first spelling and its documents.
-fn subjects(site: &Site, order: &[usize]) -> BTreeMap<String, (String, Vec<u32>)> {
-    let mut out: BTreeMap<String, (String, Vec<u32>)> = BTreeMap::new();
+/// Each subject's documents, as numbers in the index's order.
+fn subject_docs(site: &Site, order: &[usize]) -> Vec<Vec<u32>> {
+    let mut doc_of = vec![0u32; site.entries.len()];
     for (doc, &i) in order.iter().enumerate() {
-        for s in &site.entries[i].resolution.meta.subjects {
-            let entry = out
-                .entry(slug(s))
-                .or_insert_with(|| (s.clone(), Vec::new()));
-            entry.1.push(doc as u32);
-        }
+        doc_of[i] = doc as u32;
     }
-    out.retain(|k, _| !k.is_empty());
-    out
+    site.subjects
+        .iter()
+        .map(|s| {
+            let mut docs: Vec<u32> = s.entries.iter().map(|&i| doc_of[i]).collect();
+            docs.sort_unstable();
+            docs
+        })
+        .collect()
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {

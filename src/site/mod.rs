@@ -50,6 +50,8 @@ pub struct BodyListing {
 pub struct SubjectListing {
     /// As first written in the archive.
     pub name: String,
+    /// Names its listing and its file in the search index.
+    pub slug: String,
     /// Site path of its listing (`/subjects/development/`).
     pub path: String,
     /// Indices into [`Site::entries`], in archive order.
@@ -505,6 +507,7 @@ fn subject_listings(entries: &[Entry]) -> Vec<SubjectListing> {
                 .or_insert_with(|| SubjectListing {
                     name: name.clone(),
                     path: format!("/subjects/{slug}/"),
+                    slug: slug.clone(),
                     entries: Vec::new(),
                 });
             if listing.entries.last() != Some(&i) {
