@@ -37,6 +37,14 @@ STRUCTURES = [
     "## 75/251. Financing B<sup>1</sup>\n\n*The General Assembly*,\n\n### I\n\n1. *Notes*.\n\n"
     "### II. Budget\n\n1. *Decides*.<sup>2</sup>\n\n*50th plenary meeting  \n31 December 2020*\n\n"
     "<sup>1</sup> A note.\n\n<sup>2</sup> Another.\n",
+    "---\nbody: Economic and Social Council\nsession: '1997'\nadopted: 1997-02-29\n"
+    "aliases: ['/a b/', ../x, /old.html, /kept]\ndraft: false\n---\n"
+    "## 2. Body named in front matter\n\n*The Council*,\n\n1. *Decides*.\n",
+    "---\nbody: unknown\nadopted: 2000-13-01\n---\n## 5. Unknown body\n\nText.\n",
+    "---\nsymbol: X/1\n---\nNo heading at all.\n\n*The Tribunal*,\n",
+    "## 217 A (III). International Bill of Human Rights\n\n*The General Assembly*,\n\n"
+    "*Recalling* its resolutions 2625 (XXV) and 3201 (S-VI),\n\n1. *Proclaims*.\n\n"
+    "*183rd plenary meeting  \n10 December 1948*\n",
 ]
 
 # Citation phrasings (../shared/docs/citations.md) for the recogniser.
