@@ -45,6 +45,9 @@ STRUCTURES = [
     "## 217 A (III). International Bill of Human Rights\n\n*The General Assembly*,\n\n"
     "*Recalling* its resolutions 2625 (XXV) and 3201 (S-VI),\n\n1. *Proclaims*.\n\n"
     "*183rd plenary meeting  \n10 December 1948*\n",
+    "---\nadopted: 2000-13-01\n---\n## 70/3. A month that does not exist\n\n*The General Assembly*,\n\n"
+    "1. *Decides*.\n\n*3rd plenary meeting  \n29 February 2000*\n",
+    "## 70/4. A leap day\n\n*The General Assembly*,\n\n1. *Decides*.\n\n*4th plenary meeting  \n29 February 1900*\n",
 ]
 
 # Citation phrasings (../shared/docs/citations.md) for the recogniser.
