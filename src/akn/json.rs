@@ -73,7 +73,6 @@ pub fn index_json(
     let r = &e.resolution;
     let m = &r.meta;
     let page = under_base(&config.base_path, &e.path);
-    let absolute = |path: &str| config.absolute(path);
     let record = Record {
         symbol: &m.symbol,
         body: &m.body,
@@ -86,9 +85,11 @@ pub fn index_json(
         agenda_item: m.agenda_item.as_deref(),
         vote: m.vote.as_deref(),
         subjects: &m.subjects,
-        url: absolute(&e.path),
-        akn: m.adopted.map(|_| absolute(&format!("{}akn.xml", e.path))),
-        source: absolute(&format!("{}source.md", e.path)),
+        url: config.absolute(&e.path),
+        akn: m
+            .adopted
+            .map(|_| config.absolute(&format!("{}akn.xml", e.path))),
+        source: config.absolute(&format!("{}source.md", e.path)),
         paragraphs: r
             .blocks
             .iter()

@@ -316,7 +316,6 @@ pub fn feed_view<'a>(
     body: Option<&'a BodyListing>,
     entries: &[&'a Entry],
 ) -> FeedView<'a> {
-    let absolute = |path: &str| config.absolute(path);
     let time = |e: &Entry| {
         e.resolution
             .meta
@@ -333,8 +332,8 @@ pub fn feed_view<'a>(
     };
     FeedView {
         title,
-        url: absolute(&format!("{home}atom.xml")),
-        home: absolute(home),
+        url: config.absolute(&format!("{home}atom.xml")),
+        home: config.absolute(home),
         updated: entries
             .first()
             .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| time(e)),
@@ -342,7 +341,7 @@ pub fn feed_view<'a>(
             .iter()
             .map(|e| FeedEntryView {
                 summary: summary(config, e),
-                permalink: absolute(&e.path),
+                permalink: config.absolute(&e.path),
                 updated: time(e),
             })
             .collect(),
