@@ -66,19 +66,23 @@ fn recognise(c: &mut Criterion) {
 
 fn render(c: &mut Criterion) {
     let config = config();
-    let (site, _) = Site::assemble(&config, vec![Arc::new(parsed(&config))], Vec::new());
+    let (site, _) = Site::assemble(&config, vec![Arc::new(parsed(&config))], Vec::new(), &[]);
     let recogniser = Recogniser::new(&config);
     let (links, _) = cite::link(&site, &config, &recogniser);
     let theme = Theme::load(Path::new("."), &config, false).expect("default theme");
     let renderer =
         Renderer::new(&theme.tera, Path::new("."), &config, &site, &links, None).expect("renderer");
-    let (path, output) = site
+    let page = site
         .outputs
         .iter()
-        .find(|(_, o)| matches!(o, Output::Resolution(_)))
+        .find(|p| matches!(p.output, Output::Resolution(_)))
         .expect("a resolution page");
     c.bench_function("render the reference resolution's page", |b| {
-        b.iter(|| renderer.render(black_box(path), output).expect("renders"))
+        b.iter(|| {
+            renderer
+                .render(black_box(&page.path), &page.output)
+                .expect("renders")
+        })
     });
 }
 

@@ -10,9 +10,9 @@ use crate::check::{self, PageLinks};
 use crate::cite::{self, Links, Recogniser};
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{self, Source, SourceKind, CONTENT_DIR};
-use crate::output::{Staging, NOJEKYLL};
-use crate::render::{self, theme::Theme, Renderer};
+use crate::load::{self, Source, SourceKind};
+use crate::output::{self, Lock, Staging, NOJEKYLL};
+use crate::render::{theme::Theme, Renderer};
 use crate::resolution::{self, Resolution};
 use crate::search;
 use crate::site::{pages, Page, Site};
@@ -29,6 +29,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Render everything but write nothing (for checks).
     pub dry_run: bool,
+    /// Called once if another build is writing the same output folder,
+    /// before waiting for it to finish.
+    pub on_lock_wait: Option<fn(&Path)>,
 }
 
 #[derive(Debug, Default)]
@@ -71,18 +74,23 @@ pub fn build(opts: &BuildOptions) -> Report {
             return Report::failed(diags);
         }
     };
-    let output = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join(&config.output_dir));
-    if let Err(d) = check_output_location(&opts.root, &output) {
+    let output = output_folder(opts, &config);
+    if let Err(d) = check_output(opts, &config, &output) {
         diags.push(d);
         return Report::failed(diags);
     }
 
     let (resolutions, pages) = read_archive(&opts.root, &config, opts.drafts, &mut diags);
     clock.lap("load and parse");
-    let (site, site_diags) = Site::assemble(&config, resolutions, pages);
+    let theme = match Theme::load(&opts.root, &config, !pages.is_empty()) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return Report::failed(diags);
+        }
+    };
+    let statics: Vec<&str> = theme.statics.keys().map(String::as_str).collect();
+    let (site, site_diags) = Site::assemble(&config, resolutions, pages, &statics);
     diags.extend(site_diags);
     if diags.has_errors() {
         return Report::failed(diags);
@@ -92,7 +100,7 @@ pub fn build(opts: &BuildOptions) -> Report {
     let (links, link_diags) = cite::link(&site, &config, &recogniser);
     diags.extend(link_diags);
     clock.lap("link citations");
-    let files = match write_site(opts, &config, &site, &links, &output) {
+    let files = match write_site(opts, &config, &theme, &site, &links, &output) {
         Ok((n, check_diags)) => {
             diags.extend(check_diags);
             n
@@ -166,27 +174,36 @@ pub(crate) fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
     Ok(config)
 }
 
-/// Refuses an output folder that would swallow the archive itself.
-pub(crate) fn check_output_location(root: &Path, output: &Path) -> Result<(), Diagnostic> {
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let out = match (output.parent(), output.file_name()) {
-        (Some(parent), Some(name)) => std::fs::canonicalize(if parent.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            parent
-        })
-        .map(|p| p.join(name))
-        .unwrap_or_else(|_| output.to_path_buf()),
-        _ => output.to_path_buf(),
-    };
-    if root.starts_with(&out) || out.join(CONFIG_FILE).exists() || out.join(CONTENT_DIR).is_dir() {
-        return Err(Diagnostic::error(
-            output,
-            0,
-            "refusing to use this folder for output: it holds the archive's sources, and the build replaces the whole output folder",
-        ));
-    }
-    Ok(())
+/// The folder the site goes to: `--output`, or `output_dir` in the
+/// archive.
+pub(crate) fn output_folder(opts: &BuildOptions, config: &Config) -> PathBuf {
+    opts.output
+        .clone()
+        .unwrap_or_else(|| opts.root.join(&config.output_dir))
+}
+
+/// Refuses an output folder plenary may not replace, naming where it was
+/// chosen: `--output` or the config's `output_dir`.
+pub(crate) fn check_output(
+    opts: &BuildOptions,
+    config: &Config,
+    output: &Path,
+) -> Result<(), Diagnostic> {
+    output::check_location(&opts.root, output).map_err(|m| match opts.output {
+        Some(_) => Diagnostic::error("--output", 0, m),
+        None => Diagnostic::error(CONFIG_FILE, config.line_of("output_dir"), m),
+    })
+}
+
+/// Takes the output folder's lock, telling `opts.on_lock_wait` if another
+/// build holds it.
+pub(crate) fn lock_output(opts: &BuildOptions, output: &Path) -> Result<Lock, Diagnostic> {
+    Lock::take(output, || {
+        if let Some(tell) = opts.on_lock_wait {
+            tell(output);
+        }
+    })
+    .map_err(|e| Diagnostic::error(output, 0, format!("cannot lock the output folder: {e}")))
 }
 
 /// Loads and parses every source, in parallel; order is kept.
@@ -256,11 +273,11 @@ pub fn parse_source(s: &Source, config: &Config) -> (Option<Parsed>, Diagnostics
 fn write_site(
     opts: &BuildOptions,
     config: &Config,
+    theme: &Theme,
     site: &Site,
     links: &Links,
     output: &Path,
 ) -> Result<(usize, Diagnostics), Diagnostic> {
-    let theme = Theme::load(&opts.root, config, !site.pages.is_empty())?;
     let statics = &theme.statics;
     let renderer = Renderer::new(
         &theme.tera,
@@ -272,10 +289,14 @@ fn write_site(
     )?;
     let io_error =
         |e: std::io::Error| Diagnostic::error(output, 0, format!("cannot write the site: {e}"));
-    let staging = if opts.dry_run {
-        None
+    // Held until the new site is in place: a second build waits.
+    let (_lock, staging) = if opts.dry_run {
+        (None, None)
     } else {
-        Some(Staging::create(output).map_err(io_error)?)
+        let lock = lock_output(opts, output)?;
+        // Checked again under the lock: another build may have made it.
+        check_output(opts, config, output)?;
+        (Some(lock), Some(Staging::create(output).map_err(io_error)?))
     };
 
     // In check mode each page is read for its links instead of written.
@@ -298,24 +319,41 @@ fn write_site(
         other.extend(
             site.outputs
                 .iter()
-                .map(|(p, _)| p.clone())
+                .map(|p| p.path.clone())
                 .filter(|p| !is_html(p)),
         );
         return Ok((files, check::verify(&pages, &other, &config.base_url)));
     };
-    for (name, bytes) in statics {
-        s.write(Path::new(name), bytes).map_err(io_error)?;
+    let data = statics
+        .iter()
+        .map(|(name, bytes)| (format!("/{name}"), bytes.as_slice()))
+        .chain([(format!("/{NOJEKYLL}"), &b""[..])]);
+    for (path, bytes) in data {
+        s.write(&checked(&path, output)?, bytes).map_err(io_error)?;
     }
     let index = index.unwrap_or_default();
     index
         .par_iter()
-        .try_for_each(|(path, bytes)| s.write(&render::file_for(path), bytes))
-        .map_err(io_error)?;
-    files += index.len();
-    s.write(Path::new(NOJEKYLL), b"").map_err(io_error)?;
-    files += statics.len() + 1;
+        .try_for_each(|(path, bytes)| s.write(&checked(path, output)?, bytes).map_err(io_error))?;
+    // The statics, the index, .nojekyll and the marker.
+    files += index.len() + statics.len() + 2;
     s.commit().map_err(io_error)?;
     Ok((files, Diagnostics::default()))
+}
+
+/// The file of a generated path; [`Site::assemble`] checked every name a
+/// source can make, so a failure here is reported, not expected.
+fn checked(site_path: &str, output: &Path) -> Result<output::OutPath, Diagnostic> {
+    output::file_for(site_path).map_err(|e| {
+        Diagnostic::error(
+            output,
+            0,
+            format!(
+                "cannot write `{}`: {e}",
+                crate::diagnostics::printable(site_path)
+            ),
+        )
+    })
 }
 
 /// Renders every output; writes each into `staging`, or in check mode
@@ -328,16 +366,13 @@ fn render_all(
 ) -> Vec<Result<Option<PageLinks>, Diagnostic>> {
     site.outputs
         .par_iter()
-        .map(|(path, out)| {
-            let bytes = renderer.render(path, out)?;
+        .map(|p| {
+            let bytes = renderer.render(&p.path, &p.output)?;
             match staging {
-                Some(s) => s
-                    .write(&render::file_for(path), &bytes)
-                    .map(|()| None)
-                    .map_err(&io_error),
-                None if is_html(path) => Ok(Some(PageLinks::read(
-                    path,
-                    site.source_of(out).map(|(p, _)| p),
+                Some(s) => s.write(&p.file, &bytes).map(|()| None).map_err(&io_error),
+                None if is_html(&p.path) => Ok(Some(PageLinks::read(
+                    &p.path,
+                    site.source_of(&p.output).map(|(p, _)| p),
                     &String::from_utf8_lossy(&bytes),
                 ))),
                 None => Ok(None),

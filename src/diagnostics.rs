@@ -53,13 +53,32 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let path = self.path.display();
+        // A file name may hold a newline or an escape sequence; shown as
+        // is, it would break the `path:line:` line or the terminal.
+        let path = printable(&self.path.to_string_lossy());
         if self.line > 0 {
             write!(f, "{path}:{}: {kind}: {}", self.line, self.message)
         } else {
             write!(f, "{path}: {kind}: {}", self.message)
         }
     }
+}
+
+/// `text` with its control characters written as escapes (`\n`,
+/// `\u{1b}`), for messages that quote names and addresses.
+pub fn printable(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Diagnostics gathered by one stage for one file.

@@ -2,7 +2,7 @@
 //! the work is in the library.
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use plenary::build::{build, BuildOptions, Report};
@@ -133,6 +133,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 dry_run: false,
+                on_lock_wait: Some(say_waiting),
             };
             if watch {
                 return stay(serve::watch_build(opts, rebuild_printer()));
@@ -157,6 +158,7 @@ fn main() -> ExitCode {
                 port,
                 drafts,
                 output,
+                on_lock_wait: Some(say_waiting),
             };
             let ready = move |url: &str| {
                 println!("Serving the site at {url} (Ctrl+C to stop)");
@@ -178,6 +180,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 dry_run: true,
+                on_lock_wait: None,
             });
             check_summary(&report, verbose)
         }
@@ -223,6 +226,14 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Told when another build holds the output folder, as cargo does.
+fn say_waiting(output: &Path) {
+    eprintln!(
+        "Blocking: another plenary build is writing {}; waiting for it to finish",
+        output.display()
+    );
 }
 
 /// Exit status of a long-running command.

@@ -15,15 +15,17 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::build::{check_output_location, configure, parse_source, BuildOptions, Parsed};
+use crate::build::{
+    check_output, configure, lock_output, output_folder, parse_source, BuildOptions, Parsed,
+};
 use crate::cite::{self, Finds, Links, Recogniser};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Source, CONTENT_DIR};
-use crate::output::{self, Staging, NOJEKYLL};
+use crate::output::{self, Lock, OutPath, Staging, NOJEKYLL};
 use crate::render::context::site_view;
 use crate::render::theme::Theme;
-use crate::render::{self, Renderer};
+use crate::render::Renderer;
 use crate::search;
 use crate::site::{Output, Site, PAGE_SIZE};
 
@@ -49,8 +51,7 @@ pub struct Outcome {
 
 /// A file the site should have.
 struct Wanted<'s> {
-    /// Path inside the output folder.
-    file: String,
+    file: OutPath,
     made: Made<'s>,
     print: u64,
 }
@@ -58,7 +59,7 @@ struct Wanted<'s> {
 /// What a wanted file's bytes come from.
 enum Made<'s> {
     /// An output, rendered when it changed.
-    Output(&'s (String, Output)),
+    Output(&'s crate::site::Planned),
     /// A static file or a file of the search index, ready.
     Data(&'s [u8]),
 }
@@ -80,6 +81,9 @@ pub struct Session {
     opts: BuildOptions,
     config: Config,
     output: PathBuf,
+    /// Held for the session's life: it writes the output folder whenever
+    /// a source changes, so no build may swap the folder meanwhile.
+    lock: Option<Lock>,
     recogniser: Recogniser,
     /// Keyed by path inside `content/`, so iteration is in load order.
     sources: BTreeMap<PathBuf, Cached>,
@@ -90,7 +94,7 @@ pub struct Session {
     theme_generation: u64,
     /// The files in the output folder, by path inside it, with the
     /// fingerprint of what they were made from.
-    written: HashMap<String, u64>,
+    written: HashMap<OutPath, u64>,
     /// The site as last built, to patch when a change keeps its shape.
     kept: Option<Kept>,
     /// Sources re-read since the last good build.
@@ -124,11 +128,10 @@ impl Session {
             opts.root = root;
         }
         let config = configure(&opts).map_err(|d| vec![d])?;
-        let output = opts
-            .output
-            .clone()
-            .unwrap_or_else(|| opts.root.join(&config.output_dir));
-        check_output_location(&opts.root, &output).map_err(|d| vec![d])?;
+        let output = output_folder(&opts, &config);
+        check_output(&opts, &config, &output).map_err(|d| vec![d])?;
+        let lock = lock_output(&opts, &output).map_err(|d| vec![d])?;
+        check_output(&opts, &config, &output).map_err(|d| vec![d])?;
         let recogniser = Recogniser::new(&config);
         let content = opts.root.join(CONTENT_DIR);
         let mut walk_diags = Diagnostics::default();
@@ -149,6 +152,7 @@ impl Session {
             opts,
             config,
             output,
+            lock: Some(lock),
             recogniser,
             sources,
             walk_diags,
@@ -175,9 +179,19 @@ impl Session {
     /// is left as it was, and the errors are returned.
     pub fn apply(&mut self, changes: &[Change]) -> Result<Outcome, Vec<Diagnostic>> {
         if changes.contains(&Change::Config) {
-            let (fresh, outcome) = Session::start(self.opts.clone())?;
-            *self = fresh;
-            return Ok(outcome);
+            // The fresh session takes the lock again, perhaps on another
+            // folder; on failure this one goes on, with its lock back.
+            self.lock = None;
+            return match Session::start(self.opts.clone()) {
+                Ok((fresh, outcome)) => {
+                    *self = fresh;
+                    Ok(outcome)
+                }
+                Err(diags) => {
+                    self.lock = lock_output(&self.opts, &self.output).ok();
+                    Err(diags)
+                }
+            };
         }
         for change in changes {
             if let Change::Content(path) = change {
@@ -258,7 +272,9 @@ impl Session {
 
         let prints = Fingerprints::new(&self.config, &kept, self.theme_generation);
         let index = self.search_index(&kept);
-        let wanted = self.plan(&kept.site, &prints, &index);
+        let wanted = self
+            .plan(&kept.site, &prints, &index)
+            .map_err(|d| vec![d])?;
         let changed: Vec<&Wanted> = wanted
             .iter()
             .filter(|w| first || self.written.get(&w.file) != Some(&w.print))
@@ -272,13 +288,13 @@ impl Session {
             self.theme.highlighter(),
         )
         .map_err(|d| vec![d])?;
-        let rendered: Vec<(String, Vec<u8>)> = changed
+        let rendered: Vec<(OutPath, Vec<u8>)> = changed
             .par_iter()
             .map(|w| Ok((w.file.clone(), self.bytes(&renderer, w)?)))
             .collect::<Result<Vec<_>, Diagnostic>>()
             .map_err(|d| vec![d])?;
 
-        let now: HashMap<String, u64> = wanted.into_iter().map(|w| (w.file, w.print)).collect();
+        let now: HashMap<OutPath, u64> = wanted.into_iter().map(|w| (w.file, w.print)).collect();
         let removed = self.write(first, &rendered, &now)?;
         self.written = now;
         self.kept = Some(kept);
@@ -376,7 +392,8 @@ impl Session {
                 p.sort_into(self.opts.drafts, &mut resolutions, &mut pages);
             }
         }
-        let (site, site_diags) = Site::assemble(&self.config, resolutions, pages);
+        let statics: Vec<&str> = self.theme.statics.keys().map(String::as_str).collect();
+        let (site, site_diags) = Site::assemble(&self.config, resolutions, pages, &statics);
         diags.extend(site_diags.clone());
         if diags.has_errors() {
             return Err(diags.into_sorted());
@@ -431,26 +448,33 @@ impl Session {
         site: &'s Site,
         prints: &Fingerprints,
         index: &'s search::Files,
-    ) -> Vec<Wanted<'s>> {
-        let outputs = site.outputs.par_iter().map(|o| Wanted {
-            file: file_name(&o.0),
-            made: Made::Output(o),
-            print: prints.of(&o.1),
+    ) -> Result<Vec<Wanted<'s>>, Diagnostic> {
+        let outputs = site.outputs.par_iter().map(|p| {
+            Ok(Wanted {
+                file: p.file.clone(),
+                made: Made::Output(p),
+                print: prints.of(&p.output),
+            })
         });
-        let data = |file: String, bytes: &'s [u8]| Wanted {
-            file,
-            made: Made::Data(bytes),
-            print: hash_of(bytes),
+        let data = |path: String, bytes: &'s [u8]| {
+            let file = output::file_for(&path).map_err(|e| {
+                Diagnostic::error(&self.output, 0, format!("cannot write `{path}`: {e}"))
+            })?;
+            Ok(Wanted {
+                file,
+                made: Made::Data(bytes),
+                print: hash_of(bytes),
+            })
         };
         let statics = self
             .theme
             .statics
             .par_iter()
-            .map(|(name, bytes)| data(name.clone(), bytes));
+            .map(|(name, bytes)| data(format!("/{name}"), bytes));
         let index = index
             .par_iter()
-            .map(|(path, bytes)| data(file_name(path), bytes));
-        let nojekyll = rayon::iter::once(data(NOJEKYLL.to_string(), b""));
+            .map(|(path, bytes)| data(path.clone(), bytes));
+        let nojekyll = rayon::iter::once(data(format!("/{NOJEKYLL}"), b""));
         outputs
             .chain(statics)
             .chain(index)
@@ -460,7 +484,7 @@ impl Session {
 
     fn bytes(&self, renderer: &Renderer, w: &Wanted) -> Result<Vec<u8>, Diagnostic> {
         match w.made {
-            Made::Output((path, out)) => renderer.render(path, out),
+            Made::Output(p) => renderer.render(&p.path, &p.output),
             Made::Data(bytes) => Ok(bytes.to_vec()),
         }
     }
@@ -469,8 +493,8 @@ impl Session {
     fn write(
         &self,
         first: bool,
-        rendered: &[(String, Vec<u8>)],
-        now: &HashMap<String, u64>,
+        rendered: &[(OutPath, Vec<u8>)],
+        now: &HashMap<OutPath, u64>,
     ) -> Result<usize, Vec<Diagnostic>> {
         let io_error = |e: std::io::Error| {
             vec![Diagnostic::error(
@@ -483,24 +507,22 @@ impl Session {
             let staging = Staging::create(&self.output).map_err(io_error)?;
             rendered
                 .par_iter()
-                .try_for_each(|(file, bytes)| staging.write(Path::new(file), bytes))
+                .try_for_each(|(file, bytes)| staging.write(file, bytes))
                 .map_err(io_error)?;
             staging.commit().map_err(io_error)?;
             return Ok(0);
         }
         rendered
             .par_iter()
-            .try_for_each(|(file, bytes)| {
-                output::replace_file(&self.output, Path::new(file), bytes)
-            })
+            .try_for_each(|(file, bytes)| output::replace_file(&self.output, file, bytes))
             .map_err(io_error)?;
-        let gone: Vec<&String> = self
+        let gone: Vec<&OutPath> = self
             .written
             .keys()
             .filter(|f| !now.contains_key(*f))
             .collect();
         for file in &gone {
-            output::remove_file(&self.output, Path::new(file)).map_err(io_error)?;
+            output::remove_file(&self.output, file).map_err(io_error)?;
         }
         Ok(gone.len())
     }
@@ -584,13 +606,6 @@ fn hash_of(value: impl Hash) -> u64 {
     let mut h = FxHasher::default();
     value.hash(&mut h);
     h.finish()
-}
-
-/// The file an output is written to, as a `/`-separated path.
-fn file_name(site_path: &str) -> String {
-    render::file_for(site_path)
-        .to_string_lossy()
-        .replace('\\', "/")
 }
 
 /// What each output is made from, hashed. Two equal fingerprints mean the
@@ -707,7 +722,7 @@ impl<'a> Fingerprints<'a> {
                 .site
                 .outputs
                 .iter()
-                .for_each(|(p, o)| (p, o).hash(&mut h)),
+                .for_each(|p| (&p.path, &p.output).hash(&mut h)),
             Output::Citations => {
                 for (i, e) in self.site.entries.iter().enumerate() {
                     (self.links.digest(i), &e.resolution.meta.symbol).hash(&mut h);

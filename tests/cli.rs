@@ -94,7 +94,7 @@ fn refuses_to_replace_the_archive_itself() {
     let o = plenary(&["build", "--output", "."], tmp.path());
     assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("refusing to use this folder for output"),
+        stderr(&o).contains("--output: error: . holds the archive itself"),
         "{}",
         stderr(&o)
     );

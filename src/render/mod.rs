@@ -183,8 +183,8 @@ impl<'a> Renderer<'a> {
         self.site
             .outputs
             .iter()
-            .filter(|(p, o)| in_sitemap(p, o))
-            .map(|(p, _)| self.config.absolute(p))
+            .filter(|p| in_sitemap(&p.path, &p.output))
+            .map(|p| self.config.absolute(&p.path))
             .collect()
     }
 
@@ -315,8 +315,8 @@ impl<'a> Renderer<'a> {
                 let parts: Vec<String> = site
                     .outputs
                     .iter()
-                    .filter(|(_, o)| matches!(o, Output::SitemapPart(_)))
-                    .map(|(p, _)| self.config.absolute(p))
+                    .filter(|p| matches!(p.output, Output::SitemapPart(_)))
+                    .map(|p| self.config.absolute(&p.path))
                     .collect();
                 ctx.insert("sitemaps", &parts);
                 ("sitemap_index.xml", None)
@@ -351,16 +351,5 @@ struct NoHighlight;
 impl Highlight for NoHighlight {
     fn highlight(&self, _: &str, _: &str) -> Option<String> {
         None
-    }
-}
-
-/// Where a site path is written inside the output folder: `/ga/76/10/`
-/// becomes `ga/76/10/index.html`.
-pub fn file_for(site_path: &str) -> PathBuf {
-    let rel = site_path.trim_start_matches('/');
-    if rel.is_empty() || rel.ends_with('/') {
-        Path::new(rel).join("index.html")
-    } else {
-        PathBuf::from(rel)
     }
 }

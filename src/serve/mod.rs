@@ -27,6 +27,8 @@ pub struct ServeOptions {
     /// Where to write the site; a temporary folder by default, so the
     /// published `public/` never gets preview addresses.
     pub output: Option<PathBuf>,
+    /// Called if a build holds `output`, before waiting for it.
+    pub on_lock_wait: Option<fn(&std::path::Path)>,
 }
 
 /// Builds, serves and rebuilds on every change until the process is
@@ -59,6 +61,7 @@ pub fn serve(
         root: opts.root.clone(),
         output: Some(output.clone()),
         drafts: opts.drafts,
+        on_lock_wait: opts.on_lock_wait,
         ..BuildOptions::default()
     };
     let base_path = crate::build::configure(&build)

@@ -5,11 +5,12 @@
 pub mod pages;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{printable, Diagnostics};
+use crate::output::{self, Claims, ClashKind, OutPath, MARKER, NOJEKYLL};
 use crate::resolution::Resolution;
 use crate::text::{natural_key, NaturalChunk};
 use crate::urls::{slug, symbol_path, Values};
@@ -126,6 +127,36 @@ pub enum Redirect {
 /// limit).
 pub const SITEMAP_LIMIT: usize = 50_000;
 
+/// One file of the site: its address, the file inside the output folder
+/// it is written to, and what makes it.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// Site path (`/ga/76/10/`, `/ga/atom.xml`), before the base path.
+    pub path: String,
+    pub file: OutPath,
+    pub output: Output,
+}
+
+/// Files and folders of the site that are not outputs of the archive.
+/// Each claims its place, so an alias or a page that wants it is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Claimant<'a> {
+    Planned(usize),
+    /// A theme's or the site's static file, by name (`style.css`).
+    Static(&'a str),
+    /// A file or folder the build writes itself, described.
+    Generated(&'static str),
+}
+
+/// What the build writes beside the outputs: (file, description).
+const GENERATED_FILES: [(&str, &str); 3] = [
+    (NOJEKYLL, "the .nojekyll file GitHub Pages reads"),
+    (MARKER, "plenary's marker file"),
+    ("search/meta.json", "the search index"),
+];
+/// Folders the search index fills (`search/terms/0.json`, …).
+const SEARCH_FOLDERS: [&str; 3] = ["search/terms", "search/docs", "search/subjects"];
+
 #[derive(Debug)]
 pub struct Site {
     /// Sorted by body (registry order), session and number.
@@ -134,15 +165,19 @@ pub struct Site {
     /// By subject address.
     pub subjects: Vec<SubjectListing>,
     pub pages: Vec<Page>,
-    /// Every file to write, keyed by site path, in a stable order.
-    pub outputs: Vec<(String, Output)>,
+    /// Every file to write, in a stable order.
+    pub outputs: Vec<Planned>,
 }
 
 impl Site {
+    /// The archive as a site. `statics` names the static files the theme
+    /// and the site's `static/` folder will copy in, so that nothing else
+    /// is published over them.
     pub fn assemble(
         config: &Config,
         resolutions: Vec<Arc<Resolution>>,
         pages: Vec<Page>,
+        statics: &[&str],
     ) -> (Site, Diagnostics) {
         let mut diags = Diagnostics::default();
         let mut entries: Vec<Entry> = resolutions
@@ -160,7 +195,7 @@ impl Site {
             pages,
             outputs: Vec::new(),
         };
-        site.outputs = site.plan_outputs(config, &mut diags);
+        site.outputs = site.plan_outputs(config, statics, &mut diags);
         (site, diags)
     }
 
@@ -178,8 +213,14 @@ impl Site {
         (prev, next)
     }
 
-    /// Lists every output and reports any two that want the same address.
-    fn plan_outputs(&self, config: &Config, diags: &mut Diagnostics) -> Vec<(String, Output)> {
+    /// Lists every output with its file; reports an address that cannot
+    /// be a file of the site, and any two things that want one file.
+    fn plan_outputs(
+        &self,
+        config: &Config,
+        statics: &[&str],
+        diags: &mut Diagnostics,
+    ) -> Vec<Planned> {
         let mut planned: Vec<(String, Output)> = vec![
             ("/".to_string(), Output::Home),
             ("/404.html".to_string(), Output::NotFound),
@@ -229,15 +270,110 @@ impl Site {
         );
         let pages = planned.iter().filter(|(p, o)| in_sitemap(p, o)).count();
         planned.extend(sitemap_parts(pages, SITEMAP_LIMIT));
-        let mut seen: HashMap<&str, &Output> = HashMap::new();
-        for (path, output) in &planned {
-            if let Some(first) = seen.insert(path.as_str(), output) {
-                if !self.same_symbol(first, output) {
-                    diags.push(self.collision(config, path, first, output));
+        let planned: Vec<Planned> = planned
+            .into_iter()
+            .filter_map(|(path, output)| match output::file_for(&path) {
+                Ok(file) => Some(Planned { path, file, output }),
+                Err(e) => {
+                    let (file, line) = self.source_of(&output).unwrap_or_default();
+                    diags.error(
+                        &file,
+                        line,
+                        format!(
+                            "{} cannot be published at `{}`: {e}",
+                            self.describe(config, &output),
+                            printable(&path)
+                        ),
+                    );
+                    None
                 }
+            })
+            .collect();
+        self.check_claims(config, &planned, statics, diags);
+        planned
+    }
+
+    /// Reports every two claimants of one file, or of a file and a folder
+    /// it needs.
+    fn check_claims(
+        &self,
+        config: &Config,
+        planned: &[Planned],
+        statics: &[&str],
+        diags: &mut Diagnostics,
+    ) {
+        let mut claims = Claims::default();
+        for (name, what) in GENERATED_FILES {
+            if let Ok(file) = output::file_for(&format!("/{name}")) {
+                claims.file(file, Claimant::Generated(what));
             }
         }
-        planned
+        for folder in SEARCH_FOLDERS {
+            claims.folder(folder, Claimant::Generated("the search index"));
+        }
+        for name in statics {
+            match output::file_for(&format!("/{name}")) {
+                Ok(file) => claims.file(file, Claimant::Static(name)),
+                Err(e) => diags.error(
+                    Path::new(crate::render::theme::SITE_STATIC)
+                        .join(name)
+                        .as_path(),
+                    0,
+                    format!("this static file cannot be published: {e}"),
+                ),
+            }
+        }
+        for (i, p) in planned.iter().enumerate() {
+            claims.file(p.file.clone(), Claimant::Planned(i));
+        }
+        for clash in claims.clashes() {
+            let output = |c: Claimant| match c {
+                Claimant::Planned(i) => planned.get(i).map(|p| &p.output),
+                _ => None,
+            };
+            if let (Some(a), Some(b)) = (output(clash.first), output(clash.second)) {
+                if self.same_symbol(a, b) {
+                    continue;
+                }
+            }
+            let (file, line) = [clash.second, clash.first]
+                .into_iter()
+                .find_map(|c| output(c).and_then(|o| self.source_of(o)))
+                .unwrap_or_default();
+            let name = |c: Claimant| match c {
+                Claimant::Planned(i) => planned
+                    .get(i)
+                    .map_or_else(String::new, |p| self.describe(config, &p.output)),
+                Claimant::Static(n) => format!("the static file {n}"),
+                Claimant::Generated(what) => what.to_string(),
+            };
+            let (first, second) = (name(clash.first), name(clash.second));
+            let at = printable(&clash.at);
+            let message = match clash.kind {
+                ClashKind::SameFile => {
+                    let address = |c: Claimant| match c {
+                        Claimant::Planned(i) => planned.get(i).map(|p| printable(&p.path)),
+                        _ => None,
+                    };
+                    let (a, b) = (address(clash.first), address(clash.second));
+                    // `/x/` and `/x/index.html` are two addresses of one file.
+                    let file = if a.is_some() && a == b {
+                        String::new()
+                    } else {
+                        format!(" (the file {at})")
+                    };
+                    let shown = b.or(a).unwrap_or_else(|| format!("/{at}"));
+                    format!("{first} and {second} would both be published at {shown}{file}")
+                }
+                ClashKind::FileAsFolder => format!(
+                    "{second} would need /{at} to be a folder, but {first} is published there as a file"
+                ),
+                ClashKind::InsideFolder => {
+                    format!("{second} would be published inside /{at}/, which {first} fills")
+                }
+            };
+            diags.error(&file, line, message);
+        }
     }
 
     /// Two resolutions with one symbol are reported by [`check_symbols`].
@@ -253,28 +389,6 @@ impl Site {
             }
             _ => false,
         }
-    }
-
-    fn collision(
-        &self,
-        config: &Config,
-        path: &str,
-        first: &Output,
-        second: &Output,
-    ) -> Diagnostic {
-        let (file, line) = self
-            .source_of(second)
-            .or_else(|| self.source_of(first))
-            .unwrap_or_default();
-        Diagnostic::error(
-            file,
-            line,
-            format!(
-                "{} and {} would both be published at {path}",
-                self.describe(config, first),
-                self.describe(config, second)
-            ),
-        )
     }
 
     /// The source file an output is made from, if any, with a line.

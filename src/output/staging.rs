@@ -1,13 +1,13 @@
-//! Stage 5: write the site into a staging folder beside the output folder,
-//! and swap it in only when every file was written. A failed or killed
+//! The site is written into a staging folder beside the output folder,
+//! and swapped in only when every file was written. A failed or killed
 //! build leaves the previous site as it was.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Tells GitHub Pages not to run Jekyll over the site; every build writes it.
-pub const NOJEKYLL: &str = ".nojekyll";
+use super::folder::{beside, replaceable, MARKER, MARKER_TEXT};
+use super::path::OutPath;
 
 /// A folder being filled with the next version of the site.
 pub struct Staging {
@@ -17,14 +17,14 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares an empty staging folder for `target`, removing what a killed
-    /// build may have left there.
+    /// Prepares an empty staging folder for `target`, marked as plenary's,
+    /// removing what a killed build may have left there (and nothing that
+    /// is not plenary's). The caller holds the target's [`super::Lock`].
     pub fn create(target: &Path) -> io::Result<Staging> {
-        let dir = staging_path(target)?;
-        if dir.exists() {
-            fs::remove_dir_all(&dir)?;
-        }
+        let dir = beside(target, "staging")?;
+        remove_ours(&dir)?;
         fs::create_dir_all(&dir)?;
+        fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
@@ -36,9 +36,9 @@ impl Staging {
         &self.dir
     }
 
-    /// Writes `bytes` at `rel` inside the staging folder.
-    pub fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(rel);
+    /// Writes `bytes` at `file` inside the staging folder.
+    pub fn write(&self, file: &OutPath, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(file.as_path());
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
@@ -67,8 +67,8 @@ impl Drop for Staging {
 
 /// Writes one file of a live site: into a temporary name first, then
 /// renamed over the old file, so a reader never sees half of it.
-pub fn replace_file(dir: &Path, rel: &Path, bytes: &[u8]) -> io::Result<()> {
-    let path = dir.join(rel);
+pub fn replace_file(dir: &Path, file: &OutPath, bytes: &[u8]) -> io::Result<()> {
+    let path = dir.join(file.as_path());
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }
@@ -82,8 +82,8 @@ pub fn replace_file(dir: &Path, rel: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Removes one file of a live site, and the folders it leaves empty.
-pub fn remove_file(dir: &Path, rel: &Path) -> io::Result<()> {
-    let path = dir.join(rel);
+pub fn remove_file(dir: &Path, file: &OutPath) -> io::Result<()> {
+    let path = dir.join(file.as_path());
     match fs::remove_file(&path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
         _ => {}
@@ -98,17 +98,22 @@ pub fn remove_file(dir: &Path, rel: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// `public` is staged in `.public.staging` beside it, on the same file
-/// system, so the final rename is atomic.
-fn staging_path(target: &Path) -> io::Result<PathBuf> {
-    let name = target.file_name().ok_or_else(|| {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the output folder needs a name",
-        )
-    })?;
-    let parent = target.parent().unwrap_or(Path::new(""));
-    Ok(parent.join(format!(".{}.staging", name.to_string_lossy())))
+/// Removes a folder a build left, if it is plenary's (marked, or empty);
+/// anything else at that name is an error, never deleted.
+fn remove_ours(dir: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+        Ok(m) if !m.is_dir() => {
+            return Err(io::Error::other(format!(
+                "{} is in the way of the build and is not plenary's; move it",
+                dir.display()
+            )))
+        }
+        Ok(_) => {}
+    }
+    replaceable(dir).map_err(io::Error::other)?;
+    fs::remove_dir_all(dir)
 }
 
 /// Exchanges the two folders in one step where the system allows it, so
@@ -143,9 +148,7 @@ fn swap_in(staged: &Path, target: &Path) -> io::Result<()> {
 /// then the new one in. The old one ends at the staging path for removal.
 fn swap_in_two_steps(staged: &Path, target: &Path) -> io::Result<()> {
     let aside = staged.with_extension("old");
-    if aside.exists() {
-        fs::remove_dir_all(&aside)?;
-    }
+    remove_ours(&aside)?;
     fs::rename(target, &aside)?;
     if let Err(e) = fs::rename(staged, target) {
         let _ = fs::rename(&aside, target);
@@ -157,36 +160,53 @@ fn swap_in_two_steps(staged: &Path, target: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::file_for;
 
-    #[test]
-    fn commit_replaces_the_old_site_and_leaves_no_staging() {
+    /// A folder `public` holding `old.html`, in a temporary folder.
+    fn old_site() -> (tempfile::TempDir, PathBuf) {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
         fs::create_dir_all(&target).unwrap();
         fs::write(target.join("old.html"), "old").unwrap();
+        (tmp, target)
+    }
+
+    #[test]
+    fn commit_replaces_the_old_site_and_leaves_no_staging() {
+        let (tmp, target) = old_site();
         let s = Staging::create(&target).unwrap();
-        s.write(Path::new("a/index.html"), b"new").unwrap();
+        s.write(&file_for("/a/").unwrap(), b"new").unwrap();
         s.commit().unwrap();
-        assert_eq!(
-            fs::read_to_string(target.join("a/index.html")).unwrap(),
-            "new"
-        );
+        let new = fs::read_to_string(target.join("a/index.html")).unwrap();
+        assert_eq!(new, "new");
+        assert!(target.join(MARKER).is_file());
         assert!(!target.join("old.html").exists());
         assert!(!tmp.path().join(".public.staging").exists());
     }
 
     #[test]
     fn dropping_without_commit_keeps_the_old_site() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("public");
-        fs::create_dir_all(&target).unwrap();
-        fs::write(target.join("old.html"), "old").unwrap();
+        let (tmp, target) = old_site();
         {
             let s = Staging::create(&target).unwrap();
-            s.write(Path::new("new.html"), b"new").unwrap();
+            s.write(&file_for("/new.html").unwrap(), b"new").unwrap();
         }
         assert!(target.join("old.html").exists());
         assert!(!target.join("new.html").exists());
         assert!(!tmp.path().join(".public.staging").exists());
+    }
+
+    #[test]
+    fn a_staging_folder_plenary_did_not_make_is_kept() {
+        let (tmp, target) = old_site();
+        let theirs = tmp.path().join(".public.staging");
+        fs::create_dir(&theirs).unwrap();
+        fs::write(theirs.join("notes.txt"), "mine").unwrap();
+        let e = Staging::create(&target).err().unwrap();
+        assert!(e.to_string().contains("notes.txt"), "{e}");
+        assert_eq!(
+            fs::read_to_string(theirs.join("notes.txt")).unwrap(),
+            "mine"
+        );
     }
 }
