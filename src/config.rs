@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
-use crate::urls::{Pattern, Placeholder};
+use crate::urls::{Pattern, Placeholder, Values};
 use crate::yaml;
 
 pub const CONFIG_FILE: &str = "config.yaml";
@@ -395,12 +395,23 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
 }
 
 fn url_pattern(text: &str, key: &str, field: &str) -> Result<Pattern, String> {
+    let shown = crate::diagnostics::printable(text);
     if !text.starts_with('/') || !text.ends_with('/') {
         return Err(format!(
-            "body `{key}`, {field}: `{text}` must start and end with `/`"
+            "body `{key}`, {field}: `{shown}` must start and end with `/`"
         ));
     }
-    Pattern::parse(text).map_err(|e| format!("body `{key}`, {field}: {e}"))
+    let pattern = Pattern::parse(text).map_err(|e| format!("body `{key}`, {field}: {e}"))?;
+    // Filled with any number, the literal parts must stay inside the site.
+    let sample = pattern.fill_slugs(Values {
+        body: key,
+        session: "1",
+        number: "1",
+    });
+    crate::output::file_for(&sample).map_err(|e| {
+        format!("body `{key}`, {field}: `{shown}` cannot be an address of the site: {e}")
+    })?;
+    Ok(pattern)
 }
 
 fn require(p: &Pattern, what: Placeholder, key: &str, field: &str) -> Result<(), String> {

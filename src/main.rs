@@ -202,8 +202,8 @@ fn main() -> ExitCode {
                     f.display()
                 );
             }
-            for e in &report.errors {
-                eprintln!("{e}");
+            for d in report.warnings.iter().chain(&report.errors) {
+                eprintln!("{d}");
             }
             if report.errors.is_empty() {
                 ExitCode::SUCCESS

@@ -24,12 +24,28 @@ pub struct Imported {
     pub markdown: String,
 }
 
+/// How deep elements may nest. The UN's documents go about 15 deep; the
+/// converter walks the tree recursively, and a hostile file must get an
+/// error, not a stack overflow.
+pub const MAX_DEPTH: usize = 200;
+/// The largest file read, in bytes (the UN's are under a megabyte).
+pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
+/// The most nodes one document may have.
+const MAX_NODES: u32 = 4_000_000;
+
 /// Converts one AKN4UN document; `file` names it in errors.
 pub fn convert(xml: &str, file: &Path) -> Result<Imported, Diagnostic> {
-    let doc = Document::parse(xml).map_err(|e| {
+    // No DTD, so no entity can expand; roxmltree refuses one by default.
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: MAX_NODES,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(xml, options).map_err(|e| {
         let pos = e.pos();
         Diagnostic::error(file, pos.row as usize, format!("not well-formed XML: {e}"))
     })?;
+    check_depth(&doc, file)?;
     let root = doc.root_element();
     let Some(statement) = root.children().find(Node::is_element) else {
         return Err(Diagnostic::error(
@@ -54,6 +70,30 @@ pub fn convert(xml: &str, file: &Path) -> Result<Imported, Diagnostic> {
         rel: meta.rel,
         markdown: out.text,
     })
+}
+
+/// Refuses a document nested deeper than [`MAX_DEPTH`], naming the line
+/// of the first element too deep. Walks the tree without recursion.
+fn check_depth(doc: &Document, file: &Path) -> Result<(), Diagnostic> {
+    // The chain of open elements, kept in document order: each element's
+    // parent is on it, and what lies after the parent is closed.
+    let mut open: Vec<roxmltree::NodeId> = Vec::new();
+    for n in doc.root().descendants().filter(Node::is_element) {
+        let parent = n.parent().map(|p| p.id());
+        while open.last().is_some_and(|&top| Some(top) != parent) {
+            open.pop();
+        }
+        open.push(n.id());
+        if open.len() > MAX_DEPTH {
+            let line = doc.text_pos_at(n.range().start).row as usize;
+            return Err(Diagnostic::error(
+                file,
+                line,
+                format!("elements are nested more than {MAX_DEPTH} deep here; plenary reads documents up to that depth"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 struct Meta {
@@ -133,9 +173,18 @@ impl Meta {
             .ok_or_else(|| missing("symbol (docNumber refersTo=\"#symbol\")"))?;
         let agenda_item = agenda_item(statement);
         let (session, in_session) = number.rsplit_once('/').unwrap_or(("", &number));
-        let rel = PathBuf::from(&body)
-            .join(slug(session))
-            .join(format!("{}.md", slug(&format!("{in_session} {part}"))));
+        let (folder, name) = (slug(session), slug(&format!("{in_session} {part}")));
+        if folder.is_empty() || name.is_empty() {
+            return Err(Diagnostic::error(
+                file,
+                1,
+                format!(
+                    "the number `{}` gives no file name (it needs a session and a number, as in `76/10`)",
+                    crate::diagnostics::printable(&number)
+                ),
+            ));
+        }
+        let rel = PathBuf::from(&body).join(folder).join(format!("{name}.md"));
         Ok(Meta {
             body,
             symbol,
@@ -483,57 +532,146 @@ pub struct Report {
     pub written: Vec<PathBuf>,
     /// Files left alone because a source was already there.
     pub kept: Vec<PathBuf>,
+    /// Files skipped (not regular files, unreadable folders).
+    pub warnings: Vec<Diagnostic>,
     pub errors: Vec<Diagnostic>,
 }
 
 /// Converts every `.xml` file among `paths` (files, or folders searched
 /// for them) into a source under `into`. Existing sources are kept unless
-/// `replace` is set.
+/// `replace` is set. Only regular files are read (a FIFO would hang the
+/// import), and nothing is written through a symbolic link or outside
+/// `into`.
 pub fn import(paths: &[PathBuf], into: &Path, replace: bool) -> Report {
     let mut report = Report::default();
-    let mut files: Vec<PathBuf> = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            files.extend(
-                walkdir::WalkDir::new(p)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_map(Result::ok)
-                    .map(|e| e.into_path())
-                    .filter(|f| f.extension().is_some_and(|x| x == "xml")),
-            );
-        } else {
-            files.push(p.clone());
-        }
-    }
-    for file in files {
-        let converted = std::fs::read_to_string(&file)
-            .map_err(|e| Diagnostic::error(&file, 0, format!("cannot read: {e}")))
-            .and_then(|xml| convert(&xml, &file));
+    for file in xml_files(paths, &mut report) {
+        let converted = read_xml(&file).and_then(|xml| match xml {
+            Some(xml) => convert(&xml, &file).map(Some),
+            None => Ok(None),
+        });
         let imported = match converted {
-            Ok(i) => i,
+            Ok(Some(i)) => i,
+            Ok(None) => {
+                report.warnings.push(Diagnostic::warning(
+                    &file,
+                    0,
+                    "not a regular file (a FIFO, socket or device); skipped",
+                ));
+                continue;
+            }
             Err(d) => {
                 report.errors.push(d);
                 continue;
             }
         };
-        let target = into.join(&imported.rel);
-        if target.exists() && !replace {
-            report.kept.push(target);
-            continue;
-        }
-        let written = target
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(&target, &imported.markdown));
-        match written {
-            Ok(()) => report.written.push(target),
-            Err(e) => {
-                report
-                    .errors
-                    .push(Diagnostic::error(&target, 0, format!("cannot write: {e}")))
-            }
+        match write_source(into, &imported, replace) {
+            Ok(Some(target)) => report.written.push(target),
+            Ok(None) => report.kept.push(into.join(&imported.rel)),
+            Err(d) => report.errors.push(d),
         }
     }
     report
+}
+
+/// The `.xml` files named, or found in the folders named, in order. A
+/// folder that cannot be read, or a link loop, is a warning.
+fn xml_files(paths: &[PathBuf], report: &mut Report) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            files.push(p.clone());
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.path().extension().is_some_and(|x| x == "xml") => {
+                    if !e.file_type().is_dir() {
+                        files.push(e.into_path());
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let at = e.path().unwrap_or(p).to_path_buf();
+                    report
+                        .warnings
+                        .push(Diagnostic::warning(at, 0, format!("skipped: {e}")));
+                }
+            }
+        }
+    }
+    files
+}
+
+/// The text of a regular file no larger than [`MAX_BYTES`]; `None` for
+/// anything else that has a name (FIFO, socket, device), which is never
+/// opened.
+fn read_xml(file: &Path) -> Result<Option<String>, Diagnostic> {
+    let cannot = |e: std::io::Error| Diagnostic::error(file, 0, format!("cannot read: {e}"));
+    let meta = std::fs::metadata(file).map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(Diagnostic::error(file, 0, "is a folder of no .xml files"));
+    }
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(Diagnostic::error(
+            file,
+            0,
+            format!(
+                "is {} MB; plenary reads documents up to {} MB",
+                meta.len() / 1_000_000,
+                MAX_BYTES / 1_000_000
+            ),
+        ));
+    }
+    let bytes = std::fs::read(file).map_err(cannot)?;
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Diagnostic::error(file, 0, format!("not valid UTF-8 at byte offset {at}"))
+    })
+}
+
+/// Writes a converted source under `into`, unless one is there and
+/// `replace` is off (`Ok(None)`). A link at the target or on the way to
+/// it is refused: the file is written beside the target and renamed over
+/// it, so the write lands in `into` or nowhere.
+fn write_source(
+    into: &Path,
+    imported: &Imported,
+    replace: bool,
+) -> Result<Option<PathBuf>, Diagnostic> {
+    let target = into.join(&imported.rel);
+    let cannot = |e: std::io::Error| Diagnostic::error(&target, 0, format!("cannot write: {e}"));
+    let mut on_the_way = into.to_path_buf();
+    for part in imported.rel.components() {
+        on_the_way.push(part);
+        if std::fs::symlink_metadata(&on_the_way).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Diagnostic::error(
+                &on_the_way,
+                0,
+                format!(
+                    "is a symbolic link; plenary does not write through links (the import of {} left it alone)",
+                    imported.rel.display()
+                ),
+            ));
+        }
+    }
+    if std::fs::symlink_metadata(&target).is_ok() && !replace {
+        return Ok(None);
+    }
+    let parent = target.parent().unwrap_or(into);
+    std::fs::create_dir_all(parent).map_err(cannot)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = parent.join(format!(".{name}.plenary-tmp"));
+    std::fs::write(&temp, &imported.markdown)
+        .and_then(|()| std::fs::rename(&temp, &target))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            cannot(e)
+        })?;
+    Ok(Some(target))
 }

@@ -5,6 +5,7 @@ pub mod reload;
 pub mod server;
 pub mod watch;
 
+use std::future::IntoFuture;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -95,15 +96,46 @@ pub fn serve(
 
     on_ready(&base_url);
     runtime.block_on(async move {
-        axum::serve(listener, server::router(shared))
+        let (signal, signalled) = tokio::sync::oneshot::channel::<()>();
+        let server = axum::serve(listener, server::router(shared))
             .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
+                stopped().await;
+                let _ = signal.send(());
             })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+            .into_future();
+        // Open pages hold their event streams for ever: once stopped,
+        // give requests in flight a moment, then go.
+        let grace = async {
+            if signalled.await.is_ok() {
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            r = server => r.map_err(|e| format!("the server stopped: {e}")),
+            () = grace => Ok(()),
+        }
     })?;
     drop(temp);
     Ok(())
+}
+
+/// Resolves on Ctrl+C, or on SIGTERM (what `kill`, systemd and terminal
+/// multiplexers send), so the preview folder is removed either way.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// `plenary build --watch`: builds into the output folder, then rebuilds on

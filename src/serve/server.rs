@@ -1,9 +1,11 @@
 //! The preview server: the built site over axum, with a small script in
 //! every HTML page that listens for rebuilds on server-sent events.
 //!
-//! Only files inside the output folder are served: dot segments (encoded
-//! or not), backslashes and symbolic links that lead out of it get the
-//! site's 404 page.
+//! The request path is decoded and cleaned before anything else. Only
+//! files inside the output folder are served: dot segments (encoded or
+//! not), backslashes and symbolic links that lead out of it get the site's
+//! 404 page; and a redirect goes to the cleaned path, never to an address
+//! the request spelled (`//host` would send the browser elsewhere).
 
 use axum::body::Body;
 use axum::extract::State;
@@ -95,20 +97,29 @@ fn problem_event(text: &str) -> Event {
 }
 
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
-    let raw = uri.path();
-    let Some(rest) = raw.strip_prefix(shared.base_path.as_str()) else {
-        if format!("{raw}/") == shared.base_path || raw == "/" {
+    let Some(request) = Request::parse(uri.path()) else {
+        return not_found(&shared).await;
+    };
+    let base: Vec<String> = shared
+        .base_path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let Some(rel) = request.segments.strip_prefix(base.as_slice()) else {
+        if request.segments.is_empty() {
             return Redirect::temporary(&shared.base_path).into_response();
         }
         return not_found(&shared).await;
     };
-    let Some(rel) = safe_relative(rest) else {
-        return not_found(&shared).await;
-    };
-    let mut path = shared.root.join(&rel);
+    if rel.is_empty() && !request.slash {
+        // `/archive` (or `//`) for the site's root.
+        return Redirect::temporary(&shared.base_path).into_response();
+    }
+    let mut path = rel.iter().fold(shared.root.clone(), |p, s| p.join(s));
     if path.is_dir() {
-        if !raw.ends_with('/') {
-            return Redirect::permanent(&format!("{raw}/")).into_response();
+        if !request.slash || request.path() != uri.path() {
+            return Redirect::permanent(&request.folder_location()).into_response();
         }
         path = path.join("index.html");
     }
@@ -118,22 +129,67 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     }
 }
 
-/// The request path, decoded, as a path inside the output folder; `None`
-/// for anything that could step outside it.
-pub fn safe_relative(rest: &str) -> Option<PathBuf> {
-    let decoded = percent_encoding::percent_decode_str(rest)
-        .decode_utf8()
-        .ok()?;
-    let mut rel = PathBuf::new();
-    for segment in decoded.split('/') {
-        match segment {
-            "" => continue,
-            "." | ".." => return None,
-            s if s.contains(['\\', '\0', ':']) => return None,
-            s => rel.push(s),
+/// A request path, decoded and cleaned: its segments, none empty, `.`,
+/// `..`, or holding a backslash, NUL or drive colon.
+#[derive(Debug, PartialEq)]
+pub struct Request {
+    pub segments: Vec<String>,
+    /// Whether it ended with `/`.
+    pub slash: bool,
+}
+
+/// What may stay unencoded in a path segment of a `Location`.
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'(')
+    .remove(b')');
+
+impl Request {
+    /// `None` for anything that could step outside the output folder.
+    pub fn parse(raw: &str) -> Option<Request> {
+        let decoded = percent_encoding::percent_decode_str(raw)
+            .decode_utf8()
+            .ok()?;
+        let mut segments = Vec::new();
+        for segment in decoded.split('/') {
+            match segment {
+                "" => continue,
+                "." | ".." => return None,
+                s if s.contains(['\\', '\0', ':']) => return None,
+                s => segments.push(s.to_string()),
+            }
         }
+        Some(Request {
+            slash: decoded.ends_with('/'),
+            segments,
+        })
     }
-    Some(rel)
+
+    /// The clean path, encoded: one `/` between segments, so never
+    /// `//host`.
+    pub fn path(&self) -> String {
+        let mut out = String::from("/");
+        for s in &self.segments {
+            out.extend(percent_encoding::utf8_percent_encode(s, SEGMENT));
+            out.push('/');
+        }
+        if !self.slash && !self.segments.is_empty() {
+            out.pop();
+        }
+        out
+    }
+
+    /// Where a folder's address redirects: its clean path with a `/`.
+    pub fn folder_location(&self) -> String {
+        let mut path = self.path();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        path
+    }
 }
 
 /// The file's bytes, if it is a file whose real location is inside `root`
@@ -177,19 +233,36 @@ mod tests {
 
     #[test]
     fn no_way_out_of_the_output_folder() {
-        assert_eq!(safe_relative("ga/76/10/"), Some(PathBuf::from("ga/76/10")));
-        assert_eq!(safe_relative("style.css"), Some(PathBuf::from("style.css")));
+        let segments = |raw: &str| Request::parse(raw).map(|r| r.segments);
+        assert_eq!(
+            segments("/ga/76/10/"),
+            Some(vec!["ga".into(), "76".into(), "10".into()])
+        );
+        assert_eq!(segments("/style.css"), Some(vec!["style.css".into()]));
         for bad in [
-            "../Cargo.toml",
-            "%2e%2e/x",
-            "a/%2E%2E/%2e%2e/x",
-            "..%2fx",
-            "a\\..\\x",
-            "%00",
-            "C:/x",
-            "a/./b",
+            "/../Cargo.toml",
+            "/%2e%2e/x",
+            "/a/%2E%2E/%2e%2e/x",
+            "/..%2fx",
+            "/a\\..\\x",
+            "/%00",
+            "/C:/x",
+            "/a/./b",
         ] {
-            assert_eq!(safe_relative(bad), None, "{bad}");
+            assert_eq!(Request::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn redirects_never_leave_the_host() {
+        for (raw, location) in [
+            ("//ecosoc", "/ecosoc/"),
+            ("///evil.example//x", "/evil.example/x/"),
+            ("/%2Fevil.example", "/evil.example/"),
+            ("/ga/r%C3%A9s", "/ga/r%C3%A9s/"),
+        ] {
+            assert_eq!(Request::parse(raw).unwrap().folder_location(), location);
+        }
+        assert_eq!(Request::parse("//").unwrap().path(), "/");
     }
 }
