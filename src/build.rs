@@ -74,6 +74,9 @@ pub fn build(opts: &BuildOptions) -> Report {
             return Report::failed(diags);
         }
     };
+    for w in &config.warnings {
+        diags.push(w.clone());
+    }
     let output = output_folder(opts, &config);
     if let Err(d) = check_output(opts, &config, &output) {
         diags.push(d);
@@ -252,20 +255,25 @@ impl Parsed {
 
 /// Parses one source as a resolution or a page.
 pub fn parse_source(s: &Source, config: &Config) -> (Option<Parsed>, Diagnostics) {
-    match s.kind {
+    let mut diags = Diagnostics::default();
+    for w in &s.warnings {
+        diags.push(w.clone());
+    }
+    let parsed = match s.kind {
         SourceKind::Resolution => {
             let (r, d) = resolution::parse(s, config);
-            (r.map(|r| Parsed::Resolution(Arc::new(r))), d)
+            diags.extend(d);
+            r.map(|r| Parsed::Resolution(Arc::new(r)))
         }
         SourceKind::Page => match pages::parse(s) {
-            Ok(p) => (Some(Parsed::Page(p)), Diagnostics::default()),
+            Ok(p) => Some(Parsed::Page(p)),
             Err(e) => {
-                let mut d = Diagnostics::default();
-                d.push(e);
-                (None, d)
+                diags.push(e);
+                None
             }
         },
-    }
+    };
+    (parsed, diags)
 }
 
 /// Renders every output into a staging folder and swaps it in; in check

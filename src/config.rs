@@ -32,6 +32,8 @@ pub struct Config {
     pub document_links: DocumentLinks,
     /// The text of config.yaml, to point diagnostics at a key's line.
     text: String,
+    /// What was mended on reading (characters XML forbids in the title).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A body that adopts resolutions, and how its documents are named.
@@ -249,10 +251,31 @@ impl Config {
                 ),
             ));
         }
+        let mut warnings = Vec::new();
+        let mut mended = |key: &str, value: String| {
+            let Some(c) = value.chars().find(|&c| crate::text::forbidden_in_xml(c)) else {
+                return value;
+            };
+            warnings.push(Diagnostic::warning(
+                path,
+                line_of(key),
+                format!(
+                    "`{key}` holds the character {}, which XML forbids; the site shows U+FFFD (\u{fffd}) in its place",
+                    crate::output::path::codepoint(c)
+                ),
+            ));
+            crate::text::xml_safe(&value).into_owned()
+        };
+        let title = mended(
+            "title",
+            file.title.unwrap_or_else(|| "Resolutions".to_string()),
+        );
+        let description = mended("description", file.description.unwrap_or_default());
         Ok(Config {
             document_links,
-            title: file.title.unwrap_or_else(|| "Resolutions".to_string()),
-            description: file.description.unwrap_or_default(),
+            warnings,
+            title,
+            description,
             base_url,
             base_path,
             language: file.language.unwrap_or_else(|| "en".to_string()),

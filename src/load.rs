@@ -32,6 +32,8 @@ pub struct Source {
     pub text: String,
     /// The file line on which `text` starts.
     pub first_line: usize,
+    /// What reading found amiss but mended (characters XML forbids).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads every source under `root/content`, in a stable order.
@@ -68,30 +70,87 @@ pub fn load_with<T: Send>(root: &Path, f: impl Fn(Source) -> T + Sync) -> (Vec<T
 }
 
 /// Markdown files under `content/`, sorted, skipping hidden files, editor
-/// backups and `_`-prefixed files.
+/// backups and `_`-prefixed files. A symbolic link is followed and read
+/// like what it points to; a link loop, a dangling link or a FIFO named
+/// `.md` is a warning naming it, and a name with a control character an
+/// error: nothing is passed over without a word.
 pub fn source_paths(content: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let walker = WalkDir::new(content)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    let shown = shown_path(content);
     for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => {
-                if let Ok(rel) = e.path().strip_prefix(content) {
-                    out.push(rel.to_path_buf());
-                }
-            }
-            Ok(_) => {}
+        let e = match entry {
+            Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map_or_else(|| PathBuf::from(CONTENT_DIR), shown_path(content));
-                diags.error(&path, 0, format!("cannot read: {e}"));
+                walk_problem(content, &e, diags);
+                continue;
             }
+        };
+        if !is_markdown(e.path()) || e.file_type().is_dir() {
+            continue;
+        }
+        let path = shown(e.path());
+        if let Some(c) = e
+            .file_name()
+            .to_string_lossy()
+            .chars()
+            .find(|c| c.is_control())
+        {
+            diags.error(
+                &path,
+                0,
+                format!(
+                    "the file name holds the control character {}; rename the file",
+                    crate::output::path::codepoint(c)
+                ),
+            );
+        } else if !e.file_type().is_file() {
+            diags.warning(
+                &path,
+                0,
+                "not a regular file (a FIFO, socket or device); skipped",
+            );
+        } else if let Ok(rel) = e.path().strip_prefix(content) {
+            out.push(rel.to_path_buf());
         }
     }
     out
+}
+
+/// A link loop or a dangling link is a warning; anything else that
+/// stops the walk (a folder that cannot be read) an error.
+fn walk_problem(content: &Path, e: &walkdir::Error, diags: &mut Diagnostics) {
+    let real = e.path().unwrap_or(content);
+    let path = &shown_path(content)(real);
+    if let Some(ancestor) = e.loop_ancestor() {
+        let ancestor = shown_path(content)(ancestor);
+        diags.warning(
+            path,
+            0,
+            format!(
+                "a symbolic link back to {}, which holds it (a loop); skipped",
+                ancestor.display()
+            ),
+        );
+    } else if e.io_error().map(std::io::Error::kind) == Some(std::io::ErrorKind::NotFound)
+        && std::fs::symlink_metadata(real).is_ok()
+    {
+        let to = std::fs::read_link(real).unwrap_or_default();
+        diags.warning(
+            path,
+            0,
+            format!(
+                "a symbolic link to {}, which does not exist; skipped",
+                to.display()
+            ),
+        );
+    } else {
+        diags.error(path, 0, format!("cannot read: {e}"));
+    }
 }
 
 fn shown_path(content: &Path) -> impl Fn(&Path) -> PathBuf + '_ {
@@ -121,6 +180,7 @@ pub fn read_source(content: &Path, rel: &Path) -> Result<Source, Diagnostic> {
 pub fn source_from_bytes(rel: &Path, bytes: &[u8]) -> Result<Source, Diagnostic> {
     let shown = Path::new(CONTENT_DIR).join(rel);
     let text = decode(bytes).map_err(|(line, m)| Diagnostic::error(&shown, line, m))?;
+    let (text, warnings) = mend_forbidden(&shown, text);
     if text.trim().is_empty() {
         return Err(Diagnostic::error(&shown, 1, "the file is empty"));
     }
@@ -138,7 +198,33 @@ pub fn source_from_bytes(rel: &Path, bytes: &[u8]) -> Result<Source, Diagnostic>
         front_matter,
         text,
         first_line,
+        warnings,
     })
+}
+
+/// Replaces the characters XML 1.0 forbids (form feed, escape, U+FFFE…)
+/// with U+FFFD, one warning per line that had them: left in, they would
+/// make the feeds and the Akoma Ntoso twin files no XML parser accepts.
+fn mend_forbidden(shown: &Path, text: String) -> (String, Vec<Diagnostic>) {
+    if !text.chars().any(crate::text::forbidden_in_xml) {
+        return (text, Vec::new());
+    }
+    let warnings = text
+        .split('\n')
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let c = line.chars().find(|&c| crate::text::forbidden_in_xml(c))?;
+            Some(Diagnostic::warning(
+                shown,
+                i + 1,
+                format!(
+                    "the character {} cannot appear in XML; the site shows U+FFFD (\u{fffd}) in its place",
+                    crate::output::path::codepoint(c)
+                ),
+            ))
+        })
+        .collect();
+    (crate::text::xml_safe(&text).into_owned(), warnings)
 }
 
 /// UTF-8 text with any byte-order mark removed and line endings made `\n`.

@@ -135,6 +135,9 @@ impl Session {
         let recogniser = Recogniser::new(&config);
         let content = opts.root.join(CONTENT_DIR);
         let mut walk_diags = Diagnostics::default();
+        for w in &config.warnings {
+            walk_diags.push(w.clone());
+        }
         let paths = if content.is_dir() {
             load::source_paths(&content, &mut walk_diags)
         } else {

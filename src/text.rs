@@ -1,6 +1,26 @@
 //! Small text helpers shared by the stages.
 
 use regex::Regex;
+use std::borrow::Cow;
+
+/// Whether XML 1.0 forbids `c` anywhere in a document: the C0 controls
+/// other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
+/// A feed reader or validator rejects a file holding one.
+pub fn forbidden_in_xml(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// `text` with every character XML 1.0 forbids replaced by U+FFFD.
+pub fn xml_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(forbidden_in_xml) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if forbidden_in_xml(c) { '\u{fffd}' } else { c })
+            .collect(),
+    )
+}
 
 /// Compiles one of plenary's own regular expressions. They are constants
 /// exercised by the unit tests, so a failure here is a bug in plenary and

@@ -76,6 +76,7 @@ fn parsed(number: u32, body: &str) -> Resolution {
         front_matter: None,
         text: body.to_string(),
         first_line: 1,
+        warnings: Vec::new(),
     };
     let (r, diags) = parse(&source, &config);
     r.unwrap_or_else(|| panic!("{:#?}\n{body}", diags.into_sorted()))

@@ -72,6 +72,22 @@ impl<'a> Renderer<'a> {
 
     /// Renders one output. `path` is its site path, for `current_url`.
     pub fn render(&self, path: &str, output: &Output) -> Result<Vec<u8>, Diagnostic> {
+        let bytes = self.render_bytes(path, output)?;
+        if !path.ends_with(".xml") {
+            return Ok(bytes);
+        }
+        // Every XML file must parse, whatever a template or the config
+        // put in it: what XML forbids becomes U+FFFD.
+        Ok(match String::from_utf8(bytes) {
+            Ok(text) => match crate::text::xml_safe(&text) {
+                std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+                std::borrow::Cow::Owned(safe) => safe.into_bytes(),
+            },
+            Err(e) => e.into_bytes(),
+        })
+    }
+
+    fn render_bytes(&self, path: &str, output: &Output) -> Result<Vec<u8>, Diagnostic> {
         if let Some(bytes) = self.data(output) {
             return bytes;
         }
