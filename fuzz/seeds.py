@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Add seeds to fuzz/corpus/{parse,recognise} from the archive's own sources.
+"""Add seeds to fuzz/corpus/{parse,recognise,output_path,import_akn}.
 
 Coverage guidance cannot see inside a regular expression, so the fuzzer never
 invents a line the parser only tells apart by a pattern (`## Annex II`, the
 Security Council's closing line). These seeds start it from real shapes:
 every Markdown source in the repository, the shared reference and real
 resolutions, a small generated archive, and the structures listed below.
+For `output_path`, every address a build of the bundled archive writes and
+the hostile shapes of tests/safety.rs; for `import_akn`, the UN's own
+AKN4UN samples (tests/fixtures/akn, and the GA's 74th session when the
+shared folder has it) and small hostile documents.
 The next `cargo fuzz cmin` keeps those that add coverage.
 Run: python3 fuzz/seeds.py [SHARED_DIR]
 """
@@ -81,8 +85,25 @@ def generated(count=60):
         return [p.read_bytes() for p in sorted(pathlib.Path(tmp).rglob("*.md"))]
 
 
-def write(target, data):
-    data = data[:MAX]
+# Addresses that try to leave the site, or to land where something is.
+ADDRESSES = [
+    "/", "/ga/76/10/", "/ga/atom.xml", "/A/RES/75/251-B/", "/S/RES/1325(2000)/",
+    "/../x/", "//evil.example/", "/a//b/", "/a/./b/", "/%2e%2e/x/", "/a%2F..%2fb/",
+    "/a\\..\\b/", "/a\0b/", "/a\nb/", "/index.html", "/sitemap.xml/", "/search/terms/1.json/",
+    "ga/1/", "/" + "x" * 300 + "/", "/r%C3%A9solution/", "/.plenary-site", "/C:/x/",
+]
+
+# Documents the importer must refuse cleanly.
+HOSTILE_XML = [
+    '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "xx"><!ENTITY y "&x;&x;">]><a>&y;</a>',
+    "",
+    "<akomaNtoso/>",
+    "<akomaNtoso><statement>" + "<hcontainer>" * 300 + "</hcontainer>" * 300 + "</statement></akomaNtoso>",
+]
+
+
+def write(target, data, limit=MAX):
+    data = data[:limit]
     (OUT / target).mkdir(parents=True, exist_ok=True)
     (OUT / target / hashlib.sha1(data).hexdigest()).write_bytes(data)
 
@@ -99,6 +120,22 @@ def main():
                 paragraphs.add(para.strip())
     for para in sorted(paragraphs) + PHRASES:
         write("recognise", para.encode())
+    for address in ADDRESSES + built_addresses():
+        write("output_path", address.encode())
+    documents = sorted((ROOT / "tests" / "fixtures" / "akn").glob("*.xml"))
+    documents += sorted((SHARED / "corpus" / "un-ga-74" / "English").glob("*.xml"))[:40]
+    for doc in documents:
+        write("import_akn", doc.read_bytes(), limit=None)
+    for doc in HOSTILE_XML:
+        write("import_akn", doc.encode(), limit=None)
+
+
+def built_addresses():
+    """Every file of the bundled archive's site, as a site path."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["cargo", "run", "--quiet", "--release", "--", "build", "--output", tmp],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        return sorted("/" + str(p.relative_to(tmp)) for p in pathlib.Path(tmp).rglob("*") if p.is_file())
 
 
 if __name__ == "__main__":

@@ -72,3 +72,78 @@ fn balanced(html: &str) -> Result<(), String> {
         Err(format!("unbalanced links: {html}"))
     }
 }
+
+/// Any text as a site path: [`crate::output::file_for`] either refuses it
+/// or gives a file that stays inside the output folder however it is
+/// joined, and an ordinary address is never refused.
+pub fn output_path(site_path: &str) -> Result<(), String> {
+    use crate::output::path::{MAX_PATH, MAX_SEGMENT};
+    use std::path::Component;
+    let ordinary = site_path.len() < 200
+        && site_path.starts_with('/')
+        && site_path[1..].split('/').enumerate().all(|(i, s)| {
+            let last = i == site_path[1..].split('/').count() - 1;
+            (last && s.is_empty())
+                || (!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        });
+    let file = match crate::output::file_for(site_path) {
+        Ok(f) => f,
+        Err(e) if ordinary => return Err(format!("{site_path:?} refused: {e}")),
+        Err(_) => return Ok(()),
+    };
+    let text = file.as_str();
+    let bad = |why: &str| Err(format!("{site_path:?} gave {text:?}: {why}"));
+    if text.is_empty() || text.len() > MAX_PATH {
+        return bad("empty or too long");
+    }
+    for segment in text.split('/') {
+        if segment.is_empty() || segment == "." || segment == ".." || segment.len() > MAX_SEGMENT {
+            return bad("a segment that is empty, a dot segment or too long");
+        }
+        if segment.contains('\\') || segment.chars().any(char::is_control) {
+            return bad("a backslash or a control character");
+        }
+        let lower = segment.to_ascii_lowercase();
+        if ["%2e", "%2f", "%5c", "%00"]
+            .iter()
+            .any(|e| lower.contains(e))
+        {
+            return bad("an encoded separator");
+        }
+    }
+    // Joined onto a folder, every component is a plain name, so no
+    // normalisation can climb above it.
+    let joined = Path::new("/site").join(file.as_path());
+    let mut depth = 0usize;
+    for c in joined.components().skip(2) {
+        match c {
+            Component::Normal(_) => depth += 1,
+            _ => return bad("a component that is not a plain name"),
+        }
+    }
+    if depth == 0 || !joined.starts_with("/site") {
+        return bad("outside the folder");
+    }
+    Ok(())
+}
+
+/// Any bytes as an Akoma Ntoso document: an error or a source plenary
+/// can read, written to a relative path of plain names, never a panic or
+/// a stack overflow.
+pub fn import_akn(data: &[u8]) -> Result<(), String> {
+    let Ok(xml) = std::str::from_utf8(data) else {
+        return Ok(());
+    };
+    let Ok(imported) = crate::akn::import::convert(xml, Path::new("x.xml")) else {
+        return Ok(());
+    };
+    let plain = imported
+        .rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain || imported.rel.components().count() != 3 {
+        return Err(format!("written to {}", imported.rel.display()));
+    }
+    let _ = source_from_bytes(&imported.rel, imported.markdown.as_bytes());
+    Ok(())
+}

@@ -5,20 +5,6 @@ mod common;
 
 use common::*;
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn plenary(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn init_creates_an_archive_that_builds() {

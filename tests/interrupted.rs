@@ -9,21 +9,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-/// An archive big enough for a build to take a while: `n` resolutions.
-fn archive(root: &Path, n: usize) {
-    fs::write(root.join("config.yaml"), "title: Big\n").unwrap();
-    for i in 1..=n {
-        let dir = root.join(format!("content/ga/{}", 60 + i % 10));
-        fs::create_dir_all(&dir).unwrap();
-        let text = format!(
-            "## {s}/{i}. Resolution {i}\n\n*The General Assembly*,\n\n*Recalling* its resolution {s}/{prev},\n\n1. *Decides* to act on paragraph 1 of resolution {s}/{prev};\n\n(a) Soon;\n\n(b) Well.\n\n*{i}th plenary meeting  \n1 May 2010*\n",
-            s = 60 + i % 10,
-            prev = i.max(11) - 10,
-        );
-        fs::write(dir.join(format!("{i}.md")), text).unwrap();
-    }
-}
-
 fn build(root: &Path) -> std::process::Child {
     build_into(root, &root.join("public"))
 }
@@ -53,7 +38,7 @@ fn site_title(html: &[u8]) -> String {
 fn killing_a_build_keeps_the_previous_site() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
-    archive(root, 3000);
+    generated_archive(root, 3000);
     assert!(build(root).wait().unwrap().success());
     let before = all_files(&root.join("public"));
     assert!(before.len() > 3000);

@@ -26,11 +26,17 @@ impl Drop for Server {
 }
 
 fn start(root: &Path, output: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_plenary"))
-        .args(["serve", "--port", "0", "--root"])
+    let mut command = Command::new(env!("CARGO_BIN_EXE_plenary"));
+    command.args(["serve", "--output"]).arg(output);
+    spawn(command, root)
+}
+
+/// Starts `plenary serve` (already in `command`, with its options) on a
+/// free port.
+fn spawn(mut command: Command, root: &Path) -> Server {
+    let mut child = command
+        .args(["--port", "0", "--root"])
         .arg(root)
-        .arg("--output")
-        .arg(output)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -51,8 +57,9 @@ fn start(root: &Path, output: &Path) -> Server {
 }
 
 /// A raw HTTP/1.1 GET, so the path is sent exactly as written (a client
-/// library would clean up `..` before sending).
-fn get(host: &str, path: &str) -> (u16, String) {
+/// library would clean up `..` before sending): the status, the head and
+/// the body.
+fn request(host: &str, path: &str) -> (u16, String, String) {
     let mut s = TcpStream::connect(host).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     write!(
@@ -68,10 +75,24 @@ fn get(host: &str, path: &str) -> (u16, String) {
         .nth(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map_or(String::new(), |(_, b)| b.to_string());
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_string(), body.to_string())
+}
+
+fn get(host: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = request(host, path);
     (status, body)
+}
+
+/// The status and `Location` header of a raw GET.
+fn location(host: &str, path: &str) -> (u16, Option<String>) {
+    let (status, head, _) = request(host, path);
+    let location = head.lines().find_map(|l| {
+        let (name, value) = l.split_once(':')?;
+        name.eq_ignore_ascii_case("location")
+            .then(|| value.trim().to_string())
+    });
+    (status, location)
 }
 
 /// The server's event stream, read until `event: NAME` arrives.
@@ -262,4 +283,61 @@ fn concurrent_requests_during_rebuilds_get_whole_pages() {
     assert_eq!(answers, 200);
     // The server is still up.
     assert_eq!(get(&host, "/archive/").0, 200);
+}
+
+#[test]
+fn redirects_stay_on_this_host_and_sigterm_cleans_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_tree(&fixture("basic"), &root);
+    let config = fs::read_to_string(root.join("config.yaml")).unwrap();
+    let config = config.replace("https://user.github.io/archive/", "https://user.github.io/");
+    fs::write(root.join("config.yaml"), config).unwrap();
+    // The preview goes to a temporary folder of its own, inside this one.
+    let temp = tmp.path().join("temp");
+    fs::create_dir(&temp).unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_plenary"));
+    command.arg("serve").env("TMPDIR", &temp);
+    let mut server = spawn(command, &root);
+    let host = server.host.clone();
+    assert_eq!(
+        fs::read_dir(&temp).unwrap().count(),
+        1,
+        "one preview folder"
+    );
+
+    for (path, to) in [
+        ("//ga", "/ga/"),
+        ("//ga//70", "/ga/70/"),
+        ("///ga", "/ga/"),
+        ("/ga", "/ga/"),
+    ] {
+        assert_eq!(location(&host, path), (308, Some(to.to_string())), "{path}");
+    }
+    for path in [
+        "/..%2f..%2fetc/passwd",
+        "/%2e%2e/%2e%2e/",
+        "/ga/..\\..\\x",
+        "/ga/%5c..%5c..%5cx",
+        "//..//..//",
+    ] {
+        assert_eq!(location(&host, path), (404, None), "{path}");
+    }
+
+    let pid = server.child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while server.child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "serve did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let left: Vec<_> = fs::read_dir(&temp)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }

@@ -619,9 +619,9 @@ fn read_xml(file: &Path) -> Result<Option<String>, Diagnostic> {
             file,
             0,
             format!(
-                "is {} MB; plenary reads documents up to {} MB",
-                meta.len() / 1_000_000,
-                MAX_BYTES / 1_000_000
+                "is {} MiB; plenary reads documents up to {} MiB",
+                meta.len() >> 20,
+                MAX_BYTES >> 20
             ),
         ));
     }

@@ -7,7 +7,37 @@ use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 use walkdir::WalkDir;
+
+/// Runs the `plenary` binary in `dir`.
+pub fn plenary(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// An archive of `n` generated resolutions in `root`, citing each other,
+/// big enough for a build to take a while.
+pub fn generated_archive(root: &Path, n: usize) {
+    fs::write(root.join("config.yaml"), "title: Big\n").unwrap();
+    for i in 1..=n {
+        let dir = root.join(format!("content/ga/{}", 60 + i % 10));
+        fs::create_dir_all(&dir).unwrap();
+        let text = format!(
+            "## {s}/{i}. Resolution {i}\n\n*The General Assembly*,\n\n*Recalling* its resolution {s}/{prev},\n\n1. *Decides* to act on paragraph 1 of resolution {s}/{prev};\n\n(a) Soon;\n\n(b) Well.\n\n*{i}th plenary meeting  \n1 May 2010*\n",
+            s = 60 + i % 10,
+            prev = i.max(11) - 10,
+        );
+        fs::write(dir.join(format!("{i}.md")), text).unwrap();
+    }
+}
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
