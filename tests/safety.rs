@@ -130,13 +130,13 @@ fn the_output_may_not_be_the_archive_or_its_sources() {
     let a = Archive::new();
     let content = a.root().join("content").display().to_string();
     for (output, why) in [
-        ("content", "inside the archive's `content` folder"),
-        ("content/ga", "inside the archive's `content` folder"),
-        ("themes", "inside the archive's `themes` folder"),
-        ("themes/mine", "inside the archive's `themes` folder"),
-        ("static", "inside the archive's `static` folder"),
-        ("templates", "inside the archive's `templates` folder"),
-        (content.as_str(), "inside the archive's `content` folder"),
+        ("content", "is the archive's `content` folder"),
+        ("content/ga", "is inside the archive's `content` folder"),
+        ("themes", "is the archive's `themes` folder"),
+        ("themes/mine", "is inside the archive's `themes` folder"),
+        ("static", "is the archive's `static` folder"),
+        ("templates", "is the archive's `templates` folder"),
+        (content.as_str(), "is the archive's `content` folder"),
         (".", "holds the archive itself"),
         ("..", "holds the archive itself"),
     ] {
@@ -328,6 +328,30 @@ fn every_xml_file_parses_whatever_the_sources_hold() {
         akn.contains("Decides</i>\u{fffd} with \u{fffd}[31m and \u{fffd}"),
         "{akn}"
     );
+}
+
+#[test]
+fn every_xml_file_of_every_fixture_parses() {
+    for name in ["basic", "hostile", "generated", "theme-override"] {
+        let built = build_copy(&fixture(name));
+        assert!(
+            built.report.succeeded(),
+            "{name}: {:#?}",
+            built.report.diagnostics
+        );
+        let files = all_files(&built.out());
+        let xml: Vec<_> = files
+            .iter()
+            .filter(|(rel, _)| rel.ends_with(".xml"))
+            .collect();
+        assert!(xml.len() > 2, "{name}: {} XML files", xml.len());
+        for (rel, bytes) in xml {
+            let text = std::str::from_utf8(bytes).unwrap();
+            if let Err(e) = roxmltree::Document::parse(text) {
+                panic!("{name}: {rel} is not well-formed: {e}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -53,8 +53,9 @@ pub fn check_location(root: &Path, output: &Path) -> Result<(), String> {
     for name in SOURCE_FOLDERS {
         let sources = resolved(&root.join(name));
         if out.starts_with(&sources) {
+            let place = if out == sources { "is" } else { "is inside" };
             return Err(format!(
-                "{} is inside the archive's `{name}` folder; a build replaces its output whole, so it must be a folder of its own, such as `public`",
+                "{} {place} the archive's `{name}` folder; a build replaces its output whole, so it must be a folder of its own, such as `public`",
                 output.display()
             ));
         }

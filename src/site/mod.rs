@@ -270,12 +270,18 @@ impl Site {
         );
         let pages = planned.iter().filter(|(p, o)| in_sitemap(p, o)).count();
         planned.extend(sitemap_parts(pages, SITEMAP_LIMIT));
+        // One bad number spoils a page and all its companions: say it once
+        // per source.
+        let mut told = std::collections::HashSet::new();
         let planned: Vec<Planned> = planned
             .into_iter()
             .filter_map(|(path, output)| match output::file_for(&path) {
                 Ok(file) => Some(Planned { path, file, output }),
                 Err(e) => {
                     let (file, line) = self.source_of(&output).unwrap_or_default();
+                    if !told.insert(file.clone()) && !file.as_os_str().is_empty() {
+                        return None;
+                    }
                     diags.error(
                         &file,
                         line,
