@@ -78,9 +78,12 @@ pub fn build(opts: &BuildOptions) -> Report {
         diags.push(w.clone());
     }
     let output = output_folder(opts, &config);
-    if let Err(d) = check_output(opts, &config, &output) {
-        diags.push(d);
-        return Report::failed(diags);
+    // A check writes nothing, so any output folder will do for it.
+    if !opts.dry_run {
+        if let Err(d) = check_output(opts, &config, &output) {
+            diags.push(d);
+            return Report::failed(diags);
+        }
     }
 
     let (resolutions, pages) = read_archive(&opts.root, &config, opts.drafts, &mut diags);

@@ -233,7 +233,10 @@ fn aliases(fm: &FrontMatter, path: &Path, diags: &mut Diagnostics) -> Vec<String
             diags.error(
                 path,
                 fm.line_of("aliases"),
-                format!("alias `{alias}` must be a path inside the site, such as `/old/address/`"),
+                format!(
+                    "alias `{}` must be a path inside the site, such as `/old/address/`",
+                    crate::diagnostics::printable(alias)
+                ),
             );
             continue;
         }
