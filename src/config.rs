@@ -261,7 +261,7 @@ impl Config {
                 line_of(key),
                 format!(
                     "`{key}` holds the character {}, which XML forbids; the site shows U+FFFD (\u{fffd}) in its place",
-                    crate::output::path::codepoint(c)
+                    crate::text::codepoint(c)
                 ),
             ));
             crate::text::xml_safe(&value).into_owned()

@@ -105,7 +105,7 @@ pub fn source_paths(content: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
                 0,
                 format!(
                     "the file name holds the control character {}; rename the file",
-                    crate::output::path::codepoint(c)
+                    crate::text::codepoint(c)
                 ),
             );
         } else if !e.file_type().is_file() {
@@ -219,7 +219,7 @@ fn mend_forbidden(shown: &Path, text: String) -> (String, Vec<Diagnostic>) {
                 i + 1,
                 format!(
                     "the character {} cannot appear in XML; the site shows U+FFFD (\u{fffd}) in its place",
-                    crate::output::path::codepoint(c)
+                    crate::text::codepoint(c)
                 ),
             ))
         })

@@ -3,6 +3,20 @@
 use regex::Regex;
 use std::borrow::Cow;
 
+/// `U+000C (form feed)`, for messages.
+pub fn codepoint(c: char) -> String {
+    let name = match c {
+        '\0' => " (NUL)",
+        '\t' => " (tab)",
+        '\n' => " (line feed)",
+        '\r' => " (carriage return)",
+        '\u{c}' => " (form feed)",
+        '\u{1b}' => " (escape)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", c as u32)
+}
+
 /// Whether XML 1.0 forbids `c` anywhere in a document: the C0 controls
 /// other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
 /// A feed reader or validator rejects a file holding one.
@@ -63,6 +77,17 @@ pub enum NaturalChunk {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_xml_forbids_becomes_a_replacement_character() {
+        assert_eq!(
+            xml_safe("a\u{c}b\u{1b}c\u{fffe}\td\n"),
+            "a\u{fffd}b\u{fffd}c\u{fffd}\td\n"
+        );
+        assert!(matches!(xml_safe("plain é"), Cow::Borrowed(_)));
+        assert_eq!(codepoint('\u{c}'), "U+000C (form feed)");
+        assert_eq!(codepoint('\u{fffe}'), "U+FFFE");
+    }
 
     #[test]
     fn natural_order_puts_9_before_10() {

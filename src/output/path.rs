@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
+use crate::text::codepoint;
+
 /// The longest path segment accepted, in bytes. File systems allow 255;
 /// serve writes `.NAME.plenary-tmp` beside a file, so a margin is kept.
 pub const MAX_SEGMENT: usize = 200;
@@ -93,20 +95,6 @@ impl fmt::Display for PathError {
             }
         }
     }
-}
-
-/// `U+000C (form feed)`, for messages.
-pub fn codepoint(c: char) -> String {
-    let name = match c {
-        '\0' => " (NUL)",
-        '\t' => " (tab)",
-        '\n' => " (line feed)",
-        '\r' => " (carriage return)",
-        '\u{c}' => " (form feed)",
-        '\u{1b}' => " (escape)",
-        _ => "",
-    };
-    format!("U+{:04X}{name}", c as u32)
 }
 
 /// The file a site path is written to: `/ga/76/10/` becomes
