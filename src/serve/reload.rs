@@ -1,7 +1,9 @@
 //! The live-reload client, added to HTML pages only as the preview server
 //! sends them; built files never contain it.
 
-use super::server::EVENTS;
+/// The path, under the site's base path, of the event stream the client
+/// opens and the server answers.
+pub const EVENTS: &str = "__plenary/events";
 
 /// Listens to the server's events: reloads after a rebuild, and shows a
 /// failed build's problems over the page until the next good build.

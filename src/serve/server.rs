@@ -21,8 +21,7 @@ use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::{Stream, StreamExt};
 
-/// The path, under the site's base path, of the event stream.
-pub const EVENTS: &str = "__plenary/events";
+use super::reload::{inject, EVENTS};
 
 /// What the rebuild loop tells the browsers.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,7 +212,7 @@ async fn not_found(shared: &Shared) -> Response {
 fn respond(shared: &Shared, path: &Path, bytes: Vec<u8>, status: StatusCode) -> Response {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let body = if mime.essence_str() == "text/html" {
-        Body::from(super::reload::inject(&bytes, &shared.base_path))
+        Body::from(inject(&bytes, &shared.base_path))
     } else {
         Body::from(bytes)
     };
