@@ -10,6 +10,7 @@ use crate::check::{self, PageLinks};
 use crate::cite::{self, Links, Recogniser};
 use crate::config::{Config, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::kinds::Kind;
 use crate::load::{self, Source, SourceKind};
 use crate::output::{self, Lock, Staging, NOJEKYLL};
 use crate::render::{theme::Theme, Renderer};
@@ -25,6 +26,8 @@ pub struct BuildOptions {
     /// folder, like any command-line path).
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Overrides `outputs` from the config: the kinds of output to write.
+    pub outputs: Option<Vec<String>>,
     /// Include resolutions and pages marked `draft: true`.
     pub drafts: bool,
     /// Render everything but write nothing (for checks).
@@ -177,6 +180,10 @@ pub(crate) fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
             .set_base_url(url)
             .map_err(|m| Diagnostic::error("--base-url", 0, m))?;
     }
+    if let Some(names) = &opts.outputs {
+        config.outputs = crate::kinds::Outputs::named(names.iter().map(String::as_str))
+            .map_err(|m| Diagnostic::error("--outputs", 0, m))?;
+    }
     Ok(config)
 }
 
@@ -314,7 +321,10 @@ fn write_site(
     // The search index is built meanwhile: its merge runs on one thread.
     let (rendered, index) = rayon::join(
         || render_all(site, &renderer, staging.as_ref(), io_error),
-        || staging.is_some().then(|| search::build(config, site)),
+        || {
+            (staging.is_some() && config.outputs.has(Kind::Search))
+                .then(|| search::build(config, site))
+        },
     );
     // Report the first failure in output order, so messages are stable.
     let pages: Vec<PageLinks> = rendered

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::kinds::Outputs;
 use crate::urls::{Pattern, Placeholder, Values};
 use crate::yaml;
 
@@ -30,6 +31,8 @@ pub struct Config {
     /// Free-form values handed to templates as `config.extra`.
     pub extra: serde_json::Value,
     pub document_links: DocumentLinks,
+    /// The kinds of output a build writes (`outputs:`; all by default).
+    pub outputs: Outputs,
     /// The text of config.yaml, to point diagnostics at a key's line.
     text: String,
     /// What was mended on reading (characters XML forbids in the title).
@@ -109,6 +112,7 @@ struct ConfigFile {
     bodies: BTreeMap<String, BodyFile>,
     extra: Option<serde_yaml::Value>,
     document_links: Option<DocumentLinksFile>,
+    outputs: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -251,6 +255,11 @@ impl Config {
                 ),
             ));
         }
+        let outputs = match &file.outputs {
+            Some(names) => Outputs::named(names.iter().map(String::as_str))
+                .map_err(|m| Diagnostic::error(path, line_of("outputs"), m))?,
+            None => Outputs::all(),
+        };
         let mut warnings = Vec::new();
         let mut mended = |key: &str, value: String| {
             let Some(c) = value.chars().find(|&c| crate::text::forbidden_in_xml(c)) else {
@@ -273,6 +282,7 @@ impl Config {
         let description = mended("description", file.description.unwrap_or_default());
         Ok(Config {
             document_links,
+            outputs,
             warnings,
             title,
             description,

@@ -16,6 +16,7 @@ pub mod config;
 pub mod diagnostics;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod kinds;
 pub mod load;
 pub mod markdown;
 pub mod output;

@@ -42,6 +42,10 @@ enum Command {
         /// The address the site is published at, e.g. https://user.github.io/archive/
         #[arg(long)]
         base_url: Option<String>,
+        /// The kinds of output to write, e.g. html,akn (default: `outputs`
+        /// in config.yaml, or all)
+        #[arg(long, value_delimiter = ',')]
+        outputs: Option<Vec<String>>,
         /// Include resolutions and pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
@@ -123,6 +127,7 @@ fn main() -> ExitCode {
             root,
             output,
             base_url,
+            outputs,
             drafts,
             timings,
             watch,
@@ -131,6 +136,7 @@ fn main() -> ExitCode {
                 root,
                 output,
                 base_url,
+                outputs,
                 drafts,
                 dry_run: false,
                 on_lock_wait: Some(say_waiting),
@@ -178,6 +184,7 @@ fn main() -> ExitCode {
                 root,
                 output: None,
                 base_url,
+                outputs: None,
                 drafts,
                 dry_run: true,
                 on_lock_wait: None,

@@ -21,6 +21,7 @@ use crate::build::{
 use crate::cite::{self, Finds, Links, Recogniser};
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::kinds::Kind;
 use crate::load::{self, Source, CONTENT_DIR};
 use crate::output::{self, Lock, OutPath, Staging, NOJEKYLL};
 use crate::render::context::site_view;
@@ -274,7 +275,11 @@ impl Session {
         diags.extend(kept.links.diagnostics());
 
         let prints = Fingerprints::new(&self.config, &kept, self.theme_generation);
-        let index = self.search_index(&kept);
+        let index = if self.config.outputs.has(Kind::Search) {
+            self.search_index(&kept)
+        } else {
+            search::Files::default()
+        };
         let wanted = self
             .plan(&kept.site, &prints, &index)
             .map_err(|d| vec![d])?;

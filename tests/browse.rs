@@ -101,11 +101,7 @@ fn subjects_have_pages_and_the_search_page_offers_them() {
         "{links:?}"
     );
     let one = b.page("/subjects/development/");
-    let items: Vec<String> = one
-        .select(&sel(".resolution-list .number"))
-        .map(|e| e.text().collect())
-        .collect();
-    assert_eq!(items, ["70/1"]);
+    assert_eq!(texts(&one, ".resolution-list .number"), ["70/1"]);
     let search = b.page("/search/");
     let options: Vec<_> = search
         .select(&sel("#subject option"))

@@ -25,6 +25,9 @@ pub struct SiteView<'a> {
     /// Ordinary pages, for navigation.
     pub pages: Vec<LinkView<'a>>,
     pub resolution_count: usize,
+    /// Which kinds of output the site has (`site.outputs.akn`), so a theme
+    /// links only what exists.
+    pub outputs: crate::kinds::Outputs,
 }
 
 #[derive(Serialize)]
@@ -244,6 +247,7 @@ pub fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> {
             })
             .collect(),
         resolution_count: site.entries.len(),
+        outputs: config.outputs,
     }
 }
 

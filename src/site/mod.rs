@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostics::{printable, Diagnostics};
+use crate::kinds::Kind;
 use crate::output::{self, Claims, ClashKind, OutPath, MARKER, NOJEKYLL};
 use crate::resolution::Resolution;
 use crate::text::{natural_key, NaturalChunk};
@@ -110,6 +111,32 @@ pub enum Output {
     Robots,
     /// `citations.json`: the citation graph.
     Citations,
+}
+
+impl Output {
+    /// The kind of output it is, as `outputs:` names them.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Output::Home
+            | Output::Resolution(_)
+            | Output::Body(_)
+            | Output::Session(..)
+            | Output::Subjects
+            | Output::Subject(..)
+            | Output::Page(_)
+            | Output::NotFound
+            | Output::Sitemap
+            | Output::SitemapPart(_)
+            | Output::Robots => Kind::Html,
+            Output::Redirect(..) => Kind::Redirects,
+            Output::Akn(_) => Kind::Akn,
+            Output::Json(_) => Kind::Json,
+            Output::Source(_) => Kind::Source,
+            Output::Feed(_) => Kind::Feeds,
+            Output::Search => Kind::Search,
+            Output::Citations => Kind::Citations,
+        }
+    }
 }
 
 /// Why an address redirects to a resolution's page.
@@ -268,6 +295,7 @@ impl Site {
                 .enumerate()
                 .map(|(i, p)| (p.path.clone(), Output::Page(i))),
         );
+        planned.retain(|(_, o)| config.outputs.has(o.kind()));
         let pages = planned.iter().filter(|(p, o)| in_sitemap(p, o)).count();
         planned.extend(sitemap_parts(pages, SITEMAP_LIMIT));
         // One bad number spoils a page and all its companions: say it once
@@ -314,8 +342,10 @@ impl Site {
                 claims.file(file, Claimant::Generated(what));
             }
         }
-        for folder in SEARCH_FOLDERS {
-            claims.folder(folder, Claimant::Generated("the search index"));
+        if config.outputs.has(Kind::Search) {
+            for folder in SEARCH_FOLDERS {
+                claims.folder(folder, Claimant::Generated("the search index"));
+            }
         }
         for name in statics {
             match output::file_for(&format!("/{name}")) {

@@ -131,6 +131,13 @@ pub fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
 }
 
+/// The text of each element `selector` matches, in document order.
+pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
+    doc.select(&sel(selector))
+        .map(|e| e.text().collect())
+        .collect()
+}
+
 /// Every HTML file under `out`, by site path (`/ga/76/10/`).
 pub fn html_files(out: &Path) -> BTreeMap<String, Html> {
     let mut pages = BTreeMap::new();
