@@ -1,8 +1,9 @@
 //! plenary: a static site generator for archives of numbered resolutions.
 //!
 //! The pipeline, one module per stage:
-//! [`load`] → [`resolution`] (parse) → [`site`] (link the archive) →
-//! [`render`] → [`output`] (atomic write). [`build`] runs them in order.
+//! [`load`] → [`resolution`] (parse) → [`site`] and [`cite`] (link the
+//! archive) → [`render`] → [`output`] (write). [`pipeline`] runs them:
+//! once for [`build`], or kept alive for [`serve`].
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
@@ -20,12 +21,12 @@ pub mod kinds;
 pub mod load;
 pub mod markdown;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod resolution;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
-pub mod session;
 pub mod site;
 pub mod text;
 pub mod urls;

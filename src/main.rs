@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use plenary::build::{build, BuildOptions, Report};
 use plenary::diagnostics::Diagnostic;
+use plenary::pipeline::Outcome;
 use plenary::scaffold;
 use plenary::serve::{self, ServeOptions};
-use plenary::session::Outcome;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 

@@ -5,21 +5,21 @@ mod common;
 
 use common::*;
 use plenary::build::{build, BuildOptions};
-use plenary::session::{Change, Session};
+use plenary::pipeline::{Change, Pipeline};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
 struct Archive {
     tmp: tempfile::TempDir,
-    session: Session,
+    session: Pipeline,
 }
 
 impl Archive {
     fn new(fixture_name: &str) -> Archive {
         let tmp = tempfile::tempdir().unwrap();
         copy_tree(&fixture(fixture_name), &tmp.path().join("site"));
-        let (session, outcome) = Session::start(Self::options(&tmp)).unwrap();
+        let (session, outcome) = Pipeline::start(Self::options(&tmp)).unwrap();
         assert!(outcome.written > 10);
         Archive { tmp, session }
     }

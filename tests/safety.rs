@@ -26,7 +26,14 @@ fn snapshot(dir: &Path) -> BTreeMap<String, String> {
         } else if e.file_type().is_dir() {
             "folder".to_string()
         } else if e.file_type().is_file() {
-            format!("{:?}", fs::read(e.path()).unwrap())
+            let bytes = fs::read(e.path()).unwrap();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(&bytes, &mut h);
+            format!(
+                "{} bytes, hash {:x}",
+                bytes.len(),
+                std::hash::Hasher::finish(&h)
+            )
         } else {
             "special".to_string()
         };

@@ -13,7 +13,7 @@ use std::thread;
 
 use crate::build::BuildOptions;
 use crate::diagnostics::Diagnostic;
-use crate::session::{Outcome, Session};
+use crate::pipeline::{Outcome, Pipeline};
 use server::{Notice, Shared};
 
 /// What the caller hears about each rebuild, to print it.
@@ -75,7 +75,7 @@ pub fn serve(
     let base_url = format!("http://{host}{base_path}");
     build.base_url = Some(base_url.clone());
 
-    let first = Session::start(build);
+    let first = Pipeline::start(build);
     let (session, shared) = match first {
         Ok((session, outcome)) => {
             on_build(&Ok(outcome));
@@ -142,7 +142,7 @@ async fn stopped() {
 /// every change until the process is stopped.
 pub fn watch_build(opts: BuildOptions, on_build: OnBuild) -> Result<(), String> {
     let root = opts.root.clone();
-    let session = match Session::start(opts) {
+    let session = match Pipeline::start(opts) {
         Ok((session, outcome)) => {
             on_build(&Ok(outcome));
             session
@@ -159,7 +159,7 @@ pub fn watch_build(opts: BuildOptions, on_build: OnBuild) -> Result<(), String> 
 
 /// Applies each batch of changes; tells the caller and the browsers.
 fn rebuild_loop(
-    mut session: Session,
+    mut session: Pipeline,
     watcher: watch::Watcher,
     on_build: OnBuild,
     notify: impl Fn(Notice),

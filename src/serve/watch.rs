@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use crate::config::CONFIG_FILE;
 use crate::load::{self, CONTENT_DIR};
+use crate::pipeline::Change;
 use crate::render::theme::{SITE_STATIC, SITE_TEMPLATES, THEMES};
-use crate::session::Change;
 
 /// How long to wait for a burst of events (an editor's save) to settle.
 const SETTLE: Duration = Duration::from_millis(5);
