@@ -1,5 +1,5 @@
 //! Citations between resolutions: recognised in the text a reader sees
-//! ([`recognise`]), then resolved against the archive ([`link`]).
+//! ([`recognise`]), then resolved against the archive ([`mod@link`]).
 
 pub mod documents;
 pub mod link;

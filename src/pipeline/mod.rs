@@ -1,10 +1,10 @@
-//! The one pipeline: load → parse ([`sources`]) → link → render → sink
-//! ([`sink`]). `plenary build` and `plenary check` run it once
-//! ([`Pipeline::once`]); `plenary serve` and `build --watch` keep it
-//! ([`Pipeline::start`]) and, on each change ([`Pipeline::apply`]),
-//! re-read only the changed files, look for citations only in them,
-//! re-link from the cached parts, and render and write only the outputs
-//! whose fingerprint ([`fingerprint`]) changed. The result equals a full
+//! The one pipeline: load → parse (`sources.rs`) → link → render → sink
+//! (`sink.rs`). `plenary build` and `plenary check` run it once;
+//! `plenary serve` and `build --watch` keep it ([`Pipeline::start`]) and,
+//! on each change ([`Pipeline::apply`]), re-read only the changed files,
+//! look for citations only in them, re-link from the cached parts, and
+//! render and write only the outputs whose fingerprint
+//! (`fingerprint.rs`) changed. The result equals a full
 //! build byte for byte (`tests/incremental.rs`).
 
 mod fingerprint;

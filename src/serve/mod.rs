@@ -1,5 +1,5 @@
 //! `plenary serve` and `plenary build --watch`: the same long-lived build
-//! ([`crate::session`]), driven by file events.
+//! ([`crate::pipeline`]), driven by file events.
 
 pub mod reload;
 pub mod server;
