@@ -44,7 +44,7 @@ impl PageLinks {
 
 /// Errors for internal links whose page or fragment does not exist.
 /// `files` are the other files of the site (style sheets, feeds).
-pub fn verify(pages: &[PageLinks], files: &HashSet<String>, base_url: &str) -> Diagnostics {
+pub(crate) fn verify(pages: &[PageLinks], files: &HashSet<String>, base_url: &str) -> Diagnostics {
     let mut diags = Diagnostics::default();
     let by_path: HashMap<&str, &PageLinks> = pages.iter().map(|p| (p.path.as_str(), p)).collect();
     let Ok(base) = url::Url::parse(base_url) else {

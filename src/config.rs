@@ -10,7 +10,7 @@ use crate::kinds::Outputs;
 use crate::urls::{Pattern, Placeholder, Values};
 use crate::yaml;
 
-pub const CONFIG_FILE: &str = "config.yaml";
+pub(crate) const CONFIG_FILE: &str = "config.yaml";
 
 /// The settings of one site, validated and with defaults filled in.
 #[derive(Debug, Clone)]
@@ -78,7 +78,7 @@ pub struct DocumentLinks {
 impl DocumentLinks {
     /// The address of a document by its symbol, written as the UN writes it
     /// in addresses: no space before a bracket (`S/RES/242(1967)`).
-    pub fn url_for(&self, symbol: &str) -> Option<String> {
+    pub(crate) fn url_for(&self, symbol: &str) -> Option<String> {
         let symbol = symbol.replace(" (", "(");
         // The parts of a resolution adopted in parts (`75/251 A`, `B`) are
         // one document in the UN's system.
@@ -301,7 +301,7 @@ impl Config {
     }
 
     /// Replaces the base URL (from `--base-url`).
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub(crate) fn set_base_url(&mut self, url: &str) -> Result<(), String> {
         let (base_url, base_path) = split_base_url(url)?;
         self.base_url = base_url;
         self.base_path = base_path;
@@ -310,12 +310,12 @@ impl Config {
 
     /// A site path (`/ga/76/10/`) as the full address readers cite
     /// (`https://example.org/archive/ga/76/10/`).
-    pub fn absolute(&self, site_path: &str) -> String {
+    pub(crate) fn absolute(&self, site_path: &str) -> String {
         crate::urls::under_base(&self.base_url, site_path)
     }
 
     /// The line of config.yaml that sets `key`, or 0 when it is not set.
-    pub fn line_of(&self, key: &str) -> usize {
+    pub(crate) fn line_of(&self, key: &str) -> usize {
         yaml::key_line(&self.text, key).unwrap_or(0)
     }
 
@@ -324,7 +324,7 @@ impl Config {
     }
 
     /// The body whose full name is `name` (case-insensitive).
-    pub fn body_named(&self, name: &str) -> Option<&Body> {
+    pub(crate) fn body_named(&self, name: &str) -> Option<&Body> {
         self.bodies
             .iter()
             .find(|b| b.name.eq_ignore_ascii_case(name.trim()))

@@ -66,7 +66,7 @@ impl fmt::Display for Diagnostic {
 
 /// `text` with its control characters written as escapes (`\n`,
 /// `\u{1b}`), for messages that quote names and addresses.
-pub fn printable(text: &str) -> String {
+pub(crate) fn printable(text: &str) -> String {
     if !text.chars().any(char::is_control) {
         return text.to_string();
     }
@@ -104,7 +104,7 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 

@@ -29,7 +29,7 @@ pub enum Kind {
 
 /// Every kind with its name and what it writes, in the order a site lists
 /// them.
-pub const KINDS: [(Kind, &str, &str); 8] = [
+pub(crate) const KINDS: [(Kind, &str, &str); 8] = [
     (
         Kind::Html,
         "html",
@@ -110,7 +110,7 @@ impl Outputs {
     }
 
     /// `{"html": true, "akn": false, …}`, for templates (`site.outputs`).
-    pub fn view(self) -> serde_json::Map<String, serde_json::Value> {
+    pub(crate) fn view(self) -> serde_json::Map<String, serde_json::Value> {
         KINDS
             .iter()
             .map(|(k, name, _)| (name.to_string(), serde_json::Value::Bool(self.has(*k))))

@@ -29,5 +29,5 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod text;
-pub mod urls;
+pub(crate) mod urls;
 pub mod yaml;

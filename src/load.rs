@@ -7,9 +7,9 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-pub const CONTENT_DIR: &str = "content";
+pub(crate) const CONTENT_DIR: &str = "content";
 /// Ordinary pages (About, Sources…) live here rather than as resolutions.
-pub const PAGES_DIR: &str = "pages";
+pub(crate) const PAGES_DIR: &str = "pages";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
@@ -43,7 +43,10 @@ pub fn load(root: &Path) -> (Vec<Source>, Diagnostics) {
 
 /// Reads every source under `root/content` and passes each to `f` as soon
 /// as it is read, so the text of a large archive is never all held at once.
-pub fn load_with<T: Send>(root: &Path, f: impl Fn(Source) -> T + Sync) -> (Vec<T>, Diagnostics) {
+pub(crate) fn load_with<T: Send>(
+    root: &Path,
+    f: impl Fn(Source) -> T + Sync,
+) -> (Vec<T>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
@@ -74,7 +77,7 @@ pub fn load_with<T: Send>(root: &Path, f: impl Fn(Source) -> T + Sync) -> (Vec<T
 /// like what it points to; a link loop, a dangling link or a FIFO named
 /// `.md` is a warning naming it, and a name with a control character an
 /// error: nothing is passed over without a word.
-pub fn source_paths(content: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+pub(crate) fn source_paths(content: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let walker = WalkDir::new(content)
         .follow_links(true)
@@ -161,15 +164,15 @@ fn shown_path(content: &Path) -> impl Fn(&Path) -> PathBuf + '_ {
     }
 }
 
-pub fn is_ignored(name: &str) -> bool {
+pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with('_') || name.starts_with('#') || name.ends_with('~')
 }
 
-pub fn is_markdown(p: &Path) -> bool {
+pub(crate) fn is_markdown(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "md")
 }
 
-pub fn read_source(content: &Path, rel: &Path) -> Result<Source, Diagnostic> {
+pub(crate) fn read_source(content: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     let shown = Path::new(CONTENT_DIR).join(rel);
     let bytes = std::fs::read(content.join(rel))
         .map_err(|e| Diagnostic::error(&shown, 0, format!("cannot read: {e}")))?;

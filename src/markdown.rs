@@ -101,7 +101,7 @@ pub struct LinkSpan {
 
 /// Renders inline Markdown (one paragraph's text) to HTML, laying `spans`
 /// (sorted, not overlapping) over the visible text as links.
-pub fn inline_html<'a>(md: &'a str, notes: &mut Notes, spans: &'a [LinkSpan]) -> String {
+pub(crate) fn inline_html<'a>(md: &'a str, notes: &mut Notes, spans: &'a [LinkSpan]) -> String {
     let mut out: Vec<Event> = Vec::new();
     let mut spans = spans.iter().peekable();
     let mut pos = 0;
@@ -177,7 +177,7 @@ fn push_text(out: &mut Vec<Event>, text: &str) {
 
 /// The text of inline Markdown without markup or footnote markers, for
 /// `<title>`, listings and feeds.
-pub fn plain_text(md: &str) -> String {
+pub(crate) fn plain_text(md: &str) -> String {
     visible_text(md)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -222,7 +222,7 @@ fn inline_event<'a>(e: &Event<'a>, links: &mut Vec<bool>) -> Option<Event<'a>> {
 }
 
 /// Whether a link target is safe to publish: relative, or http(s)/mailto.
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let url = url.trim();
     match url.find(':') {
         None => true,
@@ -246,7 +246,7 @@ pub trait Highlight {
 }
 
 /// Renders a whole Markdown page (About, Sources…) with highlighted code.
-pub fn page_html(md: &str, highlighter: &dyn Highlight) -> String {
+pub(crate) fn page_html(md: &str, highlighter: &dyn Highlight) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut out: Vec<Event> = Vec::new();

@@ -4,7 +4,7 @@ use regex::Regex;
 use std::borrow::Cow;
 
 /// `U+000C (form feed)`, for messages.
-pub fn codepoint(c: char) -> String {
+pub(crate) fn codepoint(c: char) -> String {
     let name = match c {
         '\0' => " (NUL)",
         '\t' => " (tab)",
@@ -20,12 +20,12 @@ pub fn codepoint(c: char) -> String {
 /// Whether XML 1.0 forbids `c` anywhere in a document: the C0 controls
 /// other than tab, line feed and carriage return, and U+FFFE and U+FFFF.
 /// A feed reader or validator rejects a file holding one.
-pub fn forbidden_in_xml(c: char) -> bool {
+pub(crate) fn forbidden_in_xml(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
 }
 
 /// `text` with every character XML 1.0 forbids replaced by U+FFFD.
-pub fn xml_safe(text: &str) -> Cow<'_, str> {
+pub(crate) fn xml_safe(text: &str) -> Cow<'_, str> {
     if !text.chars().any(forbidden_in_xml) {
         return Cow::Borrowed(text);
     }
@@ -40,13 +40,13 @@ pub fn xml_safe(text: &str) -> Cow<'_, str> {
 /// exercised by the unit tests, so a failure here is a bug in plenary and
 /// never depends on the input.
 #[allow(clippy::panic)]
-pub fn built_in(pattern: &str) -> Regex {
+pub(crate) fn built_in(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern does not compile: {e}"))
 }
 
 /// Natural-order sort key: runs of digits compare as numbers, so `9` sorts
 /// before `10` and `76/9` before `76/10`.
-pub fn natural_key(text: &str) -> Vec<NaturalChunk> {
+pub(crate) fn natural_key(text: &str) -> Vec<NaturalChunk> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(c) = rest.chars().next() {

@@ -93,19 +93,19 @@ impl Pattern {
     }
 
     /// The pattern with the values written as they are (for symbols).
-    pub fn fill(&self, v: Values) -> String {
+    pub(crate) fn fill(&self, v: Values) -> String {
         self.fill_with(v, |s| s.to_string())
     }
 
     /// The pattern with each value made URL-safe (for permalinks).
-    pub fn fill_slugs(&self, v: Values) -> String {
+    pub(crate) fn fill_slugs(&self, v: Values) -> String {
         self.fill_with(v, slug)
     }
 
     /// A regular expression matching text written in this pattern, with
     /// `sub` giving the expression for each placeholder. A space in the
     /// pattern matches any run of spaces, or none before `(`.
-    pub fn regex_source(&self, sub: impl Fn(Placeholder) -> String) -> String {
+    pub(crate) fn regex_source(&self, sub: impl Fn(Placeholder) -> String) -> String {
         let mut out = String::new();
         for part in &self.parts {
             match part {
@@ -125,7 +125,7 @@ impl Pattern {
     }
 
     /// The literal text before the first placeholder (`A/RES/`).
-    pub fn prefix(&self) -> &str {
+    pub(crate) fn prefix(&self) -> &str {
         match self.parts.first() {
             Some(Part::Literal(l)) => l,
             _ => "",
@@ -155,7 +155,7 @@ impl fmt::Display for Pattern {
 /// A URL path segment for a number or session: lower-case ASCII letters and
 /// digits, other runs of characters turned into one `-` (`251 B` → `251-b`,
 /// `ES-11` → `es-11`).
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
@@ -177,7 +177,7 @@ pub fn slug(text: &str) -> String {
 /// other space and anything outside letters, digits and `/ - ( )` made
 /// one `-` (never a `.`, so no segment can climb out of the site) (`A/RES/76/10` → `/A/RES/76/10/`, `S/RES/1325 (2000)` →
 /// `/S/RES/1325(2000)/`, `A/RES/75/251 B` → `/A/RES/75/251-B/`).
-pub fn symbol_path(symbol: &str) -> String {
+pub(crate) fn symbol_path(symbol: &str) -> String {
     let symbol = symbol.trim().replace(" (", "(");
     let mut out = String::with_capacity(symbol.len() + 2);
     out.push('/');
@@ -203,7 +203,7 @@ pub fn symbol_path(symbol: &str) -> String {
 
 /// A site path (`/ga/76/10/`) as a link that works under the site's base
 /// path (`/archive/ga/76/10/`).
-pub fn under_base(base_path: &str, site_path: &str) -> String {
+pub(crate) fn under_base(base_path: &str, site_path: &str) -> String {
     format!("{base_path}{}", site_path.trim_start_matches('/'))
 }
 

@@ -39,7 +39,7 @@ static STRUCT: LazyLock<Regex> = LazyLock::new(|| built_in(r"expected struct \w+
 
 /// The 1-based line within `text` on which `key:` first appears, for
 /// diagnostics about values that parsed but make no sense.
-pub fn key_line(text: &str, key: &str) -> Option<usize> {
+pub(crate) fn key_line(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|l| {
             l.trim_start()
@@ -51,7 +51,9 @@ pub fn key_line(text: &str, key: &str) -> Option<usize> {
 
 /// A scalar that users may write either as a number or as a string
 /// (`number: 10` or `number: "251 B"`).
-pub fn string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn string_or_number<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Scalar {

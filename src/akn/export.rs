@@ -23,7 +23,7 @@ pub(super) type Result<T> = std::io::Result<T>;
 
 /// The AKN document of entry `i`, or none when it has no adoption date
 /// (an AKN work is named by its date).
-pub fn export(config: &Config, site: &Site, i: usize, text: &TextHtml) -> Option<Vec<u8>> {
+pub(crate) fn export(config: &Config, site: &Site, i: usize, text: &TextHtml) -> Option<Vec<u8>> {
     let e = site.entries.get(i)?;
     let work = Work::of(config, e)?;
     let mut w = Writer::new(Cursor::new(Vec::new()));

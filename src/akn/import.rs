@@ -27,9 +27,9 @@ pub struct Imported {
 /// How deep elements may nest. The UN's documents go about 15 deep; the
 /// converter walks the tree recursively, and a hostile file must get an
 /// error, not a stack overflow.
-pub const MAX_DEPTH: usize = 200;
+pub(crate) const MAX_DEPTH: usize = 200;
 /// The largest file read, in bytes (the UN's are under a megabyte).
-pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_BYTES: u64 = 32 * 1024 * 1024;
 /// The most nodes one document may have.
 const MAX_NODES: u32 = 4_000_000;
 

@@ -62,7 +62,7 @@ struct Cite<'a> {
 }
 
 /// The record of entry `i` as compact JSON; `text` is its text as HTML.
-pub fn index_json(
+pub(crate) fn index_json(
     config: &Config,
     site: &Site,
     links: &Links,

@@ -3,8 +3,8 @@
 //! record of its data (`json`); the UN's own XML converts to source files
 //! (`import`).
 
-pub mod export;
+pub(crate) mod export;
 pub mod import;
 mod inline;
 pub mod json;
-pub mod uris;
+pub(crate) mod uris;

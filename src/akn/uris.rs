@@ -40,7 +40,7 @@ impl Work {
 
 /// The codes AKN4UN gives the bodies (`unga`, `unecosoc`, `unsc`,
 /// `unga-hrc`); another body is `un` and its key.
-pub fn body_code(key: &str) -> String {
+pub(crate) fn body_code(key: &str) -> String {
     match key {
         "ga" => "unga".to_string(),
         "ecosoc" => "unecosoc".to_string(),
@@ -52,7 +52,7 @@ pub fn body_code(key: &str) -> String {
 
 /// The number as cited, made a path segment: `76/10` → `76-10`,
 /// `1325 (2000)` → `1325-2000`, `75/251 B` → `75-251-B`.
-pub fn number_part(cited_as: &str) -> String {
+pub(crate) fn number_part(cited_as: &str) -> String {
     let mut out = String::new();
     for part in cited_as.split(|c: char| !c.is_ascii_alphanumeric()) {
         if !part.is_empty() {

@@ -180,7 +180,7 @@ pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Di
 }
 
 /// Resolves citations already found, one [`Finds`] per entry of the site.
-pub fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Diagnostics) {
+pub(crate) fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Diagnostics) {
     let mut links = Links::empty(site.entries.len());
     let all: Vec<usize> = (0..site.entries.len()).collect();
     links.resolve(site, config, finds, &all);
@@ -241,7 +241,7 @@ impl Links {
     }
 
     /// A hash of what entry `i`'s citations render as.
-    pub fn digest(&self, i: usize) -> u64 {
+    pub(crate) fn digest(&self, i: usize) -> u64 {
         self.digests.get(i).copied().unwrap_or(0)
     }
 
@@ -265,7 +265,7 @@ impl Links {
     }
 
     /// The entries whose citations point at entry `i`.
-    pub fn citers(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn citers(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         self.cited_by
             .get(i)
             .into_iter()
@@ -274,7 +274,7 @@ impl Links {
     }
 
     /// The citations of entry `i` made by other entries, in archive order.
-    pub fn cited_by(&self, i: usize) -> impl Iterator<Item = &Citation> {
+    pub(crate) fn cited_by(&self, i: usize) -> impl Iterator<Item = &Citation> {
         self.cited_by
             .get(i)
             .into_iter()

@@ -8,7 +8,8 @@ pub mod recognise;
 use serde::Serialize;
 use std::ops::Range;
 
-pub use link::{find, link, resolve_all, Citation, CitationRecord, Finds, Links, Place};
+pub(crate) use link::resolve_all;
+pub use link::{find, link, Citation, CitationRecord, Finds, Links, Place};
 pub use recognise::Recogniser;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

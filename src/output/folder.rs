@@ -12,7 +12,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Written into every site: the proof that plenary made the folder, and
 /// may replace it.
-pub const MARKER: &str = ".plenary-site";
+pub(crate) const MARKER: &str = ".plenary-site";
 pub(crate) const MARKER_TEXT: &[u8] =
     b"This folder is a site written by plenary. The next build replaces it whole:\nkeep nothing else in it.\n";
 
@@ -25,7 +25,7 @@ const SHOWN: usize = 3;
 
 /// Refuses an output folder that would replace or swallow the archive,
 /// or that holds what plenary did not write. The message says what to do.
-pub fn check_location(root: &Path, output: &Path) -> Result<(), String> {
+pub(crate) fn check_location(root: &Path, output: &Path) -> Result<(), String> {
     let out = resolved(output);
     let root = resolved(root);
     if let Ok(meta) = fs::symlink_metadata(output) {

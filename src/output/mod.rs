@@ -8,9 +8,12 @@ pub mod folder;
 pub mod path;
 pub mod staging;
 
-pub use folder::{check_location, Lock, MARKER};
-pub use path::{file_for, Claims, Clash, ClashKind, OutPath, PathError};
-pub use staging::{remove_file, replace_file, Staging};
+pub use folder::Lock;
+pub(crate) use folder::{check_location, MARKER};
+pub(crate) use path::file_for;
+pub use path::{Claims, Clash, ClashKind, OutPath, PathError};
+pub use staging::Staging;
+pub(crate) use staging::{remove_file, replace_file};
 
 /// Tells GitHub Pages not to run Jekyll over the site; every build writes it.
-pub const NOJEKYLL: &str = ".nojekyll";
+pub(crate) const NOJEKYLL: &str = ".nojekyll";

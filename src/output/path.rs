@@ -14,9 +14,9 @@ use crate::text::codepoint;
 
 /// The longest path segment accepted, in bytes. File systems allow 255;
 /// serve writes `.NAME.plenary-tmp` beside a file, so a margin is kept.
-pub const MAX_SEGMENT: usize = 200;
+pub(crate) const MAX_SEGMENT: usize = 200;
 /// The longest path inside the output folder accepted, in bytes.
-pub const MAX_PATH: usize = 1024;
+pub(crate) const MAX_PATH: usize = 1024;
 
 /// A file inside the output folder: relative, `/`-separated, no empty,
 /// `.` or `..` segment, no backslash and no control character
@@ -29,7 +29,7 @@ impl OutPath {
         &self.0
     }
 
-    pub fn as_path(&self) -> &Path {
+    pub(crate) fn as_path(&self) -> &Path {
         Path::new(&self.0)
     }
 
@@ -100,7 +100,7 @@ impl fmt::Display for PathError {
 /// The file a site path is written to: `/ga/76/10/` becomes
 /// `ga/76/10/index.html`, `/ga/atom.xml` stays `ga/atom.xml`, `/` is
 /// `index.html`.
-pub fn file_for(site_path: &str) -> Result<OutPath, PathError> {
+pub(crate) fn file_for(site_path: &str) -> Result<OutPath, PathError> {
     let rest = site_path.strip_prefix('/').ok_or(PathError::NotRooted)?;
     if rest.starts_with('/') {
         return Err(PathError::OtherHost);
@@ -224,7 +224,7 @@ impl<O: Clone> Claims<O> {
     /// Every clash: one file claimed twice (as found while claiming), a
     /// file where another claim needs a folder, or a file inside a folder
     /// someone else owns. In file order, so reports are stable.
-    pub fn clashes(mut self) -> Vec<Clash<O>> {
+    pub(crate) fn clashes(mut self) -> Vec<Clash<O>> {
         let mut files: Vec<(&OutPath, &O)> = self.files.iter().collect();
         files.sort_by(|a, b| a.0.cmp(b.0));
         let mut found = Vec::new();

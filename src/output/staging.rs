@@ -46,7 +46,7 @@ impl Staging {
     }
 
     /// Puts the staged site in place of the target.
-    pub fn commit(mut self) -> io::Result<()> {
+    pub(crate) fn commit(mut self) -> io::Result<()> {
         swap_in(&self.dir, &self.target)?;
         self.committed = true;
         // After the swap the staging path holds the previous site, if any.
@@ -67,7 +67,7 @@ impl Drop for Staging {
 
 /// Writes one file of a live site: into a temporary name first, then
 /// renamed over the old file, so a reader never sees half of it.
-pub fn replace_file(dir: &Path, file: &OutPath, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn replace_file(dir: &Path, file: &OutPath, bytes: &[u8]) -> io::Result<()> {
     let path = dir.join(file.as_path());
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;

@@ -18,7 +18,7 @@ use crate::site::{pages, Page};
 
 /// A source file, parsed.
 #[derive(Debug, Clone)]
-pub(crate) enum Parsed {
+pub enum Parsed {
     Resolution(Arc<Resolution>),
     Page(Page),
 }
@@ -64,7 +64,7 @@ fn parse_source(s: &Source, config: &Config) -> (Option<Parsed>, Diagnostics) {
 }
 
 /// One source file as last read.
-pub(crate) struct Cached {
+pub struct Cached {
     /// Hash of the file's text, to tell whether it changed (kept
     /// pipelines only).
     pub hash: u64,
@@ -81,7 +81,7 @@ pub(crate) struct Cached {
 
 /// Every source of the archive, by path inside `content/` (so iteration
 /// is in load order).
-pub(crate) struct Sources {
+pub struct Sources {
     content: PathBuf,
     /// Whether to keep what a later change needs: hashes and finds.
     keep: bool,
@@ -134,7 +134,7 @@ impl Sources {
         (resolutions, pages, diags)
     }
 
-    pub fn has_pages(&self) -> bool {
+    pub(crate) fn has_pages(&self) -> bool {
         self.by_path
             .values()
             .any(|c| matches!(c.parsed, Some(Parsed::Page(_))))
@@ -143,7 +143,7 @@ impl Sources {
     /// Re-reads a changed file, or every file under a changed folder, and
     /// forgets the ones that are gone. Returns the paths (inside
     /// `content/`) whose entries changed.
-    pub fn reread(
+    pub(crate) fn reread(
         &mut self,
         path: &Path,
         config: &Config,

@@ -67,7 +67,7 @@ impl Cited<'_> {
 
     /// A schema.org `Legislation` record as JSON-LD, safe to place inside a
     /// `<script>` element: `<`, `>` and `&` are written as `\u` escapes.
-    pub fn json_ld(&self) -> String {
+    pub(crate) fn json_ld(&self) -> String {
         let meta = &self.entry.resolution.meta;
         let mut record = json!({
             "@context": "https://schema.org",

@@ -147,7 +147,7 @@ pub struct PageLinkView {
     pub url: String,
 }
 
-pub fn pager_view(config: &Config, path: &str, page: usize, total: usize) -> PagerView {
+pub(crate) fn pager_view(config: &Config, path: &str, page: usize, total: usize) -> PagerView {
     let url = |p: usize| under_base(&config.base_path, &page_path(path, p));
     PagerView {
         current: page + 1,
@@ -171,7 +171,7 @@ pub struct SubjectPageView<'a> {
     pub count: usize,
 }
 
-pub fn subject_view<'a>(config: &Config, s: &'a SubjectListing) -> SubjectPageView<'a> {
+pub(crate) fn subject_view<'a>(config: &Config, s: &'a SubjectListing) -> SubjectPageView<'a> {
     SubjectPageView {
         name: &s.name,
         url: under_base(&config.base_path, &s.path),
@@ -225,7 +225,7 @@ pub struct FootnoteView {
     pub backrefs: Vec<String>,
 }
 
-pub fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> {
+pub(crate) fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> {
     SiteView {
         title: &config.title,
         description: &config.description,
@@ -251,7 +251,7 @@ pub fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> {
     }
 }
 
-pub fn body_view<'a>(config: &'a Config, listing: &'a BodyListing) -> Option<BodyView<'a>> {
+pub(crate) fn body_view<'a>(config: &'a Config, listing: &'a BodyListing) -> Option<BodyView<'a>> {
     let body = config.body(&listing.key)?;
     Some(BodyView {
         key: &body.key,
@@ -262,7 +262,7 @@ pub fn body_view<'a>(config: &'a Config, listing: &'a BodyListing) -> Option<Bod
     })
 }
 
-pub fn session_view<'a>(
+pub(crate) fn session_view<'a>(
     config: &'a Config,
     listing: &BodyListing,
     s: &'a Session,
@@ -277,7 +277,7 @@ pub fn session_view<'a>(
     }
 }
 
-pub fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
+pub(crate) fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
     let m = &e.resolution.meta;
     SummaryView {
         symbol: &m.symbol,
@@ -293,7 +293,7 @@ pub fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
     }
 }
 
-pub fn search_view(site: &Site) -> SearchView<'_> {
+pub(crate) fn search_view(site: &Site) -> SearchView<'_> {
     let subjects = site
         .subjects
         .iter()
@@ -315,7 +315,7 @@ pub fn search_view(site: &Site) -> SearchView<'_> {
 }
 
 /// The feed of `entries` (newest first), of one body's or of all.
-pub fn feed_view<'a>(
+pub(crate) fn feed_view<'a>(
     config: &'a Config,
     body: Option<&'a BodyListing>,
     entries: &[&'a Entry],
@@ -352,7 +352,7 @@ pub fn feed_view<'a>(
     }
 }
 
-pub fn resolution_view<'a>(
+pub(crate) fn resolution_view<'a>(
     config: &'a Config,
     site: &'a Site,
     links: &'a Links,
@@ -438,7 +438,7 @@ pub struct TextHtml {
 }
 
 /// Renders in document order so marker ids (fnref3, fnref3-2) follow it.
-pub fn text_html(links: &Links, i: usize, r: &Resolution) -> TextHtml {
+pub(crate) fn text_html(links: &Links, i: usize, r: &Resolution) -> TextHtml {
     let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
     let by_place = links.spans(i);
     let spans = |p: Place| by_place.get(&p).map_or(&[][..], Vec::as_slice);

@@ -2,7 +2,7 @@
 
 pub mod citing;
 pub mod context;
-pub mod highlight;
+pub(crate) mod highlight;
 pub mod text;
 pub mod theme;
 pub mod timeline;

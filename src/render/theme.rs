@@ -17,9 +17,9 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Highlight;
 
-pub const SITE_TEMPLATES: &str = "templates";
-pub const SITE_STATIC: &str = "static";
-pub const THEMES: &str = "themes";
+pub(crate) const SITE_TEMPLATES: &str = "templates";
+pub(crate) const SITE_STATIC: &str = "static";
+pub(crate) const THEMES: &str = "themes";
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -88,7 +88,7 @@ impl Theme {
         })
     }
 
-    pub fn highlighter(&self) -> Option<&(dyn Highlight + Sync)> {
+    pub(crate) fn highlighter(&self) -> Option<&(dyn Highlight + Sync)> {
         self.highlighter
             .as_ref()
             .map(|h| h as &(dyn Highlight + Sync))
@@ -133,7 +133,10 @@ pub fn templates(root: &Path, config: &Config) -> Result<Tera, Diagnostic> {
 }
 
 /// Static files to copy to the site root: the theme's, then the site's.
-pub fn static_files(root: &Path, config: &Config) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+pub(crate) fn static_files(
+    root: &Path,
+    config: &Config,
+) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
     let mut files = BTreeMap::new();
     match theme_dir(root, config) {
         Some(dir) => {
@@ -257,7 +260,7 @@ fn template_error(e: &tera::Error, origins: &BTreeMap<String, PathBuf>) -> Diagn
 }
 
 /// An error and its causes on one line each.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
     let mut cause = e.source();
     while let Some(c) = cause {

@@ -21,7 +21,7 @@ use std::path::Path;
 use super::model::{Block, BlockKind};
 use crate::diagnostics::Diagnostics;
 
-pub fn assign(blocks: &mut [Block], path: &Path, diags: &mut Diagnostics) {
+pub(crate) fn assign(blocks: &mut [Block], path: &Path, diags: &mut Diagnostics) {
     let restarts = restarting_parts(blocks);
     let mut used = HashSet::new();
     let mut annex_prefix: HashMap<usize, String> = HashMap::new();

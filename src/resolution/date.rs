@@ -7,7 +7,7 @@ use crate::text::built_in;
 use std::fmt;
 use std::sync::LazyLock;
 
-pub const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -50,7 +50,7 @@ impl Date {
     }
 
     /// `1997-07-18`.
-    pub fn parse_iso(text: &str) -> Option<Date> {
+    pub(crate) fn parse_iso(text: &str) -> Option<Date> {
         let mut it = text.trim().splitn(3, '-');
         let (y, m, d) = (it.next()?, it.next()?, it.next()?);
         if y.len() != 4 || m.len() != 2 || d.len() != 2 {
@@ -60,14 +60,14 @@ impl Date {
     }
 
     /// The first `18 July 1997` in `text`, if any.
-    pub fn find_long(text: &str) -> Option<Date> {
+    pub(crate) fn find_long(text: &str) -> Option<Date> {
         let c = LONG_DATE.captures(text)?;
         let month = MONTHS.iter().position(|m| *m == &c[2])? as u8 + 1;
         Date::new(c[3].parse().ok()?, month, c[1].parse().ok()?)
     }
 
     /// Whether `text` is nothing but a date such as `18 July 1997`.
-    pub fn is_long_date(text: &str) -> bool {
+    pub(crate) fn is_long_date(text: &str) -> bool {
         LONG_DATE
             .find(text.trim())
             .is_some_and(|m| m.start() == 0 && m.end() == text.trim().len())

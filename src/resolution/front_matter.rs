@@ -51,7 +51,7 @@ impl FrontMatter {
     }
 
     /// The file line on which `key` is set (or where front matter starts).
-    pub fn line_of(&self, key: &str) -> usize {
+    pub(crate) fn line_of(&self, key: &str) -> usize {
         match yaml::key_line(&self.text, key) {
             Some(l) => self.first_line + l - 1,
             None => self.first_line.max(1),
@@ -59,7 +59,7 @@ impl FrontMatter {
     }
 
     /// The adoption date, if given and valid.
-    pub fn adopted_date(&self) -> Result<Option<Date>, String> {
+    pub(crate) fn adopted_date(&self) -> Result<Option<Date>, String> {
         match &self.adopted {
             None => Ok(None),
             Some(text) => Date::parse_iso(text)

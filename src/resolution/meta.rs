@@ -47,7 +47,7 @@ fn from_path<'a>(rel: &'a Path, config: &Config) -> FromPath<'a> {
     out
 }
 
-pub fn infer(
+pub(crate) fn infer(
     fm: &FrontMatter,
     s: &Structure,
     rel: &Path,

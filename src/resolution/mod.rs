@@ -4,7 +4,7 @@ pub mod anchors;
 pub mod date;
 pub mod front_matter;
 pub mod meta;
-pub mod model;
+pub(crate) mod model;
 pub mod parse;
 
 use regex::Regex;

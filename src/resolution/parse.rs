@@ -82,7 +82,7 @@ static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| built_in(r"^<sup>\s*(\d+)\s*
 
 /// Parses the text of a resolution (after front matter). `first_line` is
 /// the file line on which `text` starts.
-pub fn parse_structure(
+pub(crate) fn parse_structure(
     text: &str,
     first_line: usize,
     path: &Path,
@@ -527,7 +527,7 @@ enum SubKind {
 
 /// Reads `1997/2. Title`, `Resolution 1325 (2000)`, `217 A (III). Title`,
 /// `75/251. Title B`.
-pub fn parse_heading(text: &str, line: usize) -> Heading {
+pub(crate) fn parse_heading(text: &str, line: usize) -> Heading {
     let mut h = Heading {
         line,
         title: text.to_string(),

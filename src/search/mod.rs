@@ -35,7 +35,7 @@ use rustc_hash::FxHashMap;
 use terms::{each_term, markup_is_punctuation, shard_of, symbol_key, STOP_WORDS};
 
 /// Documents per `docs/K.json` file.
-pub const DOCS_PER_FILE: usize = 100;
+pub(crate) const DOCS_PER_FILE: usize = 100;
 /// Roughly how many postings a term shard should hold.
 const POSTINGS_PER_SHARD: usize = 4_000;
 /// Documents whose terms are gathered at once, to bound memory.
@@ -81,7 +81,7 @@ pub fn build(config: &Config, site: &Site) -> Files {
 
 /// Builds the index with each entry's terms from `terms_of`, so a
 /// long-lived build can keep the terms of the sources that did not change.
-pub fn build_with(
+pub(crate) fn build_with(
     config: &Config,
     site: &Site,
     terms_of: impl Fn(usize) -> Arc<Terms> + Sync,
@@ -195,7 +195,7 @@ impl Terms {
 }
 
 /// Every term of one resolution, once: its words and its symbol keys.
-pub fn document_terms(e: &Entry) -> Terms {
+pub(crate) fn document_terms(e: &Entry) -> Terms {
     let r = &e.resolution;
     let mut text = String::new();
     let mut spans = Vec::new();
@@ -223,7 +223,7 @@ pub fn document_terms(e: &Entry) -> Terms {
 
 /// Ascending document numbers as the gaps between them in base 36, comma
 /// separated (`[3, 4, 40]` → `"3,1,10"`): short, and plain JSON.
-pub fn encode(docs: &[u32]) -> String {
+pub(crate) fn encode(docs: &[u32]) -> String {
     let mut out = String::with_capacity(docs.len() * 3);
     let mut last = 0;
     for (k, &d) in docs.iter().enumerate() {

@@ -5,7 +5,7 @@
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Words too common in resolutions to narrow a search.
-pub const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "all", "also", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has",
     "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "these",
     "this", "to", "was", "were", "which", "with",
@@ -53,7 +53,7 @@ pub fn each_term(text: &str, mut each: impl FnMut(&str)) {
 
 /// Whether the words of this Markdown are those of its visible text: with
 /// none of these characters, all its markup is punctuation between words.
-pub fn markup_is_punctuation(markdown: &str) -> bool {
+pub(crate) fn markup_is_punctuation(markdown: &str) -> bool {
     !markdown.contains(['<', '[', '`', '&', '\\'])
 }
 

@@ -3,7 +3,7 @@
 
 /// The path, under the site's base path, of the event stream the client
 /// opens and the server answers.
-pub const EVENTS: &str = "__plenary/events";
+pub(crate) const EVENTS: &str = "__plenary/events";
 
 /// Listens to the server's events: reloads after a rebuild, and shows a
 /// failed build's problems over the page until the next good build.
@@ -27,7 +27,7 @@ const CLIENT: &str = r#"<script>
 "#;
 
 /// `html` with the client added before `</body>` (or at the end).
-pub fn inject(html: &[u8], base_path: &str) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], base_path: &str) -> Vec<u8> {
     let client = CLIENT.replace("{{EVENTS}}", &format!("{base_path}{EVENTS}"));
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + client.len());

@@ -56,7 +56,7 @@ impl Shared {
 
     /// Tells every open page what happened, and remembers a problem for
     /// pages opened later.
-    pub fn notify(&self, notice: Notice) {
+    pub(crate) fn notify(&self, notice: Notice) {
         if let Ok(mut p) = self.problem.write() {
             *p = match &notice {
                 Notice::Problem(text) => Some(text.clone()),
@@ -67,7 +67,7 @@ impl Shared {
     }
 }
 
-pub fn router(shared: Arc<Shared>) -> Router {
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
     let events = format!("{}{EVENTS}", shared.base_path);
     Router::new()
         .route(&events, get(events_stream))
@@ -182,7 +182,7 @@ impl Request {
     }
 
     /// Where a folder's address redirects: its clean path with a `/`.
-    pub fn folder_location(&self) -> String {
+    pub(crate) fn folder_location(&self) -> String {
         let mut path = self.path();
         if !path.ends_with('/') {
             path.push('/');

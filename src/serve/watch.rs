@@ -72,7 +72,7 @@ pub fn watch(root: &Path) -> Result<Watcher, String> {
 
 /// What a changed path means for the build; `None` for files it ignores
 /// (editor swap and backup files, anything outside the watched folders).
-pub fn classify(root: &Path, path: &Path) -> Option<Change> {
+pub(crate) fn classify(root: &Path, path: &Path) -> Option<Change> {
     let rel = path.strip_prefix(root).ok()?;
     let name = rel.file_name()?.to_string_lossy();
     if is_editor_file(&name) {

@@ -62,10 +62,10 @@ pub struct SubjectListing {
 
 /// How many resolutions one listing page shows; longer listings go on at
 /// `page/2/`, `page/3/`, ….
-pub const PAGE_SIZE: usize = 100;
+pub(crate) const PAGE_SIZE: usize = 100;
 
 /// The site path of page `page` (from 0) of a listing at `path`.
-pub fn page_path(path: &str, page: usize) -> String {
+pub(crate) fn page_path(path: &str, page: usize) -> String {
     if page == 0 {
         path.to_string()
     } else {
@@ -74,7 +74,7 @@ pub fn page_path(path: &str, page: usize) -> String {
 }
 
 /// How many pages a listing of `n` resolutions takes.
-pub fn page_count(n: usize) -> usize {
+pub(crate) fn page_count(n: usize) -> usize {
     n.div_ceil(PAGE_SIZE).max(1)
 }
 
@@ -152,7 +152,7 @@ pub enum Redirect {
 
 /// The most URLs one sitemap file may hold (the sitemaps.org protocol's
 /// limit).
-pub const SITEMAP_LIMIT: usize = 50_000;
+pub(crate) const SITEMAP_LIMIT: usize = 50_000;
 
 /// One file of the site: its address, the file inside the output folder
 /// it is written to, and what makes it.
@@ -227,7 +227,7 @@ impl Site {
     }
 
     /// The entry before and after `i` in reading order within its body.
-    pub fn neighbours(&self, i: usize) -> (Option<&Entry>, Option<&Entry>) {
+    pub(crate) fn neighbours(&self, i: usize) -> (Option<&Entry>, Option<&Entry>) {
         let Some(me) = self.entries.get(i) else {
             return (None, None);
         };
@@ -428,7 +428,7 @@ impl Site {
     }
 
     /// The source file an output is made from, if any, with a line.
-    pub fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
+    pub(crate) fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
         match o {
             Output::Resolution(i)
             | Output::Redirect(i, _)
@@ -528,7 +528,7 @@ fn entry(config: &Config, resolution: Arc<Resolution>) -> Option<Entry> {
 
 /// Whether an output is a page search engines should list: not a file, not
 /// a redirect.
-pub fn in_sitemap(path: &str, output: &Output) -> bool {
+pub(crate) fn in_sitemap(path: &str, output: &Output) -> bool {
     path.ends_with('/') && !matches!(output, Output::Redirect(..))
 }
 
