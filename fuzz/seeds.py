@@ -10,9 +10,13 @@ For `output_path`, every address a build of the bundled archive writes and
 the hostile shapes of tests/safety.rs; for `import_akn`, the UN's own
 AKN4UN samples (tests/fixtures/akn, and the GA's 74th session when the
 shared folder has it) and small hostile documents.
+It also unpacks fuzz/found/TARGET.b64: the inputs earlier runs found that add
+coverage beyond these seeds (the corpus itself is not kept in git).
 The next `cargo fuzz cmin` keeps those that add coverage.
-Run: python3 fuzz/seeds.py [SHARED_DIR]
+Run: python3 fuzz/seeds.py [SHARED_DIR] [--out DIR]   (DIR: fuzz/corpus by default)
 """
+import argparse
+import base64
 import hashlib
 import pathlib
 import re
@@ -21,8 +25,12 @@ import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-SHARED = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared")
-OUT = ROOT / "fuzz" / "corpus"
+_args = argparse.ArgumentParser()
+_args.add_argument("shared", nargs="?", default=str(ROOT.parent / "shared"))
+_args.add_argument("--out", default=str(ROOT / "fuzz" / "corpus"))
+_args = _args.parse_args()
+SHARED = pathlib.Path(_args.shared)
+OUT = pathlib.Path(_args.out)
 MAX = 24_000  # the recogniser target's inputs, and most parse inputs, stay under this
 
 # Shapes the parser recognises by pattern alone.
@@ -128,6 +136,10 @@ def main():
         write("import_akn", doc.read_bytes(), limit=None)
     for doc in HOSTILE_XML:
         write("import_akn", doc.encode(), limit=None)
+    # What earlier fuzzing found beyond these seeds, kept in git packed.
+    for packed in sorted((ROOT / "fuzz" / "found").glob("*.b64")):
+        for line in packed.read_text().split():
+            write(packed.stem, base64.b64decode(line), limit=None)
 
 
 def built_addresses():
