@@ -80,9 +80,9 @@ pub struct Pipeline {
     kept: Option<Kept>,
     /// Sources re-read since the last good build.
     dirty: HashSet<PathBuf>,
-    /// The search terms of each entry, by what they are made from (see
-    /// [`terms_key`]), so a rebuild indexes only what changed.
-    terms: HashMap<u64, Arc<search::Terms>>,
+    /// The search index as last built, so a rebuild re-encodes only the
+    /// files an edit changes (kept pipelines only).
+    index: Option<search::Index>,
     /// How long each stage of the first run took.
     timings: Vec<(&'static str, Duration)>,
 }
@@ -111,8 +111,8 @@ struct Rendered {
     prints: HashMap<OutPath, u64>,
     /// The check's findings, in check mode.
     checked: Diagnostics,
-    /// The search terms to keep for the next run.
-    terms: HashMap<u64, Arc<search::Terms>>,
+    /// The search index, to update on the next run.
+    index: Option<search::Index>,
 }
 
 /// A file the site should have.
@@ -172,7 +172,7 @@ impl Pipeline {
             written: HashMap::new(),
             kept: None,
             dirty: HashSet::new(),
-            terms: HashMap::new(),
+            index: None,
             timings: Vec::new(),
         };
         let outcome = pipeline.refresh(true, &mut clock)?;
@@ -259,14 +259,17 @@ impl Pipeline {
             Ok(s) => s,
             Err(d) => return Err(fail(diags, d)),
         };
-        let done = match self.render(&kept, first, sink) {
+        let index = self.index.take();
+        let done = match self.render(&kept, first, sink, index) {
             Ok(done) => done,
             Err(d) => {
                 self.kept = Some(kept);
                 return Err(fail(diags, d));
             }
         };
-        self.terms = done.terms;
+        if self.mode == Mode::Keep {
+            self.index = done.index;
+        }
         clock.lap(if self.opts.dry_run {
             "render and check"
         } else {
@@ -312,7 +315,13 @@ impl Pipeline {
     /// first run) and hands each to the sink as it is made, while the
     /// search index is built beside; then writes the index files that
     /// changed and ends the sink.
-    fn render(&self, kept: &Kept, first: bool, sink: Sink) -> Result<Rendered, Diagnostic> {
+    fn render(
+        &self,
+        kept: &Kept,
+        first: bool,
+        sink: Sink,
+        index: Option<search::Index>,
+    ) -> Result<Rendered, Diagnostic> {
         let prints = (self.mode == Mode::Keep)
             .then(|| Fingerprints::new(&self.config, kept, self.theme_generation));
         let wanted = self.plan(&kept.site, prints.as_ref())?;
@@ -336,15 +345,15 @@ impl Pipeline {
                     .map(|w| self.put(kept, &renderer, &sink, w))
                     .collect::<Vec<Result<(), Diagnostic>>>()
             },
-            || want_index.then(|| self.search_index(kept)),
+            || want_index.then(|| self.search_index(kept, index)),
         );
         // Report the first failure in site order, so messages are stable.
         rendered.into_iter().collect::<Result<Vec<()>, _>>()?;
         let mut written = changed.len();
         let mut now: HashMap<OutPath, u64> =
             wanted.into_iter().map(|w| (w.file, w.print)).collect();
-        let (index, terms) = index.unwrap_or_default();
-        for (path, bytes) in &index {
+        let files = index.as_ref().map(search::Index::files);
+        for (path, bytes) in files.into_iter().flatten() {
             let file = output::file_for(path).map_err(|e| self.unwritable(path, e))?;
             let print = hash_of(bytes);
             if first || self.written.get(&file) != Some(&print) {
@@ -377,7 +386,7 @@ impl Pipeline {
             removed,
             prints: now,
             checked,
-            terms,
+            index,
         })
     }
 
@@ -434,34 +443,29 @@ impl Pipeline {
         )
     }
 
-    /// The search index, with the terms of unchanged entries kept from the
-    /// last build (kept pipelines), and the terms to keep.
-    fn search_index(&self, kept: &Kept) -> (search::Files, HashMap<u64, Arc<search::Terms>>) {
+    /// The search index: `old` updated where the edit allows it, or built
+    /// anew with the terms of unchanged entries taken from `old`.
+    fn search_index(&self, kept: &Kept, old: Option<search::Index>) -> search::Index {
         let site = &kept.site;
+        let fresh = |i: usize| Arc::new(search::document_terms(&site.entries[i]));
         if self.mode == Mode::Once {
-            return (search::build(&self.config, site), HashMap::new());
+            return search::Index::build(&self.config, site, Vec::new(), fresh);
         }
         let keys: Vec<u64> = (0..site.entries.len())
             .map(|i| terms_key(site, &kept.hashes, i))
             .collect();
-        let missing: Vec<(u64, Arc<search::Terms>)> = keys
-            .par_iter()
-            .enumerate()
-            .filter(|(_, k)| !self.terms.contains_key(k))
-            .map(|(i, &k)| (k, Arc::new(search::document_terms(&site.entries[i]))))
-            .collect();
-        let mut terms: HashMap<u64, Arc<search::Terms>> = keys
-            .iter()
-            .filter_map(|k| self.terms.get(k).map(|t| (*k, t.clone())))
-            .collect();
-        terms.extend(missing);
-        let index = search::build_with(&self.config, site, |i| {
-            keys.get(i)
-                .and_then(|k| terms.get(k))
-                .cloned()
-                .unwrap_or_else(|| Arc::new(search::document_terms(&site.entries[i])))
-        });
-        (index, terms)
+        let mut cache = HashMap::new();
+        if let Some(mut index) = old {
+            if index.update(&self.config, site, &keys, fresh) {
+                return index;
+            }
+            cache = index.terms_by_key();
+        }
+        let terms_of = |i: usize| {
+            let cached = keys.get(i).and_then(|k| cache.get(k));
+            cached.cloned().unwrap_or_else(|| fresh(i))
+        };
+        search::Index::build(&self.config, site, keys.clone(), terms_of)
     }
 
     /// Whether the files changed since the last good build left the shape

@@ -20,6 +20,7 @@
 //! Pagefind was measured first (1.6, through its Rust API): 2.7 ms and a
 //! third of a megabyte per page, minutes and gigabytes at 50,000 pages.
 
+mod index;
 pub mod terms;
 
 use rayon::prelude::*;
@@ -31,8 +32,9 @@ use crate::config::Config;
 use crate::markdown::plain_text;
 use crate::site::{Entry, Site};
 use crate::urls::under_base;
+pub use index::Index;
 use rustc_hash::FxHashMap;
-use terms::{each_term, markup_is_punctuation, shard_of, symbol_key, STOP_WORDS};
+use terms::{each_term, markup_is_punctuation, symbol_key, STOP_WORDS};
 
 /// Documents per `docs/K.json` file.
 pub(crate) const DOCS_PER_FILE: usize = 100;
@@ -76,38 +78,32 @@ struct SubjectMeta<'a> {
 
 /// Builds every file of the index.
 pub fn build(config: &Config, site: &Site) -> Files {
-    build_with(config, site, |i| Arc::new(document_terms(&site.entries[i])))
+    let terms_of = |i: usize| Arc::new(document_terms(&site.entries[i]));
+    Index::build(config, site, Vec::new(), terms_of).into_files()
 }
 
-/// Builds the index with each entry's terms from `terms_of`, so a
-/// long-lived build can keep the terms of the sources that did not change.
-pub(crate) fn build_with(
-    config: &Config,
-    site: &Site,
-    terms_of: impl Fn(usize) -> Arc<Terms> + Sync,
-) -> Files {
-    let order = document_order(site);
-    let postings = postings(&order, terms_of);
-    let total: usize = postings.values().map(Vec::len).sum();
-    let shards = (total / POSTINGS_PER_SHARD)
+/// How many term shards an index of `postings` postings has.
+fn shard_count(postings: usize) -> u32 {
+    (postings / POSTINGS_PER_SHARD)
         .next_power_of_two()
-        .clamp(8, 4096) as u32;
-    let mut files = Files::new();
-    let mut by_shard: Vec<BTreeMap<&str, String>> = vec![BTreeMap::new(); shards as usize];
-    for (term, docs) in &postings {
-        by_shard[shard_of(term, shards) as usize].insert(term, encode(docs));
-    }
-    for (n, terms) in by_shard.iter().enumerate() {
-        files.insert(format!("/search/terms/{n}.json"), json(terms));
-    }
-    for (k, chunk) in order.chunks(DOCS_PER_FILE).enumerate() {
-        let docs: Vec<_> = chunk
-            .iter()
-            .map(|&i| doc_record(config, site, &site.entries[i]))
-            .collect();
-        files.insert(format!("/search/docs/{k}.json"), json(&docs));
-    }
-    let subject_docs = subject_docs(site, &order);
+        .clamp(8, 4096) as u32
+}
+
+/// `/search/docs/K.json`: the records of documents `K*100 …`.
+fn docs_file(files: &mut Files, config: &Config, site: &Site, order: &[usize], k: usize) {
+    let chunk = order.chunks(DOCS_PER_FILE).nth(k).unwrap_or_default();
+    let docs: Vec<_> = chunk
+        .iter()
+        .map(|&i| doc_record(config, site, &site.entries[i]))
+        .collect();
+    files.insert(format!("/search/docs/{k}.json"), json(&docs));
+}
+
+/// `/search/meta.json` and `/search/subjects/SLUG.json`, made anew (any
+/// edit may change a subject or a date).
+fn meta_files(files: &mut Files, config: &Config, site: &Site, order: &[usize], shards: u32) {
+    files.retain(|path, _| !path.starts_with("/search/subjects/"));
+    let subject_docs = subject_docs(site, order);
     let meta = Meta {
         version: 1,
         docs: order.len(),
@@ -122,8 +118,8 @@ pub(crate) fn build_with(
                 name: config.body(&b.key).map_or("", |c| c.name.as_str()),
             })
             .collect(),
-        body_of: body_of(site, &order),
-        years: year_runs(site, &order),
+        body_of: body_of(site, order),
+        years: year_runs(site, order),
         subjects: site
             .subjects
             .iter()
@@ -142,18 +138,17 @@ pub(crate) fn build_with(
         );
     }
     files.insert("/search/meta.json".to_string(), json(&meta));
-    files
 }
 
 /// Entry indices oldest first; undated ones first of all, in archive order.
-fn document_order(site: &Site) -> Vec<usize> {
+pub(crate) fn document_order(site: &Site) -> Vec<usize> {
     let mut order: Vec<usize> = (0..site.entries.len()).collect();
     order.sort_by_key(|&i| site.entries[i].resolution.meta.adopted);
     order
 }
 
 /// Term → the documents holding it, ascending.
-fn postings(
+pub(crate) fn postings(
     order: &[usize],
     terms_of: impl Fn(usize) -> Arc<Terms> + Sync,
 ) -> BTreeMap<String, Vec<u32>> {
@@ -179,7 +174,7 @@ fn postings(
 }
 
 /// The distinct terms of one document, in one buffer.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Terms {
     text: String,
     /// Byte ranges of `text`, sorted by the term they hold, no repeats.
@@ -187,6 +182,7 @@ pub struct Terms {
 }
 
 impl Terms {
+    /// The terms, sorted, each once.
     fn iter(&self) -> impl Iterator<Item = &str> {
         self.spans
             .iter()
