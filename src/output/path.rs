@@ -20,9 +20,10 @@ pub(crate) const MAX_PATH: usize = 1024;
 
 /// A file inside the output folder: relative, `/`-separated, no empty,
 /// `.` or `..` segment, no backslash and no control character
-/// (`ga/76/10/index.html`). Only [`file_for`] makes one.
+/// (`ga/76/10/index.html`). Only [`file_for`] makes one. Shared, since
+/// a kept pipeline holds each file's name in several maps.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct OutPath(String);
+pub struct OutPath(std::sync::Arc<str>);
 
 impl OutPath {
     pub fn as_str(&self) -> &str {
@@ -30,7 +31,7 @@ impl OutPath {
     }
 
     pub(crate) fn as_path(&self) -> &Path {
-        Path::new(&self.0)
+        Path::new(&*self.0)
     }
 
     /// The folders the file needs, outermost first (`ga`, `ga/76`,
@@ -124,7 +125,7 @@ pub(crate) fn file_for(site_path: &str) -> Result<OutPath, PathError> {
     if file.len() > MAX_PATH {
         return Err(PathError::LongPath(file.len()));
     }
-    Ok(OutPath(file))
+    Ok(OutPath(file.into()))
 }
 
 fn check_segment(s: &str) -> Result<(), PathError> {
@@ -208,7 +209,7 @@ impl<O: Clone> Claims<O> {
             self.clashes.push(Clash {
                 first: first.clone(),
                 second: owner,
-                at: file.0,
+                at: file.0.to_string(),
                 kind: ClashKind::SameFile,
             });
             return;
@@ -230,7 +231,7 @@ impl<O: Clone> Claims<O> {
         let mut found = Vec::new();
         for (file, owner) in files {
             let blocker = file.folders().find_map(|folder| {
-                let as_file = self.files.get(&OutPath(folder.to_string()));
+                let as_file = self.files.get(&OutPath(folder.into()));
                 as_file
                     .map(|o| (o, folder, ClashKind::FileAsFolder))
                     .or_else(|| {

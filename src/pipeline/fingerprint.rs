@@ -1,6 +1,7 @@
 //! What each output is made from, hashed: a kept pipeline renders again
 //! only the outputs whose fingerprint changed.
 
+use rayon::prelude::*;
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 
@@ -27,26 +28,38 @@ pub(super) struct Fingerprints<'a> {
     hashes: &'a [u64],
     /// The `site` template variable, the theme and the base URL.
     everywhere: u64,
+    /// What a listing, a feed or a redirect shows of each entry, hashed
+    /// once: most outputs show many entries.
+    summaries: Vec<u64>,
 }
 
 impl<'a> Fingerprints<'a> {
     pub(super) fn new(config: &Config, kept: &'a Kept, generation: u64) -> Self {
         let view = serde_json::to_string(&site_view(config, &kept.site)).unwrap_or_default();
+        let summaries = kept
+            .site
+            .entries
+            .par_iter()
+            .map(|e| {
+                let m = &e.resolution.meta;
+                hash_of((
+                    (&m.symbol, &m.title, &m.number, &m.session, &m.body),
+                    (&m.adopted, &e.cited_as, &e.path),
+                ))
+            })
+            .collect();
         Fingerprints {
             site: &kept.site,
             links: &kept.links,
             hashes: &kept.hashes,
             everywhere: hash_of((view, generation, &config.base_url)),
+            summaries,
         }
     }
 
     /// What a listing or a redirect shows of an entry: its summary.
     fn summary(&self, h: &mut FxHasher, i: usize) {
-        if let Some(e) = self.site.entries.get(i) {
-            let m = &e.resolution.meta;
-            (&m.symbol, &m.title, &m.number, &m.session, &m.body).hash(h);
-            (&m.adopted, &e.cited_as, &e.path).hash(h);
-        }
+        self.summaries.get(i).hash(h);
     }
 
     /// One page of a listing: its place among the pages and what it lists.

@@ -12,6 +12,7 @@ mod sink;
 mod sources;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -75,7 +76,7 @@ pub struct Pipeline {
     theme_generation: u64,
     /// The files in the output folder, with the fingerprint of what they
     /// were made from (kept pipelines only).
-    written: HashMap<OutPath, u64>,
+    written: FxHashMap<OutPath, u64>,
     /// The site as last built, to patch when a change keeps its shape.
     kept: Option<Kept>,
     /// Sources re-read since the last good build.
@@ -108,7 +109,7 @@ struct Rendered {
     written: usize,
     removed: usize,
     /// Every file of the site, with its fingerprint.
-    prints: HashMap<OutPath, u64>,
+    prints: FxHashMap<OutPath, u64>,
     /// The check's findings, in check mode.
     checked: Diagnostics,
     /// The search index, to update on the next run.
@@ -169,7 +170,7 @@ impl Pipeline {
             sources,
             theme,
             theme_generation: 0,
-            written: HashMap::new(),
+            written: FxHashMap::default(),
             kept: None,
             dirty: HashSet::new(),
             index: None,
@@ -350,22 +351,10 @@ impl Pipeline {
         // Report the first failure in site order, so messages are stable.
         rendered.into_iter().collect::<Result<Vec<()>, _>>()?;
         let mut written = changed.len();
-        let mut now: HashMap<OutPath, u64> =
+        let mut now: FxHashMap<OutPath, u64> =
             wanted.into_iter().map(|w| (w.file, w.print)).collect();
-        let files = index.as_ref().map(search::Index::files);
-        for (path, bytes) in files.into_iter().flatten() {
-            let file = output::file_for(path).map_err(|e| self.unwritable(path, e))?;
-            let print = hash_of(bytes);
-            if first || self.written.get(&file) != Some(&print) {
-                let to = File {
-                    path,
-                    file: &file,
-                    source: None,
-                };
-                sink.put(to, bytes).map_err(|e| self.io_error(e))?;
-                written += 1;
-            }
-            now.insert(file, print);
+        if let Some(index) = &index {
+            written += self.put_index(index, first, &sink, &mut now)?;
         }
         let gone: Vec<&OutPath> = self
             .written
@@ -373,9 +362,8 @@ impl Pipeline {
             .filter(|f| !now.contains_key(*f))
             .collect();
         let removed = if first { 0 } else { gone.len() };
-        let others = self.non_pages(&kept.site);
         let checked = sink
-            .finish(&gone, &others, &self.config.base_url)
+            .finish(&gone, || self.non_pages(&kept.site), &self.config.base_url)
             .map_err(|e| self.io_error(e))?;
         if first && !self.opts.dry_run {
             // The marker, written with the staging folder.
@@ -388,6 +376,39 @@ impl Pipeline {
             checked,
             index,
         })
+    }
+
+    /// Hands the sink the index files that changed, and notes every
+    /// index file's fingerprint in `now`; returns how many were written.
+    fn put_index(
+        &self,
+        index: &search::Index,
+        first: bool,
+        sink: &Sink,
+        now: &mut FxHashMap<OutPath, u64>,
+    ) -> Result<usize, Diagnostic> {
+        let mut written = 0;
+        for (path, bytes) in index.files() {
+            let file = output::file_for(path).map_err(|e| self.unwritable(path, e))?;
+            // What the index did not write again is as it was.
+            let unchanged = !first && !index.rewrote(path);
+            if let (true, Some(&print)) = (unchanged, self.written.get(&file)) {
+                now.insert(file, print);
+                continue;
+            }
+            let print = hash_of(bytes);
+            if first || self.written.get(&file) != Some(&print) {
+                let to = File {
+                    path,
+                    file: &file,
+                    source: None,
+                };
+                sink.put(to, bytes).map_err(|e| self.io_error(e))?;
+                written += 1;
+            }
+            now.insert(file, print);
+        }
+        Ok(written)
     }
 
     /// Renders one wanted file and hands it to the sink.

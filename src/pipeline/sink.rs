@@ -47,12 +47,12 @@ impl Sink {
 
     /// Ends the build: the staged site swapped in, the files no output
     /// makes any more removed from a live one, or the links checked
-    /// against `files` (the site paths of what is not a page) with
+    /// against `files()` (the site paths of what is not a page) with
     /// `base_url`.
     pub fn finish(
         self,
         gone: &[&OutPath],
-        files: &HashSet<String>,
+        files: impl FnOnce() -> HashSet<String>,
         base_url: &str,
     ) -> io::Result<Diagnostics> {
         match self {
@@ -67,7 +67,7 @@ impl Sink {
                 let mut pages = pages.into_inner().unwrap_or_default();
                 // Rendered in parallel; reported in site order.
                 pages.sort_by(|a, b| a.path.cmp(&b.path));
-                Ok(check::verify(&pages, files, base_url))
+                Ok(check::verify(&pages, &files(), base_url))
             }
         }
     }

@@ -25,6 +25,8 @@ pub struct Index {
     shards: Vec<BTreeMap<Box<str>, Vec<u32>>>,
     postings: usize,
     files: Files,
+    /// The files the last update wrote again; None after a build (all).
+    rewritten: Option<BTreeSet<String>>,
 }
 
 impl Index {
@@ -74,6 +76,7 @@ impl Index {
             shards,
             postings: total,
             files: Files::new(),
+            rewritten: None,
         };
         for n in 0..index.shards.len() {
             index.shard_file(n);
@@ -143,14 +146,28 @@ impl Index {
             self.keys[i] = keys[i];
         }
         self.postings = total;
+        let mut rewritten = BTreeSet::new();
         for n in dirty_shards {
-            self.shard_file(n);
+            rewritten.insert(self.shard_file(n));
         }
         for k in dirty_docs {
-            docs_file(&mut self.files, config, site, &self.order, k);
+            rewritten.insert(docs_file(&mut self.files, config, site, &self.order, k));
         }
-        meta_files(&mut self.files, config, site, &self.order, count);
+        rewritten.extend(meta_files(
+            &mut self.files,
+            config,
+            site,
+            &self.order,
+            count,
+        ));
+        self.rewritten = Some(rewritten);
         true
+    }
+
+    /// Whether the last build or update wrote `path` again (an update
+    /// leaves most files as they were).
+    pub fn rewrote(&self, path: &str) -> bool {
+        self.rewritten.as_ref().is_none_or(|r| r.contains(path))
     }
 
     /// Each entry's terms by what they are made from, to build a new
@@ -171,14 +188,15 @@ impl Index {
         self.files
     }
 
-    /// `/search/terms/N.json`.
-    fn shard_file(&mut self, n: usize) {
+    /// `/search/terms/N.json`; returns its path.
+    fn shard_file(&mut self, n: usize) -> String {
         let encoded: BTreeMap<&str, String> = self.shards[n]
             .iter()
             .map(|(term, docs)| (term.as_ref(), encode(docs)))
             .collect();
-        self.files
-            .insert(format!("/search/terms/{n}.json"), json(&encoded));
+        let path = format!("/search/terms/{n}.json");
+        self.files.insert(path.clone(), json(&encoded));
+        path
     }
 }
 

@@ -89,19 +89,28 @@ fn shard_count(postings: usize) -> u32 {
         .clamp(8, 4096) as u32
 }
 
-/// `/search/docs/K.json`: the records of documents `K*100 …`.
-fn docs_file(files: &mut Files, config: &Config, site: &Site, order: &[usize], k: usize) {
+/// `/search/docs/K.json`: the records of documents `K*100 …`; returns
+/// its path.
+fn docs_file(files: &mut Files, config: &Config, site: &Site, order: &[usize], k: usize) -> String {
     let chunk = order.chunks(DOCS_PER_FILE).nth(k).unwrap_or_default();
     let docs: Vec<_> = chunk
         .iter()
         .map(|&i| doc_record(config, site, &site.entries[i]))
         .collect();
-    files.insert(format!("/search/docs/{k}.json"), json(&docs));
+    let path = format!("/search/docs/{k}.json");
+    files.insert(path.clone(), json(&docs));
+    path
 }
 
 /// `/search/meta.json` and `/search/subjects/SLUG.json`, made anew (any
-/// edit may change a subject or a date).
-fn meta_files(files: &mut Files, config: &Config, site: &Site, order: &[usize], shards: u32) {
+/// edit may change a subject or a date); returns their paths.
+fn meta_files(
+    files: &mut Files,
+    config: &Config,
+    site: &Site,
+    order: &[usize],
+    shards: u32,
+) -> Vec<String> {
     files.retain(|path, _| !path.starts_with("/search/subjects/"));
     let subject_docs = subject_docs(site, order);
     let meta = Meta {
@@ -131,13 +140,15 @@ fn meta_files(files: &mut Files, config: &Config, site: &Site, order: &[usize], 
             })
             .collect(),
     };
+    let mut paths = Vec::new();
     for (s, docs) in site.subjects.iter().zip(&subject_docs) {
-        files.insert(
-            format!("/search/subjects/{}.json", s.slug),
-            json(&encode(docs)),
-        );
+        let path = format!("/search/subjects/{}.json", s.slug);
+        files.insert(path.clone(), json(&encode(docs)));
+        paths.push(path);
     }
     files.insert("/search/meta.json".to_string(), json(&meta));
+    paths.push("/search/meta.json".to_string());
+    paths
 }
 
 /// Entry indices oldest first; undated ones first of all, in archive order.
