@@ -179,6 +179,12 @@ fn a_folder_plenary_did_not_make_is_never_replaced() {
         .to_string();
     refused(&a, &["build", "--output", &file], "is a file, not a folder");
 
+    // A folder that does not exist yet is made, with the folders above it.
+    let nested = a.tmp.path().join("new/site");
+    let o = a.run(&["build", "--output", &nested.display().to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(nested.join(".plenary-site").is_file());
+
     // An empty folder is taken, marked, and can be built into again.
     let fresh = a.tmp.path().join("fresh");
     fs::create_dir(&fresh).unwrap();

@@ -150,6 +150,11 @@ impl Lock {
     /// build holds it, then waiting.
     pub fn take(output: &Path, on_wait: impl FnOnce()) -> io::Result<Lock> {
         let path = beside(output, "lock")?;
+        // `--output new/site`: the folders above it are made, as a build
+        // always did.
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
