@@ -15,6 +15,7 @@ use crate::akn;
 use crate::cite::Links;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::kinds::Kind;
 use crate::markdown::{self, Highlight};
 use crate::site::{in_sitemap, page_count, Entry, Output, Site, PAGE_SIZE, SITEMAP_LIMIT};
 use crate::urls::under_base;
@@ -151,18 +152,21 @@ impl<'a> Renderer<'a> {
         let (text, left) = match slot.take() {
             Some((text, left)) => (text, left),
             None => {
-                let users = if e.resolution.meta.adopted.is_some() {
-                    3
-                } else {
-                    2
-                };
-                (make(), users)
+                (make(), self.text_users(e))
             }
         };
         if left > 1 {
             *slot = Some((text.clone(), left - 1));
         }
         Some(text)
+    }
+
+    /// How many outputs render entry `e`'s text: its page, and its AKN
+    /// twin (when dated) and JSON record when the site has those kinds.
+    fn text_users(&self, e: &Entry) -> u8 {
+        let outputs = self.config.outputs;
+        let akn = outputs.has(Kind::Akn) && e.resolution.meta.adopted.is_some();
+        1 + u8::from(akn) + u8::from(outputs.has(Kind::Json))
     }
 
     /// A resolution's Markdown source, as it is on disk.
