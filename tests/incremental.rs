@@ -153,6 +153,25 @@ fn templates_config_and_errors() {
     a.apply(&[Change::Content(p)]);
     a.assert_same_as_full_build();
 
+    // A template that fails on one page after others rendered: nothing of
+    // the rebuild is written.
+    fs::create_dir_all(a.path("templates")).unwrap();
+    fs::write(
+        a.path("templates/resolution.html"),
+        "{% extends \"default/resolution.html\" %}{% block content %}{% if resolution.number == \"9\" %}{{ missing.field }}{% endif %}{{ super() }}<p>changed</p>{% endblock content %}",
+    )
+    .unwrap();
+    let before = a.served();
+    let errors = a.session.apply(&[Change::Theme]).unwrap_err();
+    assert!(
+        errors.iter().any(|d| d.message.contains("resolution.html")),
+        "{errors:#?}"
+    );
+    assert_eq!(a.served(), before);
+    fs::remove_file(a.path("templates/resolution.html")).unwrap();
+    a.apply(&[Change::Theme]);
+    a.assert_same_as_full_build();
+
     // A template override re-renders every page.
     fs::create_dir_all(a.path("templates")).unwrap();
     fs::write(

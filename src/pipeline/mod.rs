@@ -305,7 +305,7 @@ impl Pipeline {
                 .map(Sink::Staging)
                 .map_err(|e| self.io_error(e));
         }
-        Ok(Sink::Live(self.output.clone()))
+        Ok(Sink::Live(self.output.clone(), Mutex::new(Vec::new())))
     }
 
     fn io_error(&self, e: std::io::Error) -> Diagnostic {

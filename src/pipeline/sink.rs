@@ -13,9 +13,10 @@ use crate::output::{self, OutPath, Staging};
 pub(super) enum Sink {
     /// A whole new site in a staging folder, swapped in at the end.
     Staging(Staging),
-    /// Files replaced one at a time in the live site (a rebuild while
-    /// serving or watching).
-    Live(PathBuf),
+    /// Files replaced in the live site (a rebuild while serving or
+    /// watching): held until every file rendered, so a failed rebuild
+    /// leaves the site as it was, then each written whole.
+    Live(PathBuf, Mutex<Vec<(OutPath, Vec<u8>)>>),
     /// Nothing written: each page's links are read, for `plenary check`.
     Check(Mutex<Vec<PageLinks>>),
 }
@@ -32,7 +33,12 @@ impl Sink {
     pub fn put(&self, f: File, bytes: &[u8]) -> io::Result<()> {
         match self {
             Sink::Staging(s) => s.write(f.file, bytes),
-            Sink::Live(dir) => output::replace_file(dir, f.file, bytes),
+            Sink::Live(_, held) => {
+                if let Ok(mut held) = held.lock() {
+                    held.push((f.file.clone(), bytes.to_vec()));
+                }
+                Ok(())
+            }
             Sink::Check(pages) => {
                 if is_html(f.path) {
                     let links = PageLinks::read(f.path, f.source, &String::from_utf8_lossy(bytes));
@@ -57,7 +63,10 @@ impl Sink {
     ) -> io::Result<Diagnostics> {
         match self {
             Sink::Staging(s) => s.commit().map(|()| Diagnostics::default()),
-            Sink::Live(dir) => {
+            Sink::Live(dir, held) => {
+                for (file, bytes) in held.into_inner().unwrap_or_default() {
+                    output::replace_file(&dir, &file, &bytes)?;
+                }
                 for file in gone {
                     output::remove_file(&dir, file)?;
                 }

@@ -151,9 +151,7 @@ impl<'a> Renderer<'a> {
         };
         let (text, left) = match slot.take() {
             Some((text, left)) => (text, left),
-            None => {
-                (make(), self.text_users(e))
-            }
+            None => (make(), self.text_users(e)),
         };
         if left > 1 {
             *slot = Some((text.clone(), left - 1));
