@@ -73,7 +73,7 @@ fn balanced(html: &str) -> Result<(), String> {
     }
 }
 
-/// Any text as a site path: [`crate::output::file_for`] either refuses it
+/// Any text as a site path: `crate::output::file_for` either refuses it
 /// or gives a file that stays inside the output folder however it is
 /// joined, and an ordinary address is never refused.
 pub fn output_path(site_path: &str) -> Result<(), String> {

@@ -2,7 +2,7 @@
 //!
 //! A build replaces its output folder whole, so the folder must be
 //! plenary's alone: not the archive or any folder of its sources, and
-//! either missing, empty, or marked by an earlier build with [`MARKER`].
+//! either missing, empty, or marked by an earlier build with `MARKER`.
 //! Anything else is refused before a file is touched, with a message that
 //! says which folder and what to do.
 

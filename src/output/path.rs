@@ -1,7 +1,7 @@
 //! The one place that turns an address of the site into a file inside the
 //! output folder. Every file plenary writes into a site — pages,
 //! companions, aliases, former permalinks, redirects, feeds, static files,
-//! the search index — gets its name from [`file_for`], which refuses
+//! the search index — gets its name from `file_for`, which refuses
 //! anything that could land outside the folder or that the file system
 //! would refuse with a bare error. [`Claims`] then finds two things that
 //! want the same file, or a file where another needs a folder.
@@ -20,7 +20,7 @@ pub(crate) const MAX_PATH: usize = 1024;
 
 /// A file inside the output folder: relative, `/`-separated, no empty,
 /// `.` or `..` segment, no backslash and no control character
-/// (`ga/76/10/index.html`). Only [`file_for`] makes one. Shared, since
+/// (`ga/76/10/index.html`). Only `file_for` makes one. Shared, since
 /// a kept pipeline holds each file's name in several maps.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OutPath(std::sync::Arc<str>);
@@ -64,9 +64,9 @@ pub enum PathError {
     EncodedSeparator(String),
     /// A control character (NUL, newline, …).
     Control(char),
-    /// A segment longer than [`MAX_SEGMENT`] bytes.
+    /// A segment longer than `MAX_SEGMENT` bytes.
     LongSegment(usize),
-    /// A path longer than [`MAX_PATH`] bytes.
+    /// A path longer than `MAX_PATH` bytes.
     LongPath(usize),
 }
 

@@ -8,6 +8,7 @@
 //! build byte for byte (`tests/incremental.rs`).
 
 mod fingerprint;
+mod options;
 mod sink;
 mod sources;
 
@@ -18,7 +19,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::build::{check_output, configure, lock_output, output_folder, BuildOptions};
 use crate::cite::{self, Finds, Links, Recogniser};
 use crate::config::Config;
 use crate::diagnostics::{printable, Diagnostic, Diagnostics};
@@ -30,6 +30,9 @@ use crate::render::Renderer;
 use crate::search;
 use crate::site::{Planned, Site};
 use fingerprint::{terms_key, Fingerprints};
+pub(crate) use options::configure;
+pub use options::BuildOptions;
+use options::{check_output, lock_output, output_folder};
 use sink::{is_html, File, Sink};
 use sources::{hash_of, Parsed, Sources};
 

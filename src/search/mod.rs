@@ -7,7 +7,7 @@
 //!   each document's body, the year each run of documents was adopted in,
 //!   the subjects;
 //! - `terms/N.json`: the terms whose FNV-1a hash falls in shard N, each
-//!   with the documents holding it (see [`encode`]); a query downloads one
+//!   with the documents holding it (see `encode`); a query downloads one
 //!   shard per word typed;
 //! - `docs/K.json`: symbol, title, date, address and body of documents
 //!   `K*100 …`, fetched only for the results shown;

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::thread;
 
-use crate::build::BuildOptions;
 use crate::diagnostics::Diagnostic;
+use crate::pipeline::BuildOptions;
 use crate::pipeline::{Outcome, Pipeline};
 use server::{Notice, Shared};
 
@@ -65,7 +65,7 @@ pub fn serve(
         on_lock_wait: opts.on_lock_wait,
         ..BuildOptions::default()
     };
-    let base_path = crate::build::configure(&build)
+    let base_path = crate::pipeline::configure(&build)
         .map_err(|d| d.to_string())?
         .base_path;
     let host = match address {

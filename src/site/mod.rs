@@ -94,7 +94,7 @@ pub enum Output {
     /// A redirect to an entry's page from another address of it.
     Redirect(usize, Redirect),
     NotFound,
-    /// `sitemap.xml`: the list of pages, or past [`SITEMAP_LIMIT`] pages an
+    /// `sitemap.xml`: the list of pages, or past `SITEMAP_LIMIT` pages an
     /// index of the `SitemapPart`s.
     Sitemap,
     /// `sitemap-N.xml`, the N-th (from 0) slice of the pages.
