@@ -36,31 +36,33 @@ pub struct Source {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads every source under `root/content`, in a stable order.
-pub fn load(root: &Path) -> (Vec<Source>, Diagnostics) {
-    load_with(root, |s| s)
+/// `root/content`, or the error that says the archive has none.
+pub(crate) fn content_dir(root: &Path) -> Result<PathBuf, Diagnostic> {
+    let content = root.join(CONTENT_DIR);
+    if content.is_dir() {
+        return Ok(content);
+    }
+    Err(Diagnostic::error(
+        Path::new(CONTENT_DIR),
+        0,
+        format!("the archive has no `{CONTENT_DIR}` folder; pass --root, or start one with `plenary init DIR`"),
+    ))
 }
 
-/// Reads every source under `root/content` and passes each to `f` as soon
-/// as it is read, so the text of a large archive is never all held at once.
-pub(crate) fn load_with<T: Send>(
-    root: &Path,
-    f: impl Fn(Source) -> T + Sync,
-) -> (Vec<T>, Diagnostics) {
+/// Reads every source under `root/content`, in a stable order.
+pub fn load(root: &Path) -> (Vec<Source>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() {
-        diags.error(
-            Path::new(CONTENT_DIR),
-            0,
-            format!("the archive has no `{CONTENT_DIR}` folder; pass --root, or start one with `plenary init DIR`"),
-        );
-        return (Vec::new(), diags);
-    }
+    let content = match content_dir(root) {
+        Ok(c) => c,
+        Err(d) => {
+            diags.push(d);
+            return (Vec::new(), diags);
+        }
+    };
     let paths = source_paths(&content, &mut diags);
-    let results: Vec<Result<T, Diagnostic>> = paths
+    let results: Vec<Result<Source, Diagnostic>> = paths
         .par_iter()
-        .map(|rel| read_source(&content, rel).map(&f))
+        .map(|rel| read_source(&content, rel))
         .collect();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {

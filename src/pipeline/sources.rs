@@ -98,13 +98,12 @@ impl Sources {
         for w in &config.warnings {
             walk_diags.push(w.clone());
         }
-        let paths = if content.is_dir() {
-            load::source_paths(&content, &mut walk_diags)
-        } else {
-            // load() words this error; reuse it.
-            let (_, d) = load::load(root);
-            walk_diags.extend(d);
-            Vec::new()
+        let paths = match load::content_dir(root) {
+            Ok(content) => load::source_paths(&content, &mut walk_diags),
+            Err(d) => {
+                walk_diags.push(d);
+                Vec::new()
+            }
         };
         let mut sources = Sources {
             content,
