@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::terms::shard_of;
 use super::{docs_file, document_order, encode, json, meta_files, postings, shard_count};
-use super::{Files, Terms, DOCS_PER_FILE};
+use super::{Files, Terms, DOCS_PER_FILE, TERMS};
 use crate::config::Config;
 use crate::site::Site;
 
@@ -56,7 +56,7 @@ impl Index {
         let count = shard_count(total);
         let mut shards: Vec<BTreeMap<Box<str>, Vec<u32>>> = vec![BTreeMap::new(); count as usize];
         for (term, docs) in all {
-            shards[shard_of(&term, count) as usize].insert(term.into(), docs);
+            shards[shard_of(&term, count) as usize].insert(term, docs);
         }
         let mut doc_of = vec![0u32; site.entries.len()];
         for (doc, &i) in order.iter().enumerate() {
@@ -184,17 +184,13 @@ impl Index {
         &self.files
     }
 
-    pub fn into_files(self) -> Files {
-        self.files
-    }
-
     /// `/search/terms/N.json`; returns its path.
     fn shard_file(&mut self, n: usize) -> String {
         let encoded: BTreeMap<&str, String> = self.shards[n]
             .iter()
             .map(|(term, docs)| (term.as_ref(), encode(docs)))
             .collect();
-        let path = format!("/search/terms/{n}.json");
+        let path = format!("{TERMS}{n}.json");
         self.files.insert(path.clone(), json(&encoded));
         path
     }

@@ -43,6 +43,13 @@ const POSTINGS_PER_SHARD: usize = 4_000;
 /// Documents whose terms are gathered at once, to bound memory.
 const BATCH: usize = 512;
 
+/// Where the index lives: how to read it, and the folders it fills.
+pub(crate) const META: &str = "/search/meta.json";
+const TERMS: &str = "/search/terms/";
+const DOCS: &str = "/search/docs/";
+const SUBJECTS: &str = "/search/subjects/";
+pub(crate) const FOLDERS: [&str; 3] = [TERMS, DOCS, SUBJECTS];
+
 /// The index as files: site path (`/search/meta.json`) → bytes.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
@@ -76,12 +83,6 @@ struct SubjectMeta<'a> {
     count: usize,
 }
 
-/// Builds every file of the index.
-pub fn build(config: &Config, site: &Site) -> Files {
-    let terms_of = |i: usize| Arc::new(document_terms(&site.entries[i]));
-    Index::build(config, site, Vec::new(), terms_of).into_files()
-}
-
 /// How many term shards an index of `postings` postings has.
 fn shard_count(postings: usize) -> u32 {
     (postings / POSTINGS_PER_SHARD)
@@ -97,7 +98,7 @@ fn docs_file(files: &mut Files, config: &Config, site: &Site, order: &[usize], k
         .iter()
         .map(|&i| doc_record(config, site, &site.entries[i]))
         .collect();
-    let path = format!("/search/docs/{k}.json");
+    let path = format!("{DOCS}{k}.json");
     files.insert(path.clone(), json(&docs));
     path
 }
@@ -111,7 +112,7 @@ fn meta_files(
     order: &[usize],
     shards: u32,
 ) -> Vec<String> {
-    files.retain(|path, _| !path.starts_with("/search/subjects/"));
+    files.retain(|path, _| !path.starts_with(SUBJECTS));
     let subject_docs = subject_docs(site, order);
     let meta = Meta {
         version: 1,
@@ -142,12 +143,12 @@ fn meta_files(
     };
     let mut paths = Vec::new();
     for (s, docs) in site.subjects.iter().zip(&subject_docs) {
-        let path = format!("/search/subjects/{}.json", s.slug);
+        let path = format!("{SUBJECTS}{}.json", s.slug);
         files.insert(path.clone(), json(&encode(docs)));
         paths.push(path);
     }
-    files.insert("/search/meta.json".to_string(), json(&meta));
-    paths.push("/search/meta.json".to_string());
+    files.insert(META.to_string(), json(&meta));
+    paths.push(META.to_string());
     paths
 }
 
@@ -162,7 +163,7 @@ pub(crate) fn document_order(site: &Site) -> Vec<usize> {
 pub(crate) fn postings(
     order: &[usize],
     terms_of: impl Fn(usize) -> Arc<Terms> + Sync,
-) -> BTreeMap<String, Vec<u32>> {
+) -> FxHashMap<Box<str>, Vec<u32>> {
     let mut postings: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
     for (b, batch) in order.chunks(BATCH).enumerate() {
         let found: Vec<Arc<Terms>> = batch.par_iter().map(|&i| terms_of(i)).collect();
@@ -179,9 +180,6 @@ pub(crate) fn postings(
         }
     }
     postings
-        .into_iter()
-        .map(|(term, docs)| (term.into(), docs))
-        .collect()
 }
 
 /// The distinct terms of one document, in one buffer.

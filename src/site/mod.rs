@@ -176,13 +176,10 @@ enum Claimant<'a> {
 }
 
 /// What the build writes beside the outputs: (file, description).
-const GENERATED_FILES: [(&str, &str); 3] = [
+const GENERATED_FILES: [(&str, &str); 2] = [
     (NOJEKYLL, "the .nojekyll file GitHub Pages reads"),
     (MARKER, "plenary's marker file"),
-    ("search/meta.json", "the search index"),
 ];
-/// Folders the search index fills (`search/terms/0.json`, …).
-const SEARCH_FOLDERS: [&str; 3] = ["search/terms", "search/docs", "search/subjects"];
 
 #[derive(Debug)]
 pub struct Site {
@@ -343,8 +340,12 @@ impl Site {
             }
         }
         if config.outputs.has(Kind::Search) {
-            for folder in SEARCH_FOLDERS {
-                claims.folder(folder, Claimant::Generated("the search index"));
+            let index = Claimant::Generated("the search index");
+            if let Ok(file) = output::file_for(crate::search::META) {
+                claims.file(file, index);
+            }
+            for folder in crate::search::FOLDERS {
+                claims.folder(folder.trim_matches('/'), index);
             }
         }
         for name in statics {
