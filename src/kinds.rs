@@ -128,6 +128,16 @@ fn bit(k: Kind) -> u16 {
     1 << (k as u16)
 }
 
+/// Where the `search` kind writes its index, so the planner can keep
+/// those places free: how to read the index, and the folders it fills.
+pub(crate) mod search {
+    pub(crate) const META: &str = "/search/meta.json";
+    pub(crate) const TERMS: &str = "/search/terms/";
+    pub(crate) const DOCS: &str = "/search/docs/";
+    pub(crate) const SUBJECTS: &str = "/search/subjects/";
+    pub(crate) const FOLDERS: [&str; 3] = [TERMS, DOCS, SUBJECTS];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

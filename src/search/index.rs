@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use super::terms::shard_of;
 use super::{docs_file, document_order, encode, json, meta_files, postings, shard_count};
-use super::{Files, Terms, DOCS_PER_FILE, TERMS};
+use super::{Files, Terms, DOCS_PER_FILE};
 use crate::config::Config;
+use crate::kinds::search::TERMS;
 use crate::site::Site;
 
 pub struct Index {

@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::kinds::search::{DOCS, META, SUBJECTS};
 use crate::markdown::plain_text;
 use crate::site::{Entry, Site};
 use crate::urls::under_base;
@@ -42,13 +43,6 @@ pub(crate) const DOCS_PER_FILE: usize = 100;
 const POSTINGS_PER_SHARD: usize = 4_000;
 /// Documents whose terms are gathered at once, to bound memory.
 const BATCH: usize = 512;
-
-/// Where the index lives: how to read it, and the folders it fills.
-pub(crate) const META: &str = "/search/meta.json";
-const TERMS: &str = "/search/terms/";
-const DOCS: &str = "/search/docs/";
-const SUBJECTS: &str = "/search/subjects/";
-pub(crate) const FOLDERS: [&str; 3] = [TERMS, DOCS, SUBJECTS];
 
 /// The index as files: site path (`/search/meta.json`) → bytes.
 pub type Files = BTreeMap<String, Vec<u8>>;

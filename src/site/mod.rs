@@ -341,10 +341,10 @@ impl Site {
         }
         if config.outputs.has(Kind::Search) {
             let index = Claimant::Generated("the search index");
-            if let Ok(file) = output::file_for(crate::search::META) {
+            if let Ok(file) = output::file_for(crate::kinds::search::META) {
                 claims.file(file, index);
             }
-            for folder in crate::search::FOLDERS {
+            for folder in crate::kinds::search::FOLDERS {
                 claims.folder(folder.trim_matches('/'), index);
             }
         }
