@@ -124,6 +124,57 @@ impl Serialize for Outputs {
     }
 }
 
+/// A file beside each resolution's page, made from that resolution: what
+/// the planner, the renderer's cache of texts, the incremental rebuild and
+/// the error messages know of it. The renderer makes its bytes
+/// (`render::Renderer::companion`).
+#[derive(Debug)]
+pub struct Companion {
+    pub kind: Kind,
+    /// Its file in the resolution's folder.
+    pub file: &'static str,
+    /// How a message names it: "the JSON record of A/RES/76/10".
+    pub what: &'static str,
+    /// Made only for resolutions with an adoption date (an AKN URI needs
+    /// one).
+    pub dated_only: bool,
+    /// Made from the text as rendered, with its citation links; otherwise
+    /// from the source alone.
+    pub uses_text: bool,
+}
+
+/// The companions, in the order they are planned beside each page.
+pub const COMPANIONS: [Companion; 3] = [
+    Companion {
+        kind: Kind::Akn,
+        file: "akn.xml",
+        what: "the Akoma Ntoso XML",
+        dated_only: true,
+        uses_text: true,
+    },
+    Companion {
+        kind: Kind::Json,
+        file: "index.json",
+        what: "the JSON record",
+        dated_only: false,
+        uses_text: true,
+    },
+    Companion {
+        kind: Kind::Source,
+        file: "source.md",
+        what: "the Markdown source",
+        dated_only: false,
+        uses_text: false,
+    },
+];
+
+impl Kind {
+    /// The kind's companion file, if it is one.
+    pub fn companion(self) -> Option<&'static Companion> {
+        COMPANIONS.iter().find(|c| c.kind == self)
+    }
+}
+
 fn bit(k: Kind) -> u16 {
     1 << (k as u16)
 }

@@ -96,3 +96,76 @@ fn an_unknown_kind_is_an_error_listing_the_kinds() {
     );
     assert!(!tmp.path().join("public").exists());
 }
+
+/// The site folders of the resolution pages, each with whether the page
+/// gives an adoption date.
+fn resolution_pages(out: &std::path::Path) -> Vec<(String, bool)> {
+    html_files(out)
+        .into_iter()
+        .filter(|(_, doc)| doc.select(&sel("article.resolution")).next().is_some())
+        .map(|(file, doc)| {
+            let folder = file.trim_start_matches('/').to_string();
+            let dated = doc
+                .select(&sel("article.resolution time[datetime]"))
+                .next()
+                .is_some();
+            (folder, dated)
+        })
+        .collect()
+}
+
+/// A companion kind is one row of `COMPANIONS`: with its kind on, its file
+/// is beside every page that gets it; with its kind off, nowhere. Adding a
+/// row is checked here without a word of this test changing.
+#[test]
+fn each_companion_is_beside_the_pages_that_get_it_and_only_with_its_kind() {
+    use plenary::kinds::COMPANIONS;
+    // One resolution without an adoption date, for the companions that
+    // need one.
+    let archive = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("basic"), archive.path());
+    let undated = archive.path().join("content/ga/70/9.md");
+    let text = fs::read_to_string(&undated).unwrap();
+    fs::write(
+        &undated,
+        text.replace("*14th plenary meeting  \n3 October 2015*", ""),
+    )
+    .unwrap();
+    for companion in &COMPANIONS {
+        let name = companion.kind.name();
+        let built = build_copy_with(archive.path(), |o| {
+            o.outputs = Some(vec!["html".into(), name.into()])
+        });
+        assert!(built.report.succeeded(), "{:#?}", built.report.diagnostics);
+        let out = built.out();
+        let files: Vec<String> = all_files(&out).into_keys().collect();
+        let pages = resolution_pages(&out);
+        assert!(pages.len() >= 5, "{pages:?}");
+        assert_eq!(
+            pages.iter().filter(|(_, dated)| !dated).count(),
+            1,
+            "{pages:?}"
+        );
+        for (folder, dated) in &pages {
+            let beside: Vec<&str> = files
+                .iter()
+                .filter_map(|f| f.strip_prefix(folder.as_str()))
+                .filter(|f| !f.contains('/') && *f != "index.html")
+                .collect();
+            let expected: Vec<&str> = if *dated || !companion.dated_only {
+                vec![companion.file]
+            } else {
+                vec![]
+            };
+            assert_eq!(beside, expected, "{name} beside {folder}");
+        }
+        for other in COMPANIONS.iter().filter(|c| c.kind != companion.kind) {
+            assert_eq!(
+                kinds(&files, other.file),
+                0,
+                "{} written with {name}",
+                other.file
+            );
+        }
+    }
+}

@@ -97,10 +97,12 @@ impl<'a> Fingerprints<'a> {
                 }
             }
             Output::Redirect(i, _) => self.summary(&mut h, *i),
-            Output::Source(i) => self.entry(&mut h, *i),
-            Output::Akn(i) | Output::Json(i) => {
+            Output::Companion(i, kind) => {
                 self.entry(&mut h, *i);
-                self.links.digest(*i).hash(&mut h);
+                if kind.companion().is_some_and(|c| c.uses_text) {
+                    self.links.digest(*i).hash(&mut h);
+                }
+                kind.hash(&mut h);
             }
             Output::Body(b) => {
                 if let Some(body) = self.site.bodies.get(*b) {

@@ -15,7 +15,7 @@ use crate::akn;
 use crate::cite::Links;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::kinds::Kind;
+use crate::kinds::{Kind, COMPANIONS};
 use crate::markdown::{self, Highlight};
 use crate::site::{in_sitemap, page_count, Entry, Output, Site, PAGE_SIZE, SITEMAP_LIMIT};
 use crate::urls::under_base;
@@ -118,26 +118,37 @@ impl<'a> Renderer<'a> {
 
     /// The bytes of an output that is data rather than a templated page.
     fn data(&self, output: &Output) -> Option<Result<Vec<u8>, Diagnostic>> {
-        let (config, site, links) = (self.config, self.site, self.links);
-        let missing = |i: &usize, what: &str| {
-            let source = site.entries.get(*i).map(|e| e.resolution.source.clone());
-            Diagnostic::error(source.unwrap_or_default(), 0, format!("cannot make {what}"))
-        };
         match output {
             Output::Citations => Some(Ok(self.citations_json())),
-            Output::Akn(i) => Some(
-                self.text(*i)
-                    .and_then(|text| akn::export::export(config, site, *i, &text))
-                    .ok_or_else(|| missing(i, "its Akoma Ntoso XML")),
-            ),
-            Output::Json(i) => Some(
-                self.text(*i)
-                    .and_then(|text| akn::json::index_json(config, site, links, *i, &text))
-                    .ok_or_else(|| missing(i, "its JSON record")),
-            ),
-            Output::Source(i) => Some(self.source(*i)),
+            Output::Companion(i, kind) => Some(self.companion(*i, *kind)),
             _ => None,
         }
+    }
+
+    /// Entry `i`'s companion file of `kind` ([`crate::kinds::COMPANIONS`]
+    /// says where it goes and what it is made from).
+    fn companion(&self, i: usize, kind: Kind) -> Result<Vec<u8>, Diagnostic> {
+        let (config, site, links) = (self.config, self.site, self.links);
+        let made = match kind {
+            Kind::Source => return self.source(i),
+            Kind::Akn => self
+                .text(i)
+                .and_then(|text| akn::export::export(config, site, i, &text)),
+            Kind::Json => self
+                .text(i)
+                .and_then(|text| akn::json::index_json(config, site, links, i, &text)),
+            _ => None,
+        };
+        made.ok_or_else(|| {
+            let source = site.entries.get(i).map(|e| e.resolution.source.clone());
+            let what = kind.companion().map_or("a companion", |c| c.what);
+            let what = what.trim_start_matches("the ");
+            Diagnostic::error(
+                source.unwrap_or_default(),
+                0,
+                format!("cannot make its {what}"),
+            )
+        })
     }
 
     /// Entry `i`'s text as HTML. Its page, its AKN twin and its JSON
@@ -159,12 +170,14 @@ impl<'a> Renderer<'a> {
         Some(text)
     }
 
-    /// How many outputs render entry `e`'s text: its page, and its AKN
-    /// twin (when dated) and JSON record when the site has those kinds.
+    /// How many outputs render entry `e`'s text: its page, and each
+    /// companion made from the text that the site has and `e` gets.
     fn text_users(&self, e: &Entry) -> u8 {
-        let outputs = self.config.outputs;
-        let akn = outputs.has(Kind::Akn) && e.resolution.meta.adopted.is_some();
-        1 + u8::from(akn) + u8::from(outputs.has(Kind::Json))
+        let dated = e.resolution.meta.adopted.is_some();
+        let companions = COMPANIONS
+            .iter()
+            .filter(|c| c.uses_text && (dated || !c.dated_only) && self.config.outputs.has(c.kind));
+        1 + companions.count() as u8
     }
 
     /// A resolution's Markdown source, as it is on disk.
@@ -346,7 +359,7 @@ impl<'a> Renderer<'a> {
                 ("sitemap.xml", None)
             }
             Output::Robots => ("robots.txt", None),
-            Output::Citations | Output::Akn(_) | Output::Json(_) | Output::Source(_) => ("", None),
+            Output::Citations | Output::Companion(..) => ("", None),
         }
     }
 }

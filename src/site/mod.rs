@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostics::{printable, Diagnostics};
-use crate::kinds::Kind;
+use crate::kinds::{Kind, COMPANIONS};
 use crate::output::{self, Claims, ClashKind, OutPath, MARKER, NOJEKYLL};
 use crate::resolution::Resolution;
 use crate::text::{natural_key, NaturalChunk};
@@ -103,11 +103,9 @@ pub enum Output {
     Feed(Option<usize>),
     /// The search page (the index itself is written beside it).
     Search,
-    /// Beside a resolution's page: its Akoma Ntoso twin (`akn.xml`), its
-    /// data (`index.json`) and its Markdown source (`source.md`).
-    Akn(usize),
-    Json(usize),
-    Source(usize),
+    /// A file beside a resolution's page, of a kind that has a
+    /// [`crate::kinds::Companion`].
+    Companion(usize, Kind),
     Robots,
     /// `citations.json`: the citation graph.
     Citations,
@@ -129,9 +127,7 @@ impl Output {
             | Output::SitemapPart(_)
             | Output::Robots => Kind::Html,
             Output::Redirect(..) => Kind::Redirects,
-            Output::Akn(_) => Kind::Akn,
-            Output::Json(_) => Kind::Json,
-            Output::Source(_) => Kind::Source,
+            Output::Companion(_, kind) => *kind,
             Output::Feed(_) => Kind::Feeds,
             Output::Search => Kind::Search,
             Output::Citations => Kind::Citations,
@@ -273,11 +269,13 @@ impl Site {
         }
         for (i, e) in self.entries.iter().enumerate() {
             planned.push((e.path.clone(), Output::Resolution(i)));
-            if e.resolution.meta.adopted.is_some() {
-                planned.push((format!("{}akn.xml", e.path), Output::Akn(i)));
+            let dated = e.resolution.meta.adopted.is_some();
+            for c in COMPANIONS.iter().filter(|c| dated || !c.dated_only) {
+                planned.push((
+                    format!("{}{}", e.path, c.file),
+                    Output::Companion(i, c.kind),
+                ));
             }
-            planned.push((format!("{}index.json", e.path), Output::Json(i)));
-            planned.push((format!("{}source.md", e.path), Output::Source(i)));
         }
         for (i, e) in self.entries.iter().enumerate() {
             planned.extend(
@@ -417,10 +415,11 @@ impl Site {
     fn same_symbol(&self, a: &Output, b: &Output) -> bool {
         match (a, b) {
             (Output::Resolution(x), Output::Resolution(y))
-            | (Output::Akn(x), Output::Akn(y))
-            | (Output::Json(x), Output::Json(y))
-            | (Output::Source(x), Output::Source(y))
             | (Output::Redirect(x, Redirect::Symbol), Output::Redirect(y, Redirect::Symbol)) => {
+                let symbol = |i: &usize| self.entries.get(*i).map(|e| &e.resolution.meta.symbol);
+                symbol(x) == symbol(y)
+            }
+            (Output::Companion(x, k), Output::Companion(y, l)) if k == l => {
                 let symbol = |i: &usize| self.entries.get(*i).map(|e| &e.resolution.meta.symbol);
                 symbol(x) == symbol(y)
             }
@@ -431,11 +430,7 @@ impl Site {
     /// The source file an output is made from, if any, with a line.
     pub(crate) fn source_of(&self, o: &Output) -> Option<(PathBuf, usize)> {
         match o {
-            Output::Resolution(i)
-            | Output::Redirect(i, _)
-            | Output::Akn(i)
-            | Output::Json(i)
-            | Output::Source(i) => self
+            Output::Resolution(i) | Output::Redirect(i, _) | Output::Companion(i, _) => self
                 .entries
                 .get(*i)
                 .map(|e| (e.resolution.source.clone(), 1)),
@@ -494,12 +489,8 @@ impl Site {
             Output::Sitemap | Output::SitemapPart(_) => "the sitemap".to_string(),
             Output::Feed(None) => "the feed".to_string(),
             Output::Search => "the search page".to_string(),
-            Output::Akn(i) | Output::Json(i) | Output::Source(i) => {
-                let what = match o {
-                    Output::Akn(_) => "the Akoma Ntoso XML",
-                    Output::Json(_) => "the JSON record",
-                    _ => "the Markdown source",
-                };
+            Output::Companion(i, kind) => {
+                let what = kind.companion().map_or("a companion", |c| c.what);
                 self.entries.get(*i).map_or_else(String::new, |e| {
                     format!("{what} of {}", e.resolution.meta.symbol)
                 })

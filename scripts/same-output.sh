@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Whole-output comparison for a restructuring: builds the bundled archive and a
+# generated 3,000-resolution archive with two plenary binaries and compares
+# every file byte for byte.
+#
+# Usage: scripts/same-output.sh BEFORE_BINARY AFTER_BINARY [WORK_DIR]
+# Prints the files that differ and exits 1 if any do.
+set -euo pipefail
+before=$(realpath "$1"); after=$(realpath "$2")
+work=${3:-$(mktemp -d)}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared=${PLENARY_SHARED:-$repo/../shared}
+mkdir -p "$work"
+if [ ! -d "$work/gen3000" ]; then
+  python3 "$shared/tools/gen-corpus.py" --count 3000 --seed 5 --out "$work/gen3000" >/dev/null 2>&1
+fi
+status=0
+for archive in "$repo" "$work/gen3000"; do
+  name=$(basename "$archive")
+  for side in before after; do
+    bin=$before; [ "$side" = after ] && bin=$after
+    rm -rf "$work/$name-$side"
+    "$bin" build --root "$archive" --output "$work/$name-$side" >/dev/null 2>&1
+  done
+  if diff -rq "$work/$name-before" "$work/$name-after"; then
+    echo "$name: $(find "$work/$name-after" -type f | wc -l) files, identical"
+  else
+    status=1
+  fi
+done
+exit $status
