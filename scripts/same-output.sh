@@ -4,7 +4,8 @@
 # every file byte for byte.
 #
 # Usage: scripts/same-output.sh BEFORE_BINARY AFTER_BINARY [WORK_DIR]
-# Prints the files that differ and exits 1 if any do.
+# Prints how many files differ, by file name, with the first few, and exits
+# 1 if any do.
 set -euo pipefail
 before=$(realpath "$1"); after=$(realpath "$2")
 work=${3:-$(mktemp -d)}
@@ -22,10 +23,14 @@ for archive in "$repo" "$work/gen3000"; do
     rm -rf "$work/$name-$side"
     "$bin" build --root "$archive" --output "$work/$name-$side" >/dev/null 2>&1
   done
-  if diff -rq "$work/$name-before" "$work/$name-after"; then
+  differ=$(diff -rq "$work/$name-before" "$work/$name-after" || true)
+  if [ -z "$differ" ]; then
     echo "$name: $(find "$work/$name-after" -type f | wc -l) files, identical"
   else
     status=1
+    echo "$name: $(echo "$differ" | wc -l) of $(find "$work/$name-after" -type f | wc -l) files differ:"
+    echo "$differ" | sed -E 's/^Files .* and (.*) differ$/\1/; s/^Only in (.*): (.*)$/only in \1\/\2/' \
+      | awk -F/ '{n[$NF]++; if (n[$NF] <= 3) ex[$NF] = ex[$NF] "  " $0 "\n"} END {for (k in n) printf "%6d %s\n%s", n[k], k, ex[k]}'
   fi
 done
 exit $status

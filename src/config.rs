@@ -65,6 +65,10 @@ pub struct Body {
     /// Symbol of the body's decisions (`A/DEC/{session}/{number}`), if it
     /// numbers them.
     pub decision_symbol: Option<Pattern>,
+    /// Its AKN4UN code, the author in work URIs (`unga`).
+    pub akn: String,
+    /// Whether its older resolutions carry a Roman session (`2625 (XXV)`).
+    pub roman_sessions: bool,
 }
 
 /// Where citations of documents outside the archive link to.
@@ -122,71 +126,46 @@ struct DocumentLinksFile {
     language: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A body as `bodies:` in config.yaml and the built-in registry
+/// (`src/bodies.yaml`) write it; what is not set is the built-in's, or the
+/// default.
+#[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 struct BodyFile {
-    name: String,
-    #[serde(default)]
-    short_names: Vec<String>,
-    symbol: String,
+    name: Option<String>,
+    short_names: Option<Vec<String>>,
+    symbol: Option<String>,
     cited_as: Option<String>,
     permalink: Option<String>,
     session_permalink: Option<String>,
-    #[serde(default)]
-    former_permalinks: Vec<String>,
+    former_permalinks: Option<Vec<String>>,
     session_label: Option<String>,
     decision_symbol: Option<String>,
+    akn: Option<String>,
+    roman_sessions: Option<bool>,
 }
 
-/// A body every archive knows without configuration.
-struct BuiltIn {
-    key: &'static str,
-    name: &'static str,
-    short_names: &'static [&'static str],
-    symbol: &'static str,
-    cited_as: &'static str,
-    session_label: &'static str,
-    decision_symbol: Option<&'static str>,
+impl BodyFile {
+    /// These settings, with `base`'s where these are silent.
+    fn over(self, base: BodyFile) -> BodyFile {
+        BodyFile {
+            name: self.name.or(base.name),
+            short_names: self.short_names.or(base.short_names),
+            symbol: self.symbol.or(base.symbol),
+            cited_as: self.cited_as.or(base.cited_as),
+            permalink: self.permalink.or(base.permalink),
+            session_permalink: self.session_permalink.or(base.session_permalink),
+            former_permalinks: self.former_permalinks.or(base.former_permalinks),
+            session_label: self.session_label.or(base.session_label),
+            decision_symbol: self.decision_symbol.or(base.decision_symbol),
+            akn: self.akn.or(base.akn),
+            roman_sessions: self.roman_sessions.or(base.roman_sessions),
+        }
+    }
 }
 
-const DEFAULT_BODIES: [BuiltIn; 4] = [
-    BuiltIn {
-        key: "ga",
-        name: "General Assembly",
-        short_names: &["Assembly"],
-        symbol: "A/RES/{session}/{number}",
-        cited_as: "{session}/{number}",
-        session_label: "Session",
-        decision_symbol: Some("A/DEC/{session}/{number}"),
-    },
-    BuiltIn {
-        key: "ecosoc",
-        name: "Economic and Social Council",
-        short_names: &["Council"],
-        symbol: "E/RES/{session}/{number}",
-        cited_as: "{session}/{number}",
-        session_label: "Year",
-        decision_symbol: Some("E/DEC/{session}/{number}"),
-    },
-    BuiltIn {
-        key: "sc",
-        name: "Security Council",
-        short_names: &["Council"],
-        symbol: "S/RES/{number} ({session})",
-        cited_as: "{number} ({session})",
-        session_label: "Year",
-        decision_symbol: None,
-    },
-    BuiltIn {
-        key: "hrc",
-        name: "Human Rights Council",
-        short_names: &["Council"],
-        symbol: "A/HRC/RES/{session}/{number}",
-        cited_as: "{session}/{number}",
-        session_label: "Session",
-        decision_symbol: Some("A/HRC/DEC/{session}/{number}"),
-    },
-];
+/// The registry of the bodies every archive knows, as data.
+const BUILT_IN_BODIES: &str = include_str!("bodies.yaml");
 
 impl Config {
     /// Reads `config.yaml` from the archive root; without one, every
@@ -215,15 +194,19 @@ impl Config {
             .unwrap_or_else(|| "http://127.0.0.1:1111/".to_string());
         let (base_url, base_path) = split_base_url(&base_url)
             .map_err(|m| Diagnostic::error(path, line_of("base_url"), m))?;
-        let mut bodies = default_bodies().map_err(|m| Diagnostic::error(path, 0, m))?;
+        let mut registry = built_in_bodies()?;
         for (key, body) in file.bodies {
-            let line = line_of(&key);
-            let body = body_from_file(&key, body).map_err(|m| Diagnostic::error(path, line, m))?;
-            match bodies.iter_mut().find(|b| b.key == key) {
-                Some(existing) => *existing = body,
-                None => bodies.push(body),
+            match registry.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, built_in)) => *built_in = body.over(std::mem::take(built_in)),
+                None => registry.push((key, body)),
             }
         }
+        let bodies = registry
+            .into_iter()
+            .map(|(key, body)| {
+                body_from_file(&key, body).map_err(|m| Diagnostic::error(path, line_of(&key), m))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let extra = match file.extra {
             Some(v) => serde_json::to_value(v).map_err(|e| {
                 Diagnostic::error(
@@ -331,22 +314,18 @@ impl Config {
     }
 }
 
-fn default_bodies() -> Result<Vec<Body>, String> {
-    DEFAULT_BODIES
-        .iter()
-        .map(|b| {
-            let file = BodyFile {
-                name: b.name.to_string(),
-                short_names: b.short_names.iter().map(|s| s.to_string()).collect(),
-                symbol: b.symbol.to_string(),
-                cited_as: Some(b.cited_as.to_string()),
-                permalink: None,
-                session_permalink: None,
-                former_permalinks: Vec::new(),
-                session_label: Some(b.session_label.to_string()),
-                decision_symbol: b.decision_symbol.map(str::to_string),
-            };
-            body_from_file(b.key, file)
+/// The built-in registry, in its order.
+fn built_in_bodies() -> Result<Vec<(String, BodyFile)>, Diagnostic> {
+    let file = Path::new("src/bodies.yaml");
+    let map: serde_yaml::Mapping = yaml::parse(BUILT_IN_BODIES, file, 1)?;
+    map.into_iter()
+        .map(|(key, value)| {
+            let key = key.as_str().unwrap_or_default().to_string();
+            let body = serde_yaml::from_value(value).map_err(|e| {
+                let line = yaml::key_line(BUILT_IN_BODIES, &key).unwrap_or(0);
+                Diagnostic::error(file, line, format!("body `{key}`: {e}"))
+            })?;
+            Ok((key, body))
         })
         .collect()
 }
@@ -361,12 +340,18 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
             "body key `{key}` must be lower-case letters, digits and `-` (it is used in URLs)"
         ));
     }
-    let symbol = Pattern::parse(&f.symbol).map_err(|e| format!("body `{key}`, symbol: {e}"))?;
+    let name = f
+        .name
+        .ok_or_else(|| format!("body `{key}` needs a `name` (as its opening line writes it)"))?;
+    let symbol_text = f.symbol.ok_or_else(|| {
+        format!("body `{key}` needs a `symbol` (as `A/RES/{{session}}/{{number}}`)")
+    })?;
+    let symbol = Pattern::parse(&symbol_text).map_err(|e| format!("body `{key}`, symbol: {e}"))?;
     require(&symbol, Placeholder::Number, key, "symbol")?;
     let cited_as = Pattern::parse(f.cited_as.as_deref().unwrap_or("{session}/{number}"))
         .map_err(|e| format!("body `{key}`, cited_as: {e}"))?;
     require(&cited_as, Placeholder::Number, key, "cited_as")?;
-    let default_permalink = if symbol.has(Placeholder::Session) && !f.symbol.starts_with("S/") {
+    let default_permalink = if symbol.has(Placeholder::Session) {
         format!("/{key}/{{session}}/{{number}}/")
     } else {
         format!("/{key}/{{number}}/")
@@ -398,9 +383,7 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
             "body `{key}`, session_permalink: `{{number}}` has no meaning here"
         ));
     }
-    let former_permalinks = f
-        .former_permalinks
-        .iter()
+    let former_permalinks = (f.former_permalinks.unwrap_or_default().iter())
         .map(|p| {
             let pattern = url_pattern(p, key, "former_permalinks")?;
             require(&pattern, Placeholder::Number, key, "former_permalinks")?;
@@ -416,8 +399,10 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
     Ok(Body {
         decision_symbol,
         key: key.to_string(),
-        name: f.name,
-        short_names: f.short_names,
+        akn: f.akn.unwrap_or_else(|| format!("un{key}")),
+        roman_sessions: f.roman_sessions.unwrap_or(false),
+        name,
+        short_names: f.short_names.unwrap_or_default(),
         symbol,
         cited_as,
         permalink,

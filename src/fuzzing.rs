@@ -45,8 +45,8 @@ pub fn parse_bytes(setup: &Setup, data: &[u8]) -> Result<(), String> {
 /// same text read as Markdown: every range inside the text on character
 /// boundaries, every link closed.
 pub fn recognise_text(setup: &Setup, text: &str) -> Result<(), String> {
-    for body in ["ga", "ecosoc", "sc", "hrc"] {
-        for f in setup.recogniser.recognise(text, body) {
+    for body in &setup.config.bodies {
+        for f in setup.recogniser.recognise(text, &body.key) {
             if text.get(f.range.clone()).is_none() {
                 return Err(format!("{:?} outside {text:?}", f.range));
             }
@@ -130,11 +130,11 @@ pub fn output_path(site_path: &str) -> Result<(), String> {
 /// Any bytes as an Akoma Ntoso document: an error or a source plenary
 /// can read, written to a relative path of plain names, never a panic or
 /// a stack overflow.
-pub fn import_akn(data: &[u8]) -> Result<(), String> {
+pub fn import_akn(setup: &Setup, data: &[u8]) -> Result<(), String> {
     let Ok(xml) = std::str::from_utf8(data) else {
         return Ok(());
     };
-    let Ok(imported) = crate::akn::import::convert(xml, Path::new("x.xml")) else {
+    let Ok(imported) = crate::akn::import::convert(xml, Path::new("x.xml"), &setup.config) else {
         return Ok(());
     };
     let plain = imported

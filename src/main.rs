@@ -112,9 +112,12 @@ enum ImportFormat {
         /// XML files, or folders to search for them
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The content folder to write into
-        #[arg(long, default_value = "content")]
-        into: PathBuf,
+        /// The archive folder, whose config.yaml names the bodies
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The content folder to write into (default: content/ in the archive)
+        #[arg(long)]
+        into: Option<PathBuf>,
         /// Replace sources that already exist
         #[arg(long)]
         replace: bool,
@@ -195,11 +198,20 @@ fn main() -> ExitCode {
             format:
                 ImportFormat::Akn {
                     paths,
+                    root,
                     into,
                     replace,
                 },
         } => {
-            let report = plenary::akn::import::import(&paths, &into, replace);
+            let config = match plenary::config::Config::load(&root) {
+                Ok(c) => c,
+                Err(d) => {
+                    eprintln!("{d}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let into = into.unwrap_or_else(|| root.join("content"));
+            let report = plenary::akn::import::import(&paths, &into, replace, &config);
             for f in &report.written {
                 println!("wrote {}", f.display());
             }

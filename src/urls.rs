@@ -173,19 +173,26 @@ pub(crate) fn slug(text: &str) -> String {
 }
 
 /// The permanent address of a resolution by its document symbol, as the UN
-/// writes symbols in addresses: case kept, no space before a bracket, any
-/// other space and anything outside letters, digits and `/ - ( )` made
-/// one `-` (never a `.`, so no segment can climb out of the site) (`A/RES/76/10` → `/A/RES/76/10/`, `S/RES/1325 (2000)` →
-/// `/S/RES/1325(2000)/`, `A/RES/75/251 B` → `/A/RES/75/251-B/`).
+/// writes symbols in addresses: case kept, no space before a bracket, a
+/// `.` kept between two letters or digits (`UNEP/EA.6/Res.3`), any other
+/// space and anything outside letters, digits and `/ - ( )` made one `-`
+/// (so no segment is `.` or `..`) (`A/RES/76/10` → `/A/RES/76/10/`,
+/// `S/RES/1325 (2000)` → `/S/RES/1325(2000)/`, `A/RES/75/251 B` →
+/// `/A/RES/75/251-B/`).
 pub(crate) fn symbol_path(symbol: &str) -> String {
     let symbol = symbol.trim().replace(" (", "(");
     let mut out = String::with_capacity(symbol.len() + 2);
     out.push('/');
     let mut dash = false;
-    for c in symbol.chars() {
+    let mut chars = symbol.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inner_dot = c == '.'
+            && !dash
+            && out.ends_with(|p: char| p.is_ascii_alphanumeric())
+            && chars.peek().is_some_and(char::is_ascii_alphanumeric);
         if c == '/' && out.ends_with('/') {
             dash = false;
-        } else if c.is_ascii_alphanumeric() || "/-()".contains(c) {
+        } else if inner_dot || c.is_ascii_alphanumeric() || "/-()".contains(c) {
             if dash && !out.ends_with(['/', '-']) {
                 out.push('-');
             }
@@ -229,6 +236,11 @@ mod tests {
     fn symbol_paths_keep_the_symbol_readable() {
         assert_eq!(symbol_path("A/RES/76/10"), "/A/RES/76/10/");
         assert_eq!(symbol_path("S/RES/1325 (2000)"), "/S/RES/1325(2000)/");
+        assert_eq!(symbol_path("UNEP/EA.6/Res.3"), "/UNEP/EA.6/Res.3/");
+        assert_eq!(symbol_path("A/C.3/74/L.1"), "/A/C.3/74/L.1/");
+        assert_eq!(symbol_path("A/../RES/1"), "/A/RES/1/");
+        assert_eq!(symbol_path("A/x../RES"), "/A/x-/RES/");
+        assert_eq!(symbol_path("A/RES/1."), "/A/RES/1/");
         assert_eq!(symbol_path("A/RES/75/251 B"), "/A/RES/75/251-B/");
         assert_eq!(symbol_path("A/HRC/RES/S-29/1"), "/A/HRC/RES/S-29/1/");
         assert_eq!(symbol_path("E/RES/1997/2?#x"), "/E/RES/1997/2-x/");

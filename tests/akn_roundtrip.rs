@@ -10,6 +10,10 @@ use roxmltree::{Document, Node};
 use std::collections::BTreeSet;
 use std::fs;
 
+fn default_config() -> plenary::config::Config {
+    plenary::config::Config::parse("", std::path::Path::new("config.yaml")).unwrap()
+}
+
 /// The `num` of every numbered paragraph and point of the main body.
 fn numbering(doc: &Document) -> Vec<String> {
     doc.descendants()
@@ -56,7 +60,12 @@ fn linked_resolutions(doc: &Document) -> BTreeSet<String> {
 #[test]
 fn paragraphs_numbering_footnotes_and_citations_survive() {
     let tmp = tempfile::tempdir().unwrap();
-    let report = import::import(&[fixture("akn")], &tmp.path().join("content"), false);
+    let report = import::import(
+        &[fixture("akn")],
+        &tmp.path().join("content"),
+        false,
+        &default_config(),
+    );
     assert!(report.errors.is_empty(), "{:#?}", report.errors);
     assert_eq!(report.written.len(), 6);
     let b = build_copy(tmp.path());
@@ -76,7 +85,12 @@ fn paragraphs_numbering_footnotes_and_citations_survive() {
         }
         let original = fs::read_to_string(&path).unwrap();
         let original = Document::parse(&original).unwrap();
-        let imported = import::convert(&fs::read_to_string(&path).unwrap(), &path).unwrap();
+        let imported = import::convert(
+            &fs::read_to_string(&path).unwrap(),
+            &path,
+            &default_config(),
+        )
+        .unwrap();
         let page = imported.rel.with_extension("");
         let page = page.to_string_lossy().replace('\\', "/");
         let exported = fs::read_to_string(b.out().join(format!("{page}/akn.xml")))
@@ -113,7 +127,12 @@ fn paragraphs_numbering_footnotes_and_citations_survive() {
 #[test]
 fn metadata_lands_in_front_matter() {
     let path = fixture("akn").join("HRC_56-2.akn.xml");
-    let imported = import::convert(&fs::read_to_string(&path).unwrap(), &path).unwrap();
+    let imported = import::convert(
+        &fs::read_to_string(&path).unwrap(),
+        &path,
+        &default_config(),
+    )
+    .unwrap();
     assert_eq!(imported.rel, std::path::Path::new("hrc/56/2.md"));
     let md = imported.markdown;
     for line in [
@@ -130,9 +149,13 @@ fn metadata_lands_in_front_matter() {
 
 #[test]
 fn bad_xml_is_named_with_its_line() {
-    let err = import::convert("<akomaNtoso>\n<statement>", std::path::Path::new("x.xml"))
-        .unwrap_err()
-        .to_string();
+    let err = import::convert(
+        "<akomaNtoso>\n<statement>",
+        std::path::Path::new("x.xml"),
+        &default_config(),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(err.starts_with("x.xml:"), "{err}");
     assert!(err.contains("not well-formed XML"), "{err}");
 }

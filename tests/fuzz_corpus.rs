@@ -74,5 +74,5 @@ fn output_path_inputs_replay_cleanly() {
 
 #[test]
 fn importer_inputs_replay_cleanly() {
-    replay("import_akn", |_, data| import_akn(data));
+    replay("import_akn", import_akn);
 }

@@ -4,9 +4,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use plenary::fuzzing::{import_akn, Setup};
+use std::sync::OnceLock;
+
+static SETUP: OnceLock<Setup> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
-    if let Err(e) = plenary::fuzzing::import_akn(data) {
+    let setup = SETUP.get_or_init(|| Setup::new().expect("default config"));
+    if let Err(e) = import_akn(setup, data) {
         panic!("{e}");
     }
 });

@@ -69,6 +69,7 @@ const STRUCTURE: &[&str] = &[
     "FRBRExpression",
     "FRBRManifestation",
     "references",
+    "coverPage",
     "preface",
     "preamble",
     "formula",
@@ -137,6 +138,7 @@ impl Document<'_> {
         )?;
         start(w, "statement", &[("name", "resolution")])?;
         self.meta(w)?;
+        self.cover_page(w)?;
         self.preface(w, i)?;
         let (preamble, body): (Vec<usize>, Vec<usize>) = (0..self.blocks.len())
             .filter(|&k| self.blocks[k].kind != BlockKind::Closing)
@@ -235,8 +237,32 @@ impl Document<'_> {
                 ("showAs", "plenary"),
             ],
         )?;
+        empty(
+            w,
+            "TLCConcept",
+            &[
+                ("eId", "symbol"),
+                ("href", "/akn/ontology/reference/un/symbol"),
+                ("showAs", "Symbol"),
+            ],
+        )?;
         end(w, "references")?;
         end(w, "meta")
+    }
+
+    /// The symbol, where the UN's files carry it (and where `plenary import
+    /// akn` reads it).
+    fn cover_page(&self, w: &mut Xml) -> Result<()> {
+        start(w, "coverPage", &[])?;
+        start(w, "p", &[])?;
+        element(
+            w,
+            "docNumber",
+            &[("refersTo", "#symbol")],
+            &self.work.symbol,
+        )?;
+        end(w, "p")?;
+        end(w, "coverPage")
     }
 
     fn preface(&self, w: &mut Xml, i: usize) -> Result<()> {

@@ -11,7 +11,7 @@
 use roxmltree::{Document, Node};
 use std::path::{Path, PathBuf};
 
-use super::uris;
+use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::resolution::date::Date;
 use crate::urls::slug;
@@ -34,7 +34,7 @@ pub(crate) const MAX_BYTES: u64 = 32 * 1024 * 1024;
 const MAX_NODES: u32 = 4_000_000;
 
 /// Converts one AKN4UN document; `file` names it in errors.
-pub fn convert(xml: &str, file: &Path) -> Result<Imported, Diagnostic> {
+pub fn convert(xml: &str, file: &Path, config: &Config) -> Result<Imported, Diagnostic> {
     // No DTD, so no entity can expand; roxmltree refuses one by default.
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
@@ -54,7 +54,7 @@ pub fn convert(xml: &str, file: &Path) -> Result<Imported, Diagnostic> {
             "no document inside <akomaNtoso>",
         ));
     };
-    let meta = Meta::read(statement, file)?;
+    let meta = Meta::read(statement, file, config)?;
     let mut out = Writer::default();
     out.front_matter(&meta);
     out.heading(&meta, statement);
@@ -132,20 +132,23 @@ fn words(n: Node) -> String {
 }
 
 impl Meta {
-    fn read(statement: Node, file: &Path) -> Result<Meta, Diagnostic> {
+    fn read(statement: Node, file: &Path, config: &Config) -> Result<Meta, Diagnostic> {
         let missing = |what: &str| Diagnostic::error(file, 1, format!("no {what} in the document"));
         let uri = named(statement, "FRBRWork")
             .and_then(|w| named(w, "FRBRuri"))
             .and_then(|u| u.attribute("value"))
             .ok_or_else(|| missing("FRBRWork/FRBRuri"))?;
         let code = uri.split('/').nth(5).unwrap_or("");
-        let body = body_key(code).ok_or_else(|| {
-            Diagnostic::error(
-                file,
-                1,
-                format!("unknown body `{code}` in the work URI {uri}"),
-            )
-        })?;
+        // The registry names each body's AKN4UN code (`unga`).
+        let body = (config.bodies.iter().find(|b| b.akn == code))
+            .map(|b| b.key.clone())
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    file,
+                    1,
+                    format!("unknown body `{code}` in the work URI {uri}"),
+                )
+            })?;
         let adopted = named(statement, "FRBRWork")
             .and_then(|w| {
                 w.descendants()
@@ -198,14 +201,6 @@ impl Meta {
             rel,
         })
     }
-}
-
-/// The plenary body of an AKN4UN body code.
-fn body_key(code: &str) -> Option<String> {
-    ["ga", "ecosoc", "sc", "hrc"]
-        .into_iter()
-        .find(|k| uris::body_code(k) == code)
-        .map(str::to_string)
 }
 
 /// `39. Question of Palestine`, from `Agenda item 39` and its name.
@@ -542,11 +537,11 @@ pub struct Report {
 /// `replace` is set. Only regular files are read (a FIFO would hang the
 /// import), and nothing is written through a symbolic link or outside
 /// `into`.
-pub fn import(paths: &[PathBuf], into: &Path, replace: bool) -> Report {
+pub fn import(paths: &[PathBuf], into: &Path, replace: bool, config: &Config) -> Report {
     let mut report = Report::default();
     for file in xml_files(paths, &mut report) {
         let converted = read_xml(&file).and_then(|xml| match xml {
-            Some(xml) => convert(&xml, &file).map(Some),
+            Some(xml) => convert(&xml, &file, config).map(Some),
             None => Ok(None),
         });
         let imported = match converted {

@@ -25,7 +25,7 @@ impl Work {
         let meta = &e.resolution.meta;
         let date = meta.adopted?.to_string();
         let body = config.body(&meta.body)?;
-        let author = body_code(&body.key);
+        let author = body.akn.clone();
         let number = number_part(&e.cited_as);
         Some(Work {
             uri: format!("/akn/un/statement/deliberation/{author}/{date}/{number}/"),
@@ -35,18 +35,6 @@ impl Work {
             number,
             symbol: meta.symbol.clone(),
         })
-    }
-}
-
-/// The codes AKN4UN gives the bodies (`unga`, `unecosoc`, `unsc`,
-/// `unga-hrc`); another body is `un` and its key.
-pub(crate) fn body_code(key: &str) -> String {
-    match key {
-        "ga" => "unga".to_string(),
-        "ecosoc" => "unecosoc".to_string(),
-        "sc" => "unsc".to_string(),
-        "hrc" => "unga-hrc".to_string(),
-        other => format!("un{other}"),
     }
 }
 

@@ -50,6 +50,8 @@ struct BodyInfo {
     paren_year: bool,
     /// Sessions are years (`1997/2`), not session numbers (`76/10`).
     years: bool,
+    /// Older numbers carry a Roman session (`2625 (XXV)`).
+    roman_sessions: bool,
 }
 
 /// The shape of a cited number.
@@ -59,8 +61,8 @@ enum Shape {
     Slash { session: String, number: String },
     /// `1325 (2000)`.
     ParenYear { number: String, year: String },
-    /// `217 A (III)`, `2625 (XXV)`: the General Assembly and the Economic and
-    /// Social Council before their current numbering.
+    /// `217 A (III)`, `2625 (XXV)`: bodies with `roman_sessions`, before
+    /// their current numbering.
     Roman { number: String, session: String },
 }
 
@@ -562,6 +564,7 @@ fn body_info(b: &Body) -> BodyInfo {
         decision_symbol: b.decision_symbol.clone(),
         paren_year: b.cited_as.to_string().contains('('),
         years: b.session_label.eq_ignore_ascii_case("year"),
+        roman_sessions: b.roman_sessions,
     }
 }
 
@@ -570,8 +573,8 @@ fn fits(b: &BodyInfo, shape: &Shape) -> bool {
     match shape {
         Shape::ParenYear { .. } => b.paren_year,
         Shape::Slash { session, .. } => !b.paren_year && is_year(session) == b.years,
-        // Before 1976 (the Assembly) and 1978 (the Council): `2625 (XXV)`.
-        Shape::Roman { .. } => matches!(b.key.as_str(), "ga" | "ecosoc"),
+        // The Assembly before 1976 and the Council before 1978.
+        Shape::Roman { .. } => b.roman_sessions,
     }
 }
 
