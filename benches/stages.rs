@@ -68,7 +68,7 @@ fn render(c: &mut Criterion) {
     let config = config();
     let (site, _) = Site::assemble(&config, vec![Arc::new(parsed(&config))], Vec::new(), &[]);
     let recogniser = Recogniser::new(&config);
-    let (links, _) = cite::link(&site, &config, &recogniser);
+    let (links, _) = cite::link(&site, &recogniser);
     let theme = Theme::load(Path::new("."), &config, false).expect("default theme");
     let renderer =
         Renderer::new(&theme.tera, Path::new("."), &config, &site, &links, None).expect("renderer");

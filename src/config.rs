@@ -291,10 +291,28 @@ impl Config {
         Ok(())
     }
 
+    // Every address the site gives out is made by the three below: the
+    // base path and base URL are applied here and nowhere else.
+
     /// A site path (`/ga/76/10/`) as the full address readers cite
     /// (`https://example.org/archive/ga/76/10/`).
     pub(crate) fn absolute(&self, site_path: &str) -> String {
         crate::urls::under_base(&self.base_url, site_path)
+    }
+
+    /// A site path as a link that works under the base path
+    /// (`/archive/ga/76/10/`).
+    pub(crate) fn link(&self, site_path: &str) -> String {
+        crate::urls::under_base(&self.base_path, site_path)
+    }
+
+    /// A link to a page, or to one of its paragraphs (`/archive/ga/76/10/#op3`).
+    pub(crate) fn link_to(&self, site_path: &str, anchor: Option<&str>) -> String {
+        let page = self.link(site_path);
+        match anchor {
+            Some(a) => format!("{page}#{a}"),
+            None => page,
+        }
     }
 
     /// The line of config.yaml that sets `key`, or 0 when it is not set.

@@ -11,7 +11,6 @@ use crate::cite::Links;
 use crate::config::Config;
 use crate::render::context::TextHtml;
 use crate::site::Site;
-use crate::urls::under_base;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -56,7 +55,7 @@ struct Cite<'a> {
     text: &'a str,
     symbol: &'a str,
     to_anchor: Option<&'a str>,
-    href: &'a str,
+    href: String,
     /// Whether the archive holds the cited resolution.
     internal: bool,
 }
@@ -72,7 +71,6 @@ pub(crate) fn index_json(
     let e = site.entries.get(i)?;
     let r = &e.resolution;
     let m = &r.meta;
-    let page = under_base(&config.base_path, &e.path);
     let record = Record {
         symbol: &m.symbol,
         body: &m.body,
@@ -98,7 +96,10 @@ pub(crate) fn index_json(
                 kind: b.kind.name(),
                 anchor: b.anchor.as_deref(),
                 label: b.label.as_deref(),
-                url: b.anchor.as_deref().map(|a| format!("{page}#{a}")),
+                url: b
+                    .anchor
+                    .as_deref()
+                    .map(|a| config.link_to(&e.path, Some(a))),
                 text: visible_text(html),
             })
             .collect(),
@@ -119,7 +120,7 @@ pub(crate) fn index_json(
                 text: &c.text,
                 symbol: &c.symbol,
                 to_anchor: c.to_anchor.as_deref(),
-                href: &c.href,
+                href: c.href(site, config),
                 internal: c.to.is_some(),
             })
             .collect(),

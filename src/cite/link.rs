@@ -17,7 +17,6 @@ use crate::diagnostics::Diagnostics;
 use crate::markdown::{self, LinkSpan};
 use crate::resolution::{Block, BlockKind, Resolution};
 use crate::site::Site;
-use crate::urls::under_base;
 
 /// Where in a resolution a citation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,8 +46,24 @@ pub struct Citation {
     pub to: Option<usize>,
     pub to_anchor: Option<CompactString>,
     pub paragraph: Option<Box<ParagraphRef>>,
-    /// Where the link goes.
-    pub href: CompactString,
+}
+
+impl Citation {
+    /// Where its link goes, as the site's pages write it: the cited page
+    /// and paragraph in the archive (`#op3` alone on the citing page
+    /// itself), or the document in the UN's system.
+    pub(crate) fn href(&self, site: &Site, config: &Config) -> String {
+        match self.to.and_then(|t| site.entries.get(t)) {
+            Some(_) if self.to == Some(self.from) && self.to_anchor.is_some() => {
+                format!("#{}", self.to_anchor.as_deref().unwrap_or_default())
+            }
+            Some(t) => config.link_to(&t.path, self.to_anchor.as_deref()),
+            None => config
+                .document_links
+                .url_for(&self.symbol)
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// All citations of the archive, with indexes for rendering.
@@ -162,8 +177,8 @@ fn place_finds(r: &Resolution, place: Place, found: Vec<(Found, String)>) -> Pla
 /// Recognises and resolves the citations of every entry of the site. Each
 /// entry's finds are resolved at once and dropped, so the finds of a large
 /// archive are never all held with its citations.
-pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Diagnostics) {
-    let resolver = Resolver::new(site, config);
+pub fn link(site: &Site, recogniser: &Recogniser) -> (Links, Diagnostics) {
+    let resolver = Resolver::new(site);
     let fresh = site
         .entries
         .par_iter()
@@ -174,16 +189,16 @@ pub fn link(site: &Site, config: &Config, recogniser: &Recogniser) -> (Links, Di
         })
         .collect();
     let mut links = Links::empty(site.entries.len());
-    links.store(fresh);
+    links.store(site, fresh);
     let diags = links.diagnostics();
     (links, diags)
 }
 
 /// Resolves citations already found, one [`Finds`] per entry of the site.
-pub(crate) fn resolve_all(site: &Site, config: &Config, finds: &[&Finds]) -> (Links, Diagnostics) {
+pub(crate) fn resolve_all(site: &Site, finds: &[&Finds]) -> (Links, Diagnostics) {
     let mut links = Links::empty(site.entries.len());
     let all: Vec<usize> = (0..site.entries.len()).collect();
-    links.resolve(site, config, finds, &all);
+    links.resolve(site, finds, &all);
     let diags = links.diagnostics();
     (links, diags)
 }
@@ -202,8 +217,8 @@ impl Links {
     /// Resolves again the citations of the entries in `which` (the site's
     /// entries being otherwise the same as when these links were made),
     /// and rebuilds the "cited by" index.
-    pub fn resolve(&mut self, site: &Site, config: &Config, finds: &[&Finds], which: &[usize]) {
-        let resolver = Resolver::new(site, config);
+    pub fn resolve(&mut self, site: &Site, finds: &[&Finds], which: &[usize]) {
+        let resolver = Resolver::new(site);
         let fresh = which
             .par_iter()
             .filter_map(|&i| {
@@ -211,19 +226,19 @@ impl Links {
                 Some((i, c, d))
             })
             .collect();
-        self.store(fresh);
+        self.store(site, fresh);
     }
 
     /// Puts freshly resolved citations in place and rebuilds the "cited
     /// by" index.
-    fn store(&mut self, fresh: Vec<(usize, Vec<Citation>, Diagnostics)>) {
+    fn store(&mut self, site: &Site, fresh: Vec<(usize, Vec<Citation>, Diagnostics)>) {
         for (i, citations, d) in fresh {
             if let (Some(slot), Some(dslot), Some(digest)) = (
                 self.per_entry.get_mut(i),
                 self.diags.get_mut(i),
                 self.digests.get_mut(i),
             ) {
-                *digest = digest_of(&citations);
+                *digest = digest_of(&citations, site);
                 *slot = Arc::new(citations);
                 *dslot = Arc::new(d);
             }
@@ -284,11 +299,11 @@ impl Links {
 
     /// The links to lay over each place of entry `i`, in one pass (a long
     /// resolution has many places and many citations).
-    pub fn spans(&self, i: usize) -> HashMap<Place, Vec<LinkSpan>> {
+    pub fn spans(&self, i: usize, site: &Site, config: &Config) -> HashMap<Place, Vec<LinkSpan>> {
         let mut out: HashMap<Place, Vec<LinkSpan>> = HashMap::new();
         let mut tags: HashSet<Arc<str>> = HashSet::new();
         for c in self.of(i) {
-            let tag = open_tag(c);
+            let tag = open_tag(c, &c.href(site, config));
             let shared = match tags.get(tag.as_str()) {
                 Some(t) => t.clone(),
                 None => {
@@ -327,15 +342,18 @@ impl Links {
 }
 
 /// Everything about an entry's citations that shows in a page or in
-/// `citations.json`, hashed.
-fn digest_of(citations: &[Citation]) -> u64 {
+/// `citations.json`, hashed: with the address of each cited page, which its
+/// link shows.
+fn digest_of(citations: &[Citation], site: &Site) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     for c in citations {
+        let target = c.to.and_then(|t| site.entries.get(t)).map(|t| &t.path);
         (
             c.place,
             &c.range,
-            &c.href,
+            target,
+            c.to == Some(c.from),
             &c.symbol,
             &c.paragraph,
             c.to.is_some(),
@@ -347,9 +365,9 @@ fn digest_of(citations: &[Citation]) -> u64 {
 }
 
 /// `<a class="cite" href="…" data-symbol="…" data-paragraph="…">`.
-fn open_tag(c: &Citation) -> String {
+fn open_tag(c: &Citation, href: &str) -> String {
     let mut tag = String::from("<a class=\"cite\" href=\"");
-    let _ = escape_href(&mut tag, &c.href);
+    let _ = escape_href(&mut tag, href);
     tag.push_str("\" data-symbol=\"");
     let _ = escape_html(&mut tag, &c.symbol);
     tag.push('"');
@@ -367,23 +385,18 @@ fn open_tag(c: &Citation) -> String {
 
 struct Resolver<'a> {
     site: &'a Site,
-    config: &'a Config,
     by_symbol: HashMap<&'a str, usize>,
 }
 
 impl<'a> Resolver<'a> {
-    fn new(site: &'a Site, config: &'a Config) -> Self {
+    fn new(site: &'a Site) -> Self {
         let by_symbol = site
             .entries
             .iter()
             .enumerate()
             .map(|(i, e)| (e.resolution.meta.symbol.as_str(), i))
             .collect();
-        Resolver {
-            site,
-            config,
-            by_symbol,
-        }
+        Resolver { site, by_symbol }
     }
 
     fn entry(&self, i: usize, finds: &Finds) -> (Vec<Citation>, Diagnostics) {
@@ -440,21 +453,6 @@ impl<'a> Resolver<'a> {
             }
             _ => None,
         };
-        let href = match target {
-            Some(t) => {
-                let page = under_base(&self.config.base_path, &t.path);
-                match &to_anchor {
-                    Some(a) if to == Some(from) => format!("#{a}"),
-                    Some(a) => format!("{page}#{a}"),
-                    None => page,
-                }
-            }
-            None => self
-                .config
-                .document_links
-                .url_for(&symbol)
-                .unwrap_or_default(),
-        };
         Citation {
             from,
             place: p.place,
@@ -466,7 +464,6 @@ impl<'a> Resolver<'a> {
             to,
             to_anchor: to_anchor.map(Into::into),
             paragraph: found.paragraph,
-            href: href.into(),
         }
     }
 }

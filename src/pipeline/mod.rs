@@ -535,7 +535,7 @@ impl Pipeline {
         again.sort_unstable();
         again.dedup();
         let finds: Vec<&Finds> = k.finds.iter().map(|f| f.as_ref()).collect();
-        k.links.resolve(&k.site, &self.config, &finds, &again);
+        k.links.resolve(&k.site, &finds, &again);
         k
     }
 
@@ -566,12 +566,12 @@ impl Pipeline {
                 .map(|e| cached(&e.resolution.rel).map_or(0, |c| c.hash))
                 .collect();
             let refs: Vec<&Finds> = finds.iter().map(|f| f.as_ref()).collect();
-            let (links, _) = cite::resolve_all(&site, &self.config, &refs);
+            let (links, _) = cite::resolve_all(&site, &refs);
             (links, finds, hashes)
         } else {
             // Found and resolved entry by entry, and dropped: the finds of
             // a large archive are never all held at once.
-            let (links, _) = cite::link(&site, &self.config, &self.recogniser);
+            let (links, _) = cite::link(&site, &self.recogniser);
             (links, Vec::new(), Vec::new())
         };
         clock.lap("link citations");

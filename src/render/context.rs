@@ -10,7 +10,6 @@ use crate::config::Config;
 use crate::markdown::{self, Notes};
 use crate::resolution::{Block, BlockKind, Resolution};
 use crate::site::{page_path, BodyListing, Entry, Session, Site, SubjectListing};
-use crate::urls::under_base;
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -148,7 +147,7 @@ pub struct PageLinkView {
 }
 
 pub(crate) fn pager_view(config: &Config, path: &str, page: usize, total: usize) -> PagerView {
-    let url = |p: usize| under_base(&config.base_path, &page_path(path, p));
+    let url = |p: usize| config.link(&page_path(path, p));
     PagerView {
         current: page + 1,
         total,
@@ -174,7 +173,7 @@ pub struct SubjectPageView<'a> {
 pub(crate) fn subject_view<'a>(config: &Config, s: &'a SubjectListing) -> SubjectPageView<'a> {
     SubjectPageView {
         name: &s.name,
-        url: under_base(&config.base_path, &s.path),
+        url: config.link(&s.path),
         count: s.entries.len(),
     }
 }
@@ -243,7 +242,7 @@ pub(crate) fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> 
             .iter()
             .map(|p| LinkView {
                 title: &p.title,
-                url: under_base(&config.base_path, &p.path),
+                url: config.link(&p.path),
             })
             .collect(),
         resolution_count: site.entries.len(),
@@ -256,7 +255,7 @@ pub(crate) fn body_view<'a>(config: &'a Config, listing: &'a BodyListing) -> Opt
     Some(BodyView {
         key: &body.key,
         name: &body.name,
-        url: under_base(&config.base_path, &listing.path),
+        url: config.link(&listing.path),
         count: listing.sessions.iter().map(|s| s.entries.len()).sum(),
         session_label: &body.session_label,
     })
@@ -272,7 +271,7 @@ pub(crate) fn session_view<'a>(
         label: config
             .body(&listing.key)
             .map_or("Session", |b| b.session_label.as_str()),
-        url: under_base(&config.base_path, &s.path),
+        url: config.link(&s.path),
         count: s.entries.len(),
     }
 }
@@ -289,7 +288,7 @@ pub(crate) fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
         body_name: config.body(&m.body).map_or("", |b| b.name.as_str()),
         adopted: m.adopted.map(|d| d.to_string()),
         adopted_long: m.adopted.map(|d| d.long()),
-        url: under_base(&config.base_path, &e.path),
+        url: config.link(&e.path),
     }
 }
 
@@ -410,8 +409,8 @@ pub(crate) fn resolution_view<'a>(
         vote: r.meta.vote.as_deref(),
         subjects: &r.meta.subjects,
         session_label: &body.session_label,
-        session_url: under_base(&config.base_path, &e.session_path),
-        body_url: under_base(&config.base_path, &format!("/{}/", body.key)),
+        session_url: config.link(&e.session_path),
+        body_url: config.link(&format!("/{}/", body.key)),
         source_path: r.source.display().to_string(),
         citation,
         bibtex,
@@ -438,9 +437,15 @@ pub struct TextHtml {
 }
 
 /// Renders in document order so marker ids (fnref3, fnref3-2) follow it.
-pub(crate) fn text_html(links: &Links, i: usize, r: &Resolution) -> TextHtml {
+pub(crate) fn text_html(
+    config: &Config,
+    site: &Site,
+    links: &Links,
+    i: usize,
+    r: &Resolution,
+) -> TextHtml {
     let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
-    let by_place = links.spans(i);
+    let by_place = links.spans(i, site, config);
     let spans = |p: Place| by_place.get(&p).map_or(&[][..], Vec::as_slice);
     let title = markdown::inline_html(&r.title_markdown, &mut notes, spans(Place::Title));
     let blocks = (r.blocks.iter().enumerate())
@@ -475,12 +480,8 @@ fn cited_by<'a>(
         let Some(from) = site.entries.get(c.from) else {
             continue;
         };
-        let page = under_base(&config.base_path, &from.path);
         let place = PlaceView {
-            url: match &c.from_anchor {
-                Some(a) => format!("{page}#{a}"),
-                None => page,
-            },
+            url: config.link_to(&from.path, c.from_anchor.as_deref()),
             label: place_name(&from.resolution, c.place),
             to_anchor: c.to_anchor.as_deref().map(str::to_string),
         };

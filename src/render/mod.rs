@@ -18,7 +18,6 @@ use crate::diagnostics::Diagnostic;
 use crate::kinds::{Kind, COMPANIONS};
 use crate::markdown::{self, Highlight};
 use crate::site::{in_sitemap, page_count, Entry, Output, Site, PAGE_SIZE, SITEMAP_LIMIT};
-use crate::urls::under_base;
 use context::{
     body_view, feed_view, pager_view, resolution_view, search_view, session_view, site_view,
     subject_view, summary, text_html, TextHtml,
@@ -94,7 +93,7 @@ impl<'a> Renderer<'a> {
         }
         let mut ctx = Context::new();
         ctx.insert("site", &self.site_value);
-        ctx.insert("current_url", &under_base(&self.config.base_path, path));
+        ctx.insert("current_url", &self.config.link(path));
         ctx.insert("permalink", &self.config.absolute(path));
         let (template, source) = self.fill(&mut ctx, output);
         self.tera
@@ -156,7 +155,15 @@ impl<'a> Renderer<'a> {
     /// for the first and dropped after the last.
     fn text(&self, i: usize) -> Option<Arc<TextHtml>> {
         let e = self.site.entries.get(i)?;
-        let make = || Arc::new(text_html(self.links, i, &e.resolution));
+        let make = || {
+            Arc::new(text_html(
+                self.config,
+                self.site,
+                self.links,
+                i,
+                &e.resolution,
+            ))
+        };
         let Some(Ok(mut slot)) = self.texts.get(i).map(|m| m.lock()) else {
             return Some(make());
         };

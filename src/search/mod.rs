@@ -32,7 +32,6 @@ use crate::config::Config;
 use crate::kinds::search::{DOCS, META, SUBJECTS};
 use crate::markdown::plain_text;
 use crate::site::{Entry, Site};
-use crate::urls::under_base;
 pub use index::Index;
 use rustc_hash::FxHashMap;
 use terms::{each_term, markup_is_punctuation, symbol_key, STOP_WORDS};
@@ -257,7 +256,7 @@ fn doc_record(config: &Config, site: &Site, e: &Entry) -> (String, String, Strin
         m.symbol.clone(),
         m.title.clone(),
         m.adopted.map(|d| d.to_string()).unwrap_or_default(),
-        under_base(&config.base_path, &e.path),
+        config.link(&e.path),
         body_index(site, &m.body),
     )
 }
