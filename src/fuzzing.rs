@@ -60,6 +60,7 @@ pub fn recognise_text(setup: &Setup, text: &str) -> Result<(), String> {
         .map(|f| LinkSpan {
             range: f.range,
             open_tag: "<a href=\"#x\">".into(),
+            address: "".into(),
         })
         .collect();
     balanced(&inline_html(text, &mut Notes::default(), &spans))

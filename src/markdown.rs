@@ -32,9 +32,11 @@ impl Notes {
         self.refs.get(&n).map_or(&[], Vec::as_slice)
     }
 
-    fn marker(&mut self, n: u32) -> String {
+    /// The id of the next marker of note `n`, or none when the note does
+    /// not exist.
+    fn marker(&mut self, n: u32) -> Option<String> {
         if !self.known.contains(&n) {
-            return format!("<sup>{n}</sup>");
+            return None;
         }
         let ids = self.refs.entry(n).or_default();
         let id = match ids.len() {
@@ -42,8 +44,27 @@ impl Notes {
             k => format!("fnref{n}-{}", k + 1),
         };
         ids.push(id.clone());
-        format!("<sup class=\"fnref\" id=\"{id}\"><a href=\"#fn{n}\" role=\"doc-noteref\">{n}</a></sup>")
+        Some(id)
     }
+}
+
+/// A paragraph's inline text, parsed once, with its citations laid over
+/// it and its footnote markers numbered: what the page's HTML, the AKN
+/// twin and the JSON record are each written from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Inline {
+    /// Text, code, breaks, and the emphasis, strong, strikethrough and
+    /// author's link markup around them, as pulldown-cmark reads them.
+    Md(Event<'static>),
+    /// Where a citation's link opens; `CiteEnd` closes it.
+    Cite(std::sync::Arc<LinkSpan>),
+    CiteEnd,
+    /// A footnote marker: the note's number, and the marker's id
+    /// (`fnref3-2`) when the note exists.
+    Note {
+        number: u32,
+        id: Option<String>,
+    },
 }
 
 /// Inline content after filtering: Markdown events, and the footnote
@@ -97,12 +118,27 @@ pub struct LinkSpan {
     /// The complete `<a …>` tag, attributes already escaped; shared, since
     /// a long text cites the same few documents over and over.
     pub open_tag: std::sync::Arc<str>,
+    /// Where the link goes as an address that stands alone (the AKN twin's
+    /// `ref`): absolute, or `#op3` on the citing page itself.
+    pub address: std::sync::Arc<str>,
 }
 
 /// Renders inline Markdown (one paragraph's text) to HTML, laying `spans`
 /// (sorted, not overlapping) over the visible text as links.
-pub(crate) fn inline_html<'a>(md: &'a str, notes: &mut Notes, spans: &'a [LinkSpan]) -> String {
-    let mut out: Vec<Event> = Vec::new();
+pub(crate) fn inline_html(md: &str, notes: &mut Notes, spans: &[LinkSpan]) -> String {
+    let spans: Vec<std::sync::Arc<LinkSpan>> =
+        spans.iter().cloned().map(std::sync::Arc::new).collect();
+    html(&inline(md, notes, &spans))
+}
+
+/// Parses inline Markdown (one paragraph's text), laying `spans` (sorted,
+/// not overlapping) over the visible text as citation links.
+pub(crate) fn inline(
+    md: &str,
+    notes: &mut Notes,
+    spans: &[std::sync::Arc<LinkSpan>],
+) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
     let mut spans = spans.iter().peekable();
     let mut pos = 0;
     let mut open: Option<usize> = None; // end of the span being linked
@@ -118,7 +154,7 @@ pub(crate) fn inline_html<'a>(md: &'a str, notes: &mut Notes, spans: &'a [LinkSp
                     // closes here.
                     if let Some(close) = open.filter(|&c| c <= end).map(|c| c.max(at)) {
                         push_text(&mut out, &text[at - pos..close - pos]);
-                        out.push(Event::InlineHtml("</a>".into()));
+                        out.push(Inline::CiteEnd);
                         open = None;
                         at = close;
                         continue;
@@ -131,7 +167,7 @@ pub(crate) fn inline_html<'a>(md: &'a str, notes: &mut Notes, spans: &'a [LinkSp
                     match spans.next_if(|s| s.range.start < end && author_links == 0) {
                         Some(span) => {
                             push_text(&mut out, &text[at - pos..span.range.start - pos]);
-                            out.push(Event::InlineHtml(CowStr::Borrowed(&span.open_tag)));
+                            out.push(Inline::Cite(span.clone()));
                             open = Some(span.range.end.max(span.range.start + 1));
                             at = span.range.start;
                         }
@@ -140,21 +176,26 @@ pub(crate) fn inline_html<'a>(md: &'a str, notes: &mut Notes, spans: &'a [LinkSp
                 }
                 push_text(&mut out, &text[at - pos..]);
             }
-            Piece::Event(e @ (Event::SoftBreak | Event::HardBreak | Event::Code(_))) => out.push(e),
+            Piece::Event(e @ (Event::SoftBreak | Event::HardBreak | Event::Code(_))) => {
+                out.push(Inline::Md(e.into_static()))
+            }
             other => {
                 // Markup or a footnote marker ends a citation link early.
                 if open.take().is_some() {
-                    out.push(Event::InlineHtml("</a>".into()));
+                    out.push(Inline::CiteEnd);
                 }
                 match other {
-                    Piece::Marker(n) => out.push(Event::InlineHtml(notes.marker(n).into())),
+                    Piece::Marker(number) => out.push(Inline::Note {
+                        number,
+                        id: notes.marker(number),
+                    }),
                     Piece::Event(e) => {
                         match &e {
                             Event::Start(Tag::Link { .. }) => author_links += 1,
                             Event::End(TagEnd::Link) => author_links -= 1,
                             _ => {}
                         }
-                        out.push(e);
+                        out.push(Inline::Md(e.into_static()));
                     }
                 }
             }
@@ -162,16 +203,49 @@ pub(crate) fn inline_html<'a>(md: &'a str, notes: &mut Notes, spans: &'a [LinkSp
         pos = end;
     }
     if open.is_some() {
-        out.push(Event::InlineHtml("</a>".into()));
+        out.push(Inline::CiteEnd);
     }
-    let mut html = String::with_capacity(md.len() + md.len() / 4);
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    out
+}
+
+/// Parsed inline text as the HTML a page shows.
+pub(crate) fn html(inline: &[Inline]) -> String {
+    let events = inline.iter().map(|piece| match piece {
+        Inline::Md(e) => e.clone(),
+        Inline::Cite(span) => Event::InlineHtml(CowStr::Borrowed(&span.open_tag)),
+        Inline::CiteEnd => Event::InlineHtml("</a>".into()),
+        Inline::Note { number, id: None } => Event::InlineHtml(format!("<sup>{number}</sup>").into()),
+        Inline::Note {
+            number,
+            id: Some(id),
+        } => Event::InlineHtml(
+            format!("<sup class=\"fnref\" id=\"{id}\"><a href=\"#fn{number}\" role=\"doc-noteref\">{number}</a></sup>")
+                .into(),
+        ),
+    });
+    let mut html = String::with_capacity(inline.len() * 16);
+    pulldown_cmark::html::push_html(&mut html, events);
     html.trim_end().to_string()
 }
 
-fn push_text(out: &mut Vec<Event>, text: &str) {
+/// The words of parsed inline text as a reader sees them, footnote markers
+/// left out, whitespace collapsed: [`plain_text`] of the Markdown it was
+/// parsed from.
+pub(crate) fn inline_words(inline: &[Inline]) -> String {
+    let mut out = String::new();
+    for piece in inline {
+        match piece {
+            Inline::Md(Event::Text(t) | Event::Code(t)) => out.push_str(t),
+            Inline::Md(Event::SoftBreak | Event::HardBreak) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push_text(out: &mut Vec<Inline>, text: &str) {
     if !text.is_empty() {
-        out.push(Event::Text(CowStr::from(text.to_string())));
+        out.push(Inline::Md(Event::Text(CowStr::from(text.to_string()))));
     }
 }
 
@@ -309,6 +383,18 @@ fn code_block<'a>(text: &str, lang: &str, highlighter: &dyn Highlight) -> Event<
 mod tests {
     use super::*;
 
+    #[test]
+    fn words_of_the_parsed_text_are_those_of_the_markdown() {
+        for md in [
+            "*Recalling* its resolution 1/2,<sup>3</sup> and R&D <x> \\*",
+            "a `code` b  \nc ~~d~~ [link](https://e.org) **f**",
+            "Côte d’Ivoire <sup>9</sup>",
+        ] {
+            let parsed = inline(md, &mut Notes::new([3]), &[]);
+            assert_eq!(inline_words(&parsed), plain_text(md), "{md}");
+        }
+    }
+
     struct NoColour;
     impl Highlight for NoColour {
         fn highlight(&self, _: &str, _: &str) -> Option<String> {
@@ -382,6 +468,7 @@ mod tests {
             LinkSpan {
                 range: start..start + needle.len(),
                 open_tag: format!("<a class=\"cite\" href=\"{tag}\">").into(),
+                address: "".into(),
             }
         };
         let spans = [
@@ -410,10 +497,12 @@ mod tests {
             LinkSpan {
                 range: 0..6,
                 open_tag: "<a href=\"#a\">".into(),
+                address: "".into(),
             },
             LinkSpan {
                 range: text.find("50").unwrap()..text.find("here").unwrap(),
                 open_tag: "<a href=\"#b\">".into(),
+                address: "".into(),
             },
         ];
         let h = inline_html(md, &mut notes, &spans);

@@ -14,7 +14,8 @@ use std::io::Cursor;
 
 use super::uris::Work;
 use crate::config::Config;
-use crate::render::context::TextHtml;
+use crate::markdown::Inline;
+use crate::render::context::Text;
 use crate::resolution::{Block, BlockKind};
 use crate::site::Site;
 
@@ -23,7 +24,7 @@ pub(super) type Result<T> = std::io::Result<T>;
 
 /// The AKN document of entry `i`, or none when it has no adoption date
 /// (an AKN work is named by its date).
-pub(crate) fn export(config: &Config, site: &Site, i: usize, text: &TextHtml) -> Option<Vec<u8>> {
+pub(crate) fn export(config: &Config, site: &Site, i: usize, text: &Text) -> Option<Vec<u8>> {
     let e = site.entries.get(i)?;
     let work = Work::of(config, e)?;
     let mut w = Writer::new(Cursor::new(Vec::new()));
@@ -38,7 +39,7 @@ pub(crate) fn export(config: &Config, site: &Site, i: usize, text: &TextHtml) ->
             .footnotes
             .iter()
             .map(|f| f.number)
-            .zip(text.footnotes.iter().map(String::as_str))
+            .zip(text.footnotes.iter().map(Vec::as_slice))
             .collect(),
     };
     doc.write(&mut w, i).ok()?;
@@ -52,10 +53,10 @@ pub(super) struct Document<'a> {
     pub(super) config: &'a Config,
     site: &'a Site,
     work: &'a Work,
-    text: &'a TextHtml,
+    text: &'a Text,
     blocks: &'a [Block],
-    /// Footnote number → its inline HTML.
-    pub(super) notes: BTreeMap<u32, &'a str>,
+    /// Footnote number → its inline text.
+    pub(super) notes: BTreeMap<u32, &'a [Inline]>,
 }
 
 /// Elements holding only other elements: a line break after their tags
@@ -332,7 +333,7 @@ impl Document<'_> {
                         element(w, "num", &[], label)?;
                     }
                     let heading = &self.text.blocks[blocks[k]];
-                    if !heading.trim().is_empty() {
+                    if !crate::markdown::html(heading).trim().is_empty() {
                         start(w, "heading", &[])?;
                         self.inline(w, heading)?;
                         end(w, "heading")?;

@@ -1,108 +1,101 @@
-//! Inline content of the AKN twin: the HTML the page shows for a block
-//! (well-formed XML, as pulldown-cmark writes it) read with quick-xml and
-//! written again as AKN inline elements — `i`, `b`, `ref` for citations,
-//! `authorialNote` at a footnote's first marker and `noteRef` after.
+//! Inline content of the AKN twin, written from the parsed inline text the
+//! page is written from (`markdown::Inline`): `i`, `b`, `del`, `a` for an
+//! author's links, `ref` for citations, `inline name="code"`, `eol` for a
+//! hard break, `authorialNote` at a footnote's first marker and `noteRef`
+//! after.
 
-use quick_xml::events::Event;
-use quick_xml::{Reader, XmlVersion};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use super::export::{empty, end, start, text, Document, Result, Xml};
+use crate::markdown::Inline;
 
 impl Document<'_> {
-    /// Writes inline HTML as AKN inline elements.
-    pub(super) fn inline(&self, w: &mut Xml, html: &str) -> Result<()> {
-        let wrapped = format!("<x>{html}</x>");
-        let mut r = Reader::from_str(&wrapped);
-        let mut stack: Vec<Option<&'static str>> = Vec::new();
-        // Depth inside a footnote marker, whose content is replaced.
-        let mut skip = 0;
-        loop {
-            let event = r.read_event().map_err(std::io::Error::other)?;
-            match event {
-                Event::Eof => return Ok(()),
-                Event::Start(s) if skip > 0 || s.name().as_ref() == "x" => {
-                    if skip > 0 {
-                        skip += 1;
-                    }
-                    stack.push(None);
+    /// Writes parsed inline text as AKN inline elements.
+    pub(super) fn inline(&self, w: &mut Xml, inline: &[Inline]) -> Result<()> {
+        self.inline_in(w, inline, false)
+    }
+
+    /// `in_note`: inside a footnote's own text, where notes do not nest
+    /// and a marker stays a number.
+    fn inline_in(&self, w: &mut Xml, inline: &[Inline], in_note: bool) -> Result<()> {
+        for piece in inline {
+            match piece {
+                Inline::Md(e) => self.markup(w, e)?,
+                Inline::Cite(span) => start(w, "ref", &[("href", &span.address)])?,
+                Inline::CiteEnd => end(w, "ref")?,
+                Inline::Note { number, id: None } => {
+                    start(w, "sup", &[])?;
+                    text(w, &number.to_string())?;
+                    end(w, "sup")?;
                 }
-                Event::Start(s) => {
-                    let attr = |name: &str| {
-                        s.try_get_attribute(name).ok().flatten().and_then(|a| {
-                            a.normalized_value(XmlVersion::Implicit1_0)
-                                .ok()
-                                .map(|v| v.into_owned())
-                        })
-                    };
-                    match s.name().as_ref() {
-                        "sup" if attr("class").as_deref() == Some("fnref") => {
-                            let id = attr("id").unwrap_or_default();
-                            self.note(w, &id)?;
-                            skip = 1;
-                            stack.push(None);
-                        }
-                        "a" => {
-                            let href = attr("href").unwrap_or_default();
-                            let cite = attr("class").as_deref() == Some("cite");
-                            let href = self.absolute(&href);
-                            let tag = if cite { "ref" } else { "a" };
-                            start(w, tag, &[("href", &href)])?;
-                            stack.push(Some(tag));
-                        }
-                        other => {
-                            let tag = match other {
-                                "em" => "i",
-                                "strong" => "b",
-                                "del" => "del",
-                                "sup" => "sup",
-                                "sub" => "sub",
-                                _ => "span",
-                            };
-                            if other == "code" {
-                                start(w, "inline", &[("name", "code")])?;
-                                stack.push(Some("inline"));
-                            } else {
-                                start(w, tag, &[])?;
-                                stack.push(Some(tag));
-                            }
-                        }
-                    }
+                Inline::Note {
+                    number,
+                    id: Some(_),
+                } if in_note => {
+                    start(w, "sup", &[])?;
+                    start(w, "a", &[("href", &format!("#fn{number}"))])?;
+                    text(w, &number.to_string())?;
+                    end(w, "a")?;
+                    end(w, "sup")?;
                 }
-                Event::End(_) => {
-                    if skip > 0 {
-                        skip -= 1;
-                    }
-                    if let Some(Some(tag)) = stack.pop() {
-                        end(w, tag)?;
-                    }
-                }
-                Event::Empty(s) if skip == 0 && s.name().as_ref() == "br" => empty(w, "eol", &[])?,
-                Event::Text(t) if skip == 0 => text(w, &t.xml10_content())?,
-                Event::GeneralRef(g) if skip == 0 => {
-                    let resolved = match g.resolve_char_ref().ok().flatten() {
-                        Some(c) => c.to_string(),
-                        None => quick_xml::escape::resolve_predefined_entity(&g)
-                            .unwrap_or_default()
-                            .to_string(),
-                    };
-                    text(w, &resolved)?;
-                }
-                _ => {}
+                Inline::Note {
+                    number,
+                    id: Some(id),
+                } => self.note(w, *number, id != &format!("fnref{number}"))?,
             }
+        }
+        Ok(())
+    }
+
+    fn markup(&self, w: &mut Xml, e: &Event) -> Result<()> {
+        match e {
+            Event::Text(t) => text(w, t),
+            Event::Code(t) => {
+                start(w, "inline", &[("name", "code")])?;
+                text(w, t)?;
+                end(w, "inline")
+            }
+            Event::SoftBreak => text(w, "\n"),
+            Event::HardBreak => {
+                empty(w, "eol", &[])?;
+                text(w, "\n")
+            }
+            Event::Start(Tag::Emphasis) => start(w, "i", &[]),
+            Event::End(TagEnd::Emphasis) => end(w, "i"),
+            Event::Start(Tag::Strong) => start(w, "b", &[]),
+            Event::End(TagEnd::Strong) => end(w, "b"),
+            Event::Start(Tag::Strikethrough) => start(w, "del", &[]),
+            Event::End(TagEnd::Strikethrough) => end(w, "del"),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                // The address as the page's link has it, then absolute.
+                let mailto = if *link_type == LinkType::Email {
+                    "mailto:"
+                } else {
+                    ""
+                };
+                let mut escaped = String::new();
+                let _ = pulldown_cmark_escape::escape_href(&mut escaped, dest_url);
+                let href = quick_xml::escape::unescape(&escaped)
+                    .map(|h| h.into_owned())
+                    .unwrap_or(escaped);
+                start(
+                    w,
+                    "a",
+                    &[("href", &self.absolute(&format!("{mailto}{href}")))],
+                )
+            }
+            Event::End(TagEnd::Link) => end(w, "a"),
+            _ => Ok(()),
         }
     }
 
-    /// A footnote at its marker (`fnref3`): the note itself the first
-    /// time, a `noteRef` to it after.
-    fn note(&self, w: &mut Xml, marker_id: &str) -> Result<()> {
-        let rest = marker_id.trim_start_matches("fnref");
-        let (number, again) = match rest.split_once('-') {
-            Some((n, _)) => (n, true),
-            None => (rest, false),
-        };
-        let Ok(n) = number.parse::<u32>() else {
-            return Ok(());
-        };
+    /// A footnote at its marker: the note itself the first time, a
+    /// `noteRef` to it after.
+    fn note(&self, w: &mut Xml, n: u32, again: bool) -> Result<()> {
         let eid = format!("authorialNote_{n}");
         let marker = n.to_string();
         if again {
@@ -118,9 +111,8 @@ impl Document<'_> {
             &[("marker", &marker), ("placement", "bottom"), ("eId", &eid)],
         )?;
         start(w, "p", &[])?;
-        if let Some(html) = self.notes.get(&n) {
-            // Notes do not nest: a marker inside a note stays a number.
-            self.inline(w, &strip_markers(html))?;
+        if let Some(inline) = self.notes.get(&n) {
+            self.inline_in(w, inline, true)?;
         }
         end(w, "p")?;
         end(w, "authorialNote")
@@ -133,9 +125,4 @@ impl Document<'_> {
             _ => href.to_string(),
         }
     }
-}
-
-/// Footnote markers inside a note's own text, as plain superscripts.
-fn strip_markers(html: &str) -> String {
-    html.replace("<sup class=\"fnref\"", "<sup data-marker=\"\"")
 }

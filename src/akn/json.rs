@@ -2,14 +2,12 @@
 //! with their anchors, and the citations it makes, for scripts and
 //! archives that want the data rather than the page.
 
-use quick_xml::escape::resolve_predefined_entity;
-use quick_xml::events::Event;
-use quick_xml::Reader;
 use serde::Serialize;
 
 use crate::cite::Links;
 use crate::config::Config;
-use crate::render::context::TextHtml;
+use crate::markdown::inline_words;
+use crate::render::context::Text;
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -66,7 +64,7 @@ pub(crate) fn index_json(
     site: &Site,
     links: &Links,
     i: usize,
-    text: &TextHtml,
+    text: &Text,
 ) -> Option<Vec<u8>> {
     let e = site.entries.get(i)?;
     let r = &e.resolution;
@@ -92,7 +90,7 @@ pub(crate) fn index_json(
             .blocks
             .iter()
             .zip(&text.blocks)
-            .map(|(b, html)| Paragraph {
+            .map(|(b, inline)| Paragraph {
                 kind: b.kind.name(),
                 anchor: b.anchor.as_deref(),
                 label: b.label.as_deref(),
@@ -100,16 +98,16 @@ pub(crate) fn index_json(
                     .anchor
                     .as_deref()
                     .map(|a| config.link_to(&e.path, Some(a))),
-                text: visible_text(html),
+                text: inline_words(inline),
             })
             .collect(),
         footnotes: r
             .footnotes
             .iter()
             .zip(&text.footnotes)
-            .map(|(f, html)| Footnote {
+            .map(|(f, inline)| Footnote {
                 number: f.number,
-                text: visible_text(html),
+                text: inline_words(inline),
             })
             .collect(),
         citations: links
@@ -128,46 +126,4 @@ pub(crate) fn index_json(
     let mut bytes = serde_json::to_vec(&record).ok()?;
     bytes.push(b'\n');
     Some(bytes)
-}
-
-/// The words of inline HTML as a reader sees them, footnote markers left
-/// out, whitespace collapsed: what `markdown::plain_text` gives for the
-/// Markdown it was made from, without parsing the Markdown again.
-fn visible_text(html: &str) -> String {
-    let wrapped = format!("<x>{html}</x>");
-    let mut reader = Reader::from_str(&wrapped);
-    let mut out = String::with_capacity(html.len());
-    let mut in_marker = 0;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(s)) if in_marker > 0 || s.name().as_ref() == "sup" => in_marker += 1,
-            Ok(Event::End(_)) if in_marker > 0 => in_marker -= 1,
-            Ok(Event::Text(t)) if in_marker == 0 => out.push_str(&t.xml10_content()),
-            Ok(Event::GeneralRef(g)) if in_marker == 0 => match g.resolve_char_ref() {
-                Ok(Some(c)) => out.push(c),
-                _ => out.push_str(resolve_predefined_entity(&g).unwrap_or_default()),
-            },
-            Ok(Event::Eof) | Err(_) => break,
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::markdown::{inline_html, plain_text, Notes};
-
-    #[test]
-    fn visible_text_of_the_html_is_that_of_the_markdown() {
-        for md in [
-            "*Recalling* its resolution 1/2,<sup>3</sup> and R&D <x> \\*",
-            "a `code` b  \nc ~~d~~ [link](https://e.org) **f**",
-            "Côte d’Ivoire <sup>9</sup>",
-        ] {
-            let html = inline_html(md, &mut Notes::new([3]), &[]);
-            assert_eq!(visible_text(&html), plain_text(md), "{md}");
-        }
-    }
 }

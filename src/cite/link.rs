@@ -58,11 +58,30 @@ impl Citation {
                 format!("#{}", self.to_anchor.as_deref().unwrap_or_default())
             }
             Some(t) => config.link_to(&t.path, self.to_anchor.as_deref()),
-            None => config
-                .document_links
-                .url_for(&self.symbol)
-                .unwrap_or_default(),
+            None => self.document(config),
         }
+    }
+
+    /// Where its link goes, as an address that stands alone (the AKN
+    /// twin's): the same as [`Citation::href`], absolute.
+    pub(crate) fn address(&self, site: &Site, config: &Config) -> String {
+        match self.to.and_then(|t| site.entries.get(t)) {
+            Some(_) if self.to == Some(self.from) && self.to_anchor.is_some() => {
+                self.href(site, config)
+            }
+            Some(t) => match &self.to_anchor {
+                Some(a) => format!("{}#{a}", config.absolute(&t.path)),
+                None => config.absolute(&t.path),
+            },
+            None => self.document(config),
+        }
+    }
+
+    fn document(&self, config: &Config) -> String {
+        config
+            .document_links
+            .url_for(&self.symbol)
+            .unwrap_or_default()
     }
 }
 
@@ -299,8 +318,13 @@ impl Links {
 
     /// The links to lay over each place of entry `i`, in one pass (a long
     /// resolution has many places and many citations).
-    pub fn spans(&self, i: usize, site: &Site, config: &Config) -> HashMap<Place, Vec<LinkSpan>> {
-        let mut out: HashMap<Place, Vec<LinkSpan>> = HashMap::new();
+    pub fn spans(
+        &self,
+        i: usize,
+        site: &Site,
+        config: &Config,
+    ) -> HashMap<Place, Vec<Arc<LinkSpan>>> {
+        let mut out: HashMap<Place, Vec<Arc<LinkSpan>>> = HashMap::new();
         let mut tags: HashSet<Arc<str>> = HashSet::new();
         for c in self.of(i) {
             let tag = open_tag(c, &c.href(site, config));
@@ -312,10 +336,11 @@ impl Links {
                     t
                 }
             };
-            out.entry(c.place).or_default().push(LinkSpan {
+            out.entry(c.place).or_default().push(Arc::new(LinkSpan {
                 range: c.range.clone(),
                 open_tag: shared,
-            });
+                address: c.address(site, config).into(),
+            }));
         }
         out
     }

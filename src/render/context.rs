@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{citing, text};
 use crate::cite::{Links, Place};
 use crate::config::Config;
-use crate::markdown::{self, Notes};
+use crate::markdown::{self, Inline, Notes};
 use crate::resolution::{Block, BlockKind, Resolution};
 use crate::site::{page_path, BodyListing, Entry, Session, Site, SubjectListing};
 
@@ -356,17 +356,18 @@ pub(crate) fn resolution_view<'a>(
     site: &'a Site,
     links: &'a Links,
     i: usize,
-    text: &TextHtml,
+    text: &Text,
 ) -> Option<ResolutionView<'a>> {
     let e = site.entries.get(i)?;
     let r = &e.resolution;
     let body = config.body(&r.meta.body)?;
     let notes = &text.notes;
     let (cited_by, cited_paragraphs) = cited_by(config, site, links, i);
+    let htmls: Vec<String> = text.blocks.iter().map(|b| markdown::html(b)).collect();
     let blocks: Vec<_> = r
         .blocks
         .iter()
-        .zip(&text.blocks)
+        .zip(&htmls)
         .map(|(b, html)| {
             let name = block_name(b, &r.blocks);
             text::BlockHtml {
@@ -386,9 +387,9 @@ pub(crate) fn resolution_view<'a>(
         .footnotes
         .iter()
         .zip(&text.footnotes)
-        .map(|(f, html)| FootnoteView {
+        .map(|(f, inline)| FootnoteView {
             number: f.number,
-            html: html.clone(),
+            html: markdown::html(inline),
             backrefs: notes.refs(f.number).to_vec(),
         })
         .collect();
@@ -403,7 +404,7 @@ pub(crate) fn resolution_view<'a>(
     let summary = summary(config, e);
     let (previous, next) = site.neighbours(i);
     Some(ResolutionView {
-        title_html: text.title.clone(),
+        title_html: markdown::html(&text.title),
         meeting: r.meta.meeting.as_deref(),
         agenda_item: r.meta.agenda_item.as_deref(),
         vote: r.meta.vote.as_deref(),
@@ -426,35 +427,36 @@ pub(crate) fn resolution_view<'a>(
     })
 }
 
-/// The inline HTML of a resolution's title, blocks and footnotes, with
-/// citations linked and footnote markers numbered in document order.
-pub struct TextHtml {
-    pub title: String,
-    pub blocks: Vec<String>,
-    pub footnotes: Vec<String>,
+/// A resolution's title, blocks and footnotes as parsed inline text, with
+/// citations laid over it and footnote markers numbered in document order:
+/// parsed once, for its page, its AKN twin and its JSON record.
+pub struct Text {
+    pub(crate) title: Vec<Inline>,
+    pub(crate) blocks: Vec<Vec<Inline>>,
+    pub(crate) footnotes: Vec<Vec<Inline>>,
     /// The markers met, for the links back from each note.
-    pub notes: Notes,
+    pub(crate) notes: Notes,
 }
 
-/// Renders in document order so marker ids (fnref3, fnref3-2) follow it.
-pub(crate) fn text_html(
+/// Parses in document order so marker ids (fnref3, fnref3-2) follow it.
+pub(crate) fn parse_text(
     config: &Config,
     site: &Site,
     links: &Links,
     i: usize,
     r: &Resolution,
-) -> TextHtml {
+) -> Text {
     let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
     let by_place = links.spans(i, site, config);
     let spans = |p: Place| by_place.get(&p).map_or(&[][..], Vec::as_slice);
-    let title = markdown::inline_html(&r.title_markdown, &mut notes, spans(Place::Title));
+    let title = markdown::inline(&r.title_markdown, &mut notes, spans(Place::Title));
     let blocks = (r.blocks.iter().enumerate())
-        .map(|(k, b)| markdown::inline_html(&b.text, &mut notes, spans(Place::Block(k))))
+        .map(|(k, b)| markdown::inline(&b.text, &mut notes, spans(Place::Block(k))))
         .collect();
     let footnotes = (r.footnotes.iter().enumerate())
-        .map(|(k, f)| markdown::inline_html(&f.text, &mut notes, spans(Place::Footnote(k))))
+        .map(|(k, f)| markdown::inline(&f.text, &mut notes, spans(Place::Footnote(k))))
         .collect();
-    TextHtml {
+    Text {
         title,
         blocks,
         footnotes,

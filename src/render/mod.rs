@@ -19,8 +19,8 @@ use crate::kinds::{Kind, COMPANIONS};
 use crate::markdown::{self, Highlight};
 use crate::site::{in_sitemap, page_count, Entry, Output, Site, PAGE_SIZE, SITEMAP_LIMIT};
 use context::{
-    body_view, feed_view, pager_view, resolution_view, search_view, session_view, site_view,
-    subject_view, summary, text_html, TextHtml,
+    body_view, feed_view, pager_view, parse_text, resolution_view, search_view, session_view,
+    site_view, subject_view, summary, Text,
 };
 
 /// How many resolutions the home page lists as the latest.
@@ -29,7 +29,7 @@ const LATEST: usize = 10;
 const FEED_LENGTH: usize = 50;
 
 /// A resolution's text as HTML, and how many outputs still want it.
-type SharedText = (Arc<TextHtml>, u8);
+type SharedText = (Arc<Text>, u8);
 
 pub struct Renderer<'a> {
     tera: &'a Tera,
@@ -153,10 +153,10 @@ impl<'a> Renderer<'a> {
     /// Entry `i`'s text as HTML. Its page, its AKN twin and its JSON
     /// record all need it, and they are planned side by side: it is made
     /// for the first and dropped after the last.
-    fn text(&self, i: usize) -> Option<Arc<TextHtml>> {
+    fn text(&self, i: usize) -> Option<Arc<Text>> {
         let e = self.site.entries.get(i)?;
         let make = || {
-            Arc::new(text_html(
+            Arc::new(parse_text(
                 self.config,
                 self.site,
                 self.links,
