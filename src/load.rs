@@ -8,6 +8,13 @@ use walkdir::WalkDir;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 pub(crate) const CONTENT_DIR: &str = "content";
+// The archive's other folders, read by the theme.
+/// A site's own templates, over its theme's.
+pub(crate) const SITE_TEMPLATES: &str = "templates";
+/// A site's own static files, over its theme's.
+pub(crate) const SITE_STATIC: &str = "static";
+/// The site's themes, beside the built-in one.
+pub(crate) const THEMES: &str = "themes";
 /// Ordinary pages (About, Sources…) live here rather than as resolutions.
 pub(crate) const PAGES_DIR: &str = "pages";
 

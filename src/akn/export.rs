@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use super::uris::Work;
+use crate::cite::Text;
 use crate::config::Config;
 use crate::markdown::Inline;
-use crate::render::context::Text;
 use crate::resolution::{Block, BlockKind};
 use crate::site::Site;
 

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use crate::cite::Links;
+use crate::cite::Text;
 use crate::config::Config;
 use crate::markdown::inline_words;
-use crate::render::context::Text;
 use crate::site::Site;
 
 #[derive(Serialize)]

@@ -4,6 +4,7 @@
 pub mod documents;
 pub mod link;
 pub mod recognise;
+pub mod text;
 
 use serde::Serialize;
 use std::ops::Range;
@@ -11,6 +12,8 @@ use std::ops::Range;
 pub(crate) use link::resolve_all;
 pub use link::{find, link, Citation, CitationRecord, Finds, Links, Place};
 pub use recognise::Recogniser;
+pub(crate) use text::parse_text;
+pub use text::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -5,10 +5,10 @@
 use serde::Serialize;
 
 use super::{citing, text};
-use crate::cite::{Links, Place};
+use crate::cite::{Links, Place, Text};
 use crate::config::Config;
-use crate::markdown::{self, Inline, Notes};
-use crate::resolution::{Block, BlockKind, Resolution};
+use crate::markdown;
+use crate::resolution::{Block, BlockKind};
 use crate::site::{page_path, BodyListing, Entry, Session, Site, SubjectListing};
 
 #[derive(Serialize)]
@@ -425,43 +425,6 @@ pub(crate) fn resolution_view<'a>(
         permalink,
         summary,
     })
-}
-
-/// A resolution's title, blocks and footnotes as parsed inline text, with
-/// citations laid over it and footnote markers numbered in document order:
-/// parsed once, for its page, its AKN twin and its JSON record.
-pub struct Text {
-    pub(crate) title: Vec<Inline>,
-    pub(crate) blocks: Vec<Vec<Inline>>,
-    pub(crate) footnotes: Vec<Vec<Inline>>,
-    /// The markers met, for the links back from each note.
-    pub(crate) notes: Notes,
-}
-
-/// Parses in document order so marker ids (fnref3, fnref3-2) follow it.
-pub(crate) fn parse_text(
-    config: &Config,
-    site: &Site,
-    links: &Links,
-    i: usize,
-    r: &Resolution,
-) -> Text {
-    let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
-    let by_place = links.spans(i, site, config);
-    let spans = |p: Place| by_place.get(&p).map_or(&[][..], Vec::as_slice);
-    let title = markdown::inline(&r.title_markdown, &mut notes, spans(Place::Title));
-    let blocks = (r.blocks.iter().enumerate())
-        .map(|(k, b)| markdown::inline(&b.text, &mut notes, spans(Place::Block(k))))
-        .collect();
-    let footnotes = (r.footnotes.iter().enumerate())
-        .map(|(k, f)| markdown::inline(&f.text, &mut notes, spans(Place::Footnote(k))))
-        .collect();
-    Text {
-        title,
-        blocks,
-        footnotes,
-        notes,
-    }
 }
 
 /// Who cites entry `i`: each citing resolution with the places that cite

@@ -12,15 +12,15 @@ use std::sync::{Arc, Mutex};
 use tera::{Context, Tera};
 
 use crate::akn;
-use crate::cite::Links;
+use crate::cite::{parse_text, Links, Text};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::kinds::{Kind, COMPANIONS};
 use crate::markdown::{self, Highlight};
 use crate::site::{in_sitemap, page_count, Entry, Output, Site, PAGE_SIZE, SITEMAP_LIMIT};
 use context::{
-    body_view, feed_view, pager_view, parse_text, resolution_view, search_view, session_view,
-    site_view, subject_view, summary, Text,
+    body_view, feed_view, pager_view, resolution_view, search_view, session_view, site_view,
+    subject_view, summary,
 };
 
 /// How many resolutions the home page lists as the latest.

@@ -17,9 +17,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Highlight;
 
-pub(crate) const SITE_TEMPLATES: &str = "templates";
-pub(crate) const SITE_STATIC: &str = "static";
-pub(crate) const THEMES: &str = "themes";
+pub(crate) use crate::load::{SITE_STATIC, SITE_TEMPLATES, THEMES};
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {

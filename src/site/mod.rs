@@ -350,9 +350,7 @@ impl Site {
             match output::file_for(&format!("/{name}")) {
                 Ok(file) => claims.file(file, Claimant::Static(name)),
                 Err(e) => diags.error(
-                    Path::new(crate::render::theme::SITE_STATIC)
-                        .join(name)
-                        .as_path(),
+                    Path::new(crate::load::SITE_STATIC).join(name).as_path(),
                     0,
                     format!("this static file cannot be published: {e}"),
                 ),
