@@ -168,6 +168,14 @@ pub const COMPANIONS: [Companion; 3] = [
     },
 ];
 
+impl Companion {
+    /// Whether a resolution gets this file: `dated` when it has an
+    /// adoption date.
+    pub fn made_for(&self, dated: bool) -> bool {
+        dated || !self.dated_only
+    }
+}
+
 impl Kind {
     /// The kind's companion file, if it is one.
     pub fn companion(self) -> Option<&'static Companion> {

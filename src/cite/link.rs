@@ -48,32 +48,44 @@ pub struct Citation {
     pub paragraph: Option<Box<ParagraphRef>>,
 }
 
+/// What a citation's link points at.
+enum Target<'a> {
+    /// A paragraph of the citing page itself.
+    Here(&'a str),
+    /// A page of the archive (its site path), and a paragraph of it.
+    Page(&'a str, Option<&'a str>),
+    /// A document outside the archive.
+    Document,
+}
+
 impl Citation {
+    fn target<'a>(&'a self, site: &'a Site) -> Target<'a> {
+        match (self.to.and_then(|t| site.entries.get(t)), &self.to_anchor) {
+            (Some(_), Some(a)) if self.to == Some(self.from) => Target::Here(a),
+            (Some(t), anchor) => Target::Page(&t.path, anchor.as_deref()),
+            (None, _) => Target::Document,
+        }
+    }
+
     /// Where its link goes, as the site's pages write it: the cited page
     /// and paragraph in the archive (`#op3` alone on the citing page
     /// itself), or the document in the UN's system.
     pub(crate) fn href(&self, site: &Site, config: &Config) -> String {
-        match self.to.and_then(|t| site.entries.get(t)) {
-            Some(_) if self.to == Some(self.from) && self.to_anchor.is_some() => {
-                format!("#{}", self.to_anchor.as_deref().unwrap_or_default())
-            }
-            Some(t) => config.link_to(&t.path, self.to_anchor.as_deref()),
-            None => self.document(config),
+        match self.target(site) {
+            Target::Here(a) => format!("#{a}"),
+            Target::Page(path, anchor) => config.link_to(path, anchor),
+            Target::Document => self.document(config),
         }
     }
 
     /// Where its link goes, as an address that stands alone (the AKN
     /// twin's): the same as [`Citation::href`], absolute.
     pub(crate) fn address(&self, site: &Site, config: &Config) -> String {
-        match self.to.and_then(|t| site.entries.get(t)) {
-            Some(_) if self.to == Some(self.from) && self.to_anchor.is_some() => {
-                self.href(site, config)
-            }
-            Some(t) => match &self.to_anchor {
-                Some(a) => format!("{}#{a}", config.absolute(&t.path)),
-                None => config.absolute(&t.path),
-            },
-            None => self.document(config),
+        match self.target(site) {
+            Target::Here(a) => format!("#{a}"),
+            Target::Page(path, Some(a)) => format!("{}#{a}", config.absolute(path)),
+            Target::Page(path, None) => config.absolute(path),
+            Target::Document => self.document(config),
         }
     }
 

@@ -183,7 +183,7 @@ impl<'a> Renderer<'a> {
         let dated = e.resolution.meta.adopted.is_some();
         let companions = COMPANIONS
             .iter()
-            .filter(|c| c.uses_text && (dated || !c.dated_only) && self.config.outputs.has(c.kind));
+            .filter(|c| c.uses_text && c.made_for(dated) && self.config.outputs.has(c.kind));
         1 + companions.count() as u8
     }
 

@@ -270,7 +270,7 @@ impl Site {
         for (i, e) in self.entries.iter().enumerate() {
             planned.push((e.path.clone(), Output::Resolution(i)));
             let dated = e.resolution.meta.adopted.is_some();
-            for c in COMPANIONS.iter().filter(|c| dated || !c.dated_only) {
+            for c in COMPANIONS.iter().filter(|c| c.made_for(dated)) {
                 planned.push((
                     format!("{}{}", e.path, c.file),
                     Output::Companion(i, c.kind),
