@@ -9,11 +9,13 @@ use std::sync::Arc;
 
 use plenary::cite::{self, Recogniser};
 use plenary::config::Config;
+use plenary::diagnostics::Diagnostics;
+use plenary::kinds::{self, Registry};
 use plenary::load::source_from_bytes;
 use plenary::markdown::visible_text;
 use plenary::render::{theme::Theme, Renderer};
 use plenary::resolution::{self, Resolution};
-use plenary::site::{Output, Site};
+use plenary::site::Site;
 
 const REFERENCE: &str = include_str!("../content/ecosoc/1997/2.md");
 const PATH: &str = "ecosoc/1997/2.md";
@@ -66,21 +68,37 @@ fn recognise(c: &mut Criterion) {
 
 fn render(c: &mut Criterion) {
     let config = config();
-    let (site, _) = Site::assemble(&config, vec![Arc::new(parsed(&config))], Vec::new(), &[]);
+    let (mut site, _) = Site::assemble(&config, vec![Arc::new(parsed(&config))], Vec::new());
+    let registry = Registry::builtin();
+    kinds::plan(
+        &registry,
+        &config,
+        &mut site,
+        &[],
+        &mut Diagnostics::default(),
+    );
     let recogniser = Recogniser::new(&config);
     let (links, _) = cite::link(&site, &recogniser);
     let theme = Theme::load(Path::new("."), &config, false).expect("default theme");
-    let renderer =
-        Renderer::new(&theme.tera, Path::new("."), &config, &site, &links, None).expect("renderer");
+    let renderer = Renderer::new(
+        &theme.tera,
+        Path::new("."),
+        &config,
+        &site,
+        &links,
+        None,
+        Vec::new(),
+    )
+    .expect("renderer");
     let page = site
         .outputs
         .iter()
-        .find(|p| matches!(p.output, Output::Resolution(_)))
+        .find(|p| p.output.of.entry().is_some() && p.path.ends_with('/') && p.listed)
         .expect("a resolution page");
     c.bench_function("render the reference resolution's page", |b| {
         b.iter(|| {
-            renderer
-                .render(black_box(&page.path), &page.output)
+            registry
+                .render(&renderer, black_box(page))
                 .expect("renders")
         })
     });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Whole-output comparison for a restructuring: builds the bundled archive and a
-# generated 3,000-resolution archive with two plenary binaries and compares
+# Whole-output comparison for a restructuring: builds the bundled archive, a
+# generated 3,000-resolution archive and (where ../shared has it) the GA's 74th
+# session imported from the UN's XML, with two plenary binaries, and compares
 # every file byte for byte.
 #
 # Usage: scripts/same-output.sh BEFORE_BINARY AFTER_BINARY [WORK_DIR]
@@ -15,8 +16,17 @@ mkdir -p "$work"
 if [ ! -d "$work/gen3000" ]; then
   python3 "$shared/tools/gen-corpus.py" --count 3000 --seed 5 --out "$work/gen3000" >/dev/null 2>&1
 fi
+archives=("$repo" "$work/gen3000")
+# The GA's 74th session as the UN publishes it, imported once.
+if [ -d "$shared/corpus/un-ga-74/English" ]; then
+  if [ ! -d "$work/ga74/content" ]; then
+    mkdir -p "$work/ga74"
+    "$after" import akn "$shared/corpus/un-ga-74/English" --root "$work/ga74" >/dev/null 2>&1
+  fi
+  archives+=("$work/ga74")
+fi
 status=0
-for archive in "$repo" "$work/gen3000"; do
+for archive in "${archives[@]}"; do
   name=$(basename "$archive")
   for side in before after; do
     bin=$before; [ "$side" = after ] && bin=$after

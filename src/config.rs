@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
-use crate::kinds::Outputs;
 use crate::urls::{Pattern, Placeholder, Values};
 use crate::yaml;
 
@@ -37,6 +36,26 @@ pub struct Config {
     text: String,
     /// What was mended on reading (characters XML forbids in the title).
     pub warnings: Vec<Diagnostic>,
+}
+
+/// The kinds of output a build writes, as `outputs:` or `--outputs` name
+/// them. Which names are kinds is checked when a build starts
+/// ([`crate::kinds::check`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Outputs {
+    #[default]
+    All,
+    Named(Vec<String>),
+}
+
+impl Outputs {
+    /// Whether the kind named `kind` is written.
+    pub fn has(&self, kind: &str) -> bool {
+        match self {
+            Outputs::All => true,
+            Outputs::Named(names) => names.iter().any(|n| n.trim() == kind),
+        }
+    }
 }
 
 /// A body that adopts resolutions, and how its documents are named.
@@ -238,11 +257,7 @@ impl Config {
                 ),
             ));
         }
-        let outputs = match &file.outputs {
-            Some(names) => Outputs::named(names.iter().map(String::as_str))
-                .map_err(|m| Diagnostic::error(path, line_of("outputs"), m))?,
-            None => Outputs::all(),
-        };
+        let outputs = file.outputs.clone().map_or(Outputs::All, Outputs::Named);
         let mut warnings = Vec::new();
         let mut mended = |key: &str, value: String| {
             let Some(c) = value.chars().find(|&c| crate::text::forbidden_in_xml(c)) else {

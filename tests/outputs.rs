@@ -114,7 +114,7 @@ fn resolution_pages(out: &std::path::Path) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// A companion kind is one row of `COMPANIONS`: with its kind on, its file
+/// A companion kind, as `COMPANIONS` sums it up: with its kind on, its file
 /// is beside every page that gets it; with its kind off, nowhere. Adding a
 /// row is checked here without a word of this test changing.
 #[test]
@@ -132,7 +132,7 @@ fn each_companion_is_beside_the_pages_that_get_it_and_only_with_its_kind() {
     )
     .unwrap();
     for companion in &COMPANIONS {
-        let name = companion.kind.name();
+        let name = companion.kind.name;
         let built = build_copy_with(archive.path(), |o| {
             o.outputs = Some(vec!["html".into(), name.into()])
         });
@@ -159,7 +159,10 @@ fn each_companion_is_beside_the_pages_that_get_it_and_only_with_its_kind() {
             };
             assert_eq!(beside, expected, "{name} beside {folder}");
         }
-        for other in COMPANIONS.iter().filter(|c| c.kind != companion.kind) {
+        for other in COMPANIONS
+            .iter()
+            .filter(|c| c.kind.name != companion.kind.name)
+        {
             assert_eq!(
                 kinds(&files, other.file),
                 0,

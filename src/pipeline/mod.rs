@@ -4,10 +4,9 @@
 //! on each change ([`Pipeline::apply`]), re-read only the changed files,
 //! look for citations only in them, re-link from the cached parts, and
 //! render and write only the outputs whose fingerprint
-//! (`fingerprint.rs`) changed. The result equals a full
+//! ([`crate::kinds::inputs`]) changed. The result equals a full
 //! build byte for byte (`tests/incremental.rs`).
 
-mod fingerprint;
 mod options;
 mod sink;
 mod sources;
@@ -22,14 +21,13 @@ use std::time::{Duration, Instant};
 use crate::cite::{self, Finds, Links, Recogniser};
 use crate::config::Config;
 use crate::diagnostics::{printable, Diagnostic, Diagnostics};
-use crate::kinds::Kind;
+use crate::kinds::{self, Inputs, Registry};
 use crate::load::CONTENT_DIR;
 use crate::output::{self, Lock, OutPath, Staging, NOJEKYLL};
 use crate::render::theme::Theme;
 use crate::render::Renderer;
 use crate::search;
 use crate::site::{Planned, Site};
-use fingerprint::{terms_key, Fingerprints};
 pub(crate) use options::configure;
 pub use options::BuildOptions;
 use options::{check_output, lock_output, output_folder};
@@ -67,6 +65,8 @@ pub struct Pipeline {
     opts: BuildOptions,
     mode: Mode,
     config: Config,
+    /// The kinds of output it knows.
+    registry: Registry,
     output: PathBuf,
     /// Held from the first write on: a kept pipeline writes the output
     /// folder whenever a source changes, so no build may swap the folder
@@ -138,20 +138,32 @@ impl Pipeline {
     /// Builds the whole site once (or, with `dry_run`, renders it and
     /// checks its links), and returns what it learned for the report.
     pub(crate) fn once(opts: BuildOptions) -> Result<(Pipeline, Outcome), Vec<Diagnostic>> {
-        Pipeline::begin(opts, Mode::Once)
+        Pipeline::begin(opts, Mode::Once, Registry::builtin())
     }
 
     /// Builds the whole site into the output folder (through a staging
     /// folder) and keeps what it learned for [`Pipeline::apply`].
-    pub fn start(mut opts: BuildOptions) -> Result<(Pipeline, Outcome), Vec<Diagnostic>> {
+    pub fn start(opts: BuildOptions) -> Result<(Pipeline, Outcome), Vec<Diagnostic>> {
+        Pipeline::start_with(opts, Registry::builtin())
+    }
+
+    /// [`Pipeline::start`] with the kinds of output of `registry`.
+    pub(crate) fn start_with(
+        mut opts: BuildOptions,
+        registry: Registry,
+    ) -> Result<(Pipeline, Outcome), Vec<Diagnostic>> {
         // File events name absolute paths; the root must be comparable.
         if let Ok(root) = std::fs::canonicalize(&opts.root) {
             opts.root = root;
         }
-        Pipeline::begin(opts, Mode::Keep)
+        Pipeline::begin(opts, Mode::Keep, registry)
     }
 
-    fn begin(opts: BuildOptions, mode: Mode) -> Result<(Pipeline, Outcome), Vec<Diagnostic>> {
+    fn begin(
+        opts: BuildOptions,
+        mode: Mode,
+        registry: Registry,
+    ) -> Result<(Pipeline, Outcome), Vec<Diagnostic>> {
         let mut clock = Clock::start();
         let config = configure(&opts).map_err(|d| vec![d])?;
         let output = output_folder(&opts, &config);
@@ -167,6 +179,7 @@ impl Pipeline {
             opts,
             mode,
             config,
+            registry,
             output,
             lock: None,
             recogniser,
@@ -208,7 +221,7 @@ impl Pipeline {
             // The fresh pipeline takes the lock again, perhaps on another
             // folder; on failure this one goes on, with its lock back.
             self.lock = None;
-            return match Pipeline::start(self.opts.clone()) {
+            return match Pipeline::start_with(self.opts.clone(), self.registry.clone()) {
                 Ok((fresh, outcome)) => {
                     *self = fresh;
                     Ok(outcome)
@@ -326,9 +339,21 @@ impl Pipeline {
         sink: Sink,
         index: Option<search::Index>,
     ) -> Result<Rendered, Diagnostic> {
-        let prints = (self.mode == Mode::Keep)
-            .then(|| Fingerprints::new(&self.config, kept, self.theme_generation));
+        let prints = (self.mode == Mode::Keep).then(|| {
+            let (site, links) = (&kept.site, &kept.links);
+            Inputs::new(
+                &self.config,
+                site,
+                links,
+                &kept.hashes,
+                self.theme_generation,
+            )
+        });
         let wanted = self.plan(&kept.site, prints.as_ref())?;
+        let changed: Vec<&Wanted> = wanted
+            .iter()
+            .filter(|w| first || self.written.get(&w.file) != Some(&w.print))
+            .collect();
         let renderer = Renderer::new(
             &self.theme.tera,
             &self.opts.root,
@@ -336,12 +361,9 @@ impl Pipeline {
             &kept.site,
             &kept.links,
             self.theme.highlighter(),
+            self.text_users(kept.site.entries.len(), &changed),
         )?;
-        let changed: Vec<&Wanted> = wanted
-            .iter()
-            .filter(|w| first || self.written.get(&w.file) != Some(&w.print))
-            .collect();
-        let want_index = sink.writes() && self.config.outputs.has(Kind::Search);
+        let want_index = sink.writes() && self.config.outputs.has(kinds::search::KIND.name);
         let (rendered, index) = rayon::join(
             || {
                 changed
@@ -426,14 +448,10 @@ impl Pipeline {
             Made::Output(p) => {
                 // Only the check names sources, in its messages.
                 let source = match sink {
-                    Sink::Check(_) => kept.site.source_of(&p.output).map(|(s, _)| s),
+                    Sink::Check(_) => kinds::source_of(&kept.site, &p.output).map(|(s, _)| s),
                     _ => None,
                 };
-                (
-                    p.path.as_str(),
-                    source,
-                    renderer.render(&p.path, &p.output)?,
-                )
+                (p.path.as_str(), source, self.registry.render(renderer, p)?)
             }
             Made::Data(bytes) => ("", None, bytes.to_vec()),
         };
@@ -443,6 +461,21 @@ impl Pipeline {
             source,
         };
         sink.put(to, &bytes).map_err(|e| self.io_error(e))
+    }
+
+    /// Per entry, how many of the outputs to render are made from its
+    /// text, so the renderer drops each text after its last.
+    fn text_users(&self, entries: usize, changed: &[&Wanted]) -> Vec<u8> {
+        let mut users = vec![0u8; entries];
+        for w in changed {
+            if let Made::Output(p) = w.made {
+                let slot = p.output.of.entry().and_then(|i| users.get_mut(i));
+                if let (Some(n), true) = (slot, self.registry.uses_text(&p.output)) {
+                    *n = n.saturating_add(1);
+                }
+            }
+        }
+        users
     }
 
     /// The site paths of every file that is not a page: what a page may
@@ -543,7 +576,14 @@ impl Pipeline {
     fn assemble(&self, clock: &mut Clock) -> Result<Kept, Vec<Diagnostic>> {
         let (resolutions, pages, mut diags) = self.sources.parsed(self.opts.drafts);
         let statics: Vec<&str> = self.theme.statics.keys().map(String::as_str).collect();
-        let (site, site_diags) = Site::assemble(&self.config, resolutions, pages, &statics);
+        let (mut site, mut site_diags) = Site::assemble(&self.config, resolutions, pages);
+        kinds::plan(
+            &self.registry,
+            &self.config,
+            &mut site,
+            &statics,
+            &mut site_diags,
+        );
         diags.extend(site_diags.clone());
         if diags.has_errors() {
             return Err(diags.into_sorted());
@@ -608,13 +648,13 @@ impl Pipeline {
     fn plan<'s>(
         &'s self,
         site: &'s Site,
-        prints: Option<&Fingerprints>,
+        prints: Option<&Inputs>,
     ) -> Result<Vec<Wanted<'s>>, Diagnostic> {
         let outputs = site.outputs.par_iter().map(|p| {
             Ok(Wanted {
                 file: p.file.clone(),
                 made: Made::Output(p),
-                print: prints.map_or(0, |f| f.of(&p.output)),
+                print: prints.map_or(0, |f| f.of(&self.registry, &p.output)),
             })
         });
         let data = |path: String, bytes: &'s [u8]| {
@@ -633,6 +673,13 @@ impl Pipeline {
         let nojekyll = rayon::iter::once(data(format!("/{NOJEKYLL}"), b""));
         outputs.chain(statics).chain(nojekyll).collect()
     }
+}
+
+/// What an entry's search terms are made from: its source and the number
+/// it is cited by.
+fn terms_key(site: &Site, hashes: &[u64], i: usize) -> u64 {
+    let e = site.entries.get(i);
+    hash_of((hashes.get(i), e.map(|e| &e.cited_as)))
 }
 
 /// Stage timings, for `--timings`.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{Config, CONFIG_FILE};
+use crate::config::{Config, Outputs, CONFIG_FILE};
 use crate::diagnostics::Diagnostic;
 use crate::output::{self, Lock};
 
@@ -34,9 +34,14 @@ pub(crate) fn configure(opts: &BuildOptions) -> Result<Config, Diagnostic> {
             .set_base_url(url)
             .map_err(|m| Diagnostic::error("--base-url", 0, m))?;
     }
-    if let Some(names) = &opts.outputs {
-        config.outputs = crate::kinds::Outputs::named(names.iter().map(String::as_str))
-            .map_err(|m| Diagnostic::error("--outputs", 0, m))?;
+    match &opts.outputs {
+        Some(names) => {
+            config.outputs = Outputs::Named(names.clone());
+            crate::kinds::check(&config.outputs)
+                .map_err(|m| Diagnostic::error("--outputs", 0, m))?;
+        }
+        None => crate::kinds::check(&config.outputs)
+            .map_err(|m| Diagnostic::error(CONFIG_FILE, config.line_of("outputs"), m))?,
     }
     Ok(config)
 }

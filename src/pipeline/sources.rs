@@ -12,6 +12,7 @@ use std::sync::Arc;
 use crate::cite::{self, Finds, Recogniser};
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
+pub(crate) use crate::kinds::inputs::hash_of;
 use crate::load::{self, Source, SourceKind, CONTENT_DIR};
 use crate::resolution::{self, Resolution};
 use crate::site::{pages, Page};
@@ -249,11 +250,5 @@ fn source_hash(s: &Source) -> u64 {
     let mut h = FxHasher::default();
     s.front_matter.hash(&mut h);
     s.text.hash(&mut h);
-    h.finish()
-}
-
-pub(crate) fn hash_of(value: impl Hash) -> u64 {
-    let mut h = FxHasher::default();
-    value.hash(&mut h);
     h.finish()
 }

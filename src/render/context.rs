@@ -26,7 +26,7 @@ pub struct SiteView<'a> {
     pub resolution_count: usize,
     /// Which kinds of output the site has (`site.outputs.akn`), so a theme
     /// links only what exists.
-    pub outputs: crate::kinds::Outputs,
+    pub outputs: &'a std::collections::BTreeMap<&'static str, bool>,
 }
 
 #[derive(Serialize)]
@@ -246,7 +246,7 @@ pub(crate) fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> 
             })
             .collect(),
         resolution_count: site.entries.len(),
-        outputs: config.outputs,
+        outputs: &site.kinds,
     }
 }
 

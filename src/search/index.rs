@@ -236,7 +236,9 @@ mod tests {
                 Arc::new(crate::resolution::parse(&source, &config).0.unwrap())
             })
             .collect();
-        let (site, _) = Site::assemble(&config, resolutions, Vec::new(), &[]);
+        let (mut site, mut diags) = Site::assemble(&config, resolutions, Vec::new());
+        let registry = crate::kinds::Registry::builtin();
+        crate::kinds::plan(&registry, &config, &mut site, &[], &mut diags);
         (config, site)
     }
 
