@@ -6,6 +6,7 @@
 use compact_str::{format_compact, CompactString};
 use pulldown_cmark_escape::{escape_href, escape_html};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -110,7 +111,7 @@ pub struct Links {
     digests: Vec<u64>,
     /// For each entry, the citations of it made by other entries, as
     /// (citing entry, index in its list), in archive order.
-    cited_by: Vec<Vec<(usize, usize)>>,
+    cited_by: Vec<Vec<(u32, u32)>>,
 }
 
 /// One line of `citations.json`.
@@ -263,7 +264,14 @@ impl Links {
     /// Puts freshly resolved citations in place and rebuilds the "cited
     /// by" index.
     fn store(&mut self, site: &Site, fresh: Vec<(usize, Vec<Citation>, Diagnostics)>) {
+        let n = self.per_entry.len();
+        // A few entries resolved again (a rebuild while serving) move only
+        // their own places in the index; many, and it is made anew.
+        let few = !self.cited_by.is_empty() && fresh.len() * 8 < n;
         for (i, citations, d) in fresh {
+            if few {
+                self.index_places(i, false);
+            }
             if let (Some(slot), Some(dslot), Some(digest)) = (
                 self.per_entry.get_mut(i),
                 self.diags.get_mut(i),
@@ -273,17 +281,46 @@ impl Links {
                 *slot = Arc::new(citations);
                 *dslot = Arc::new(d);
             }
-        }
-        self.cited_by = vec![Vec::new(); self.per_entry.len()];
-        for (from, list) in self.per_entry.iter().enumerate() {
-            for (k, c) in list.iter().enumerate() {
-                if let Some(to) = c.to.filter(|&to| to != from) {
-                    if let Some(slot) = self.cited_by.get_mut(to) {
-                        slot.push((from, k));
-                    }
-                }
+            if few {
+                self.index_places(i, true);
             }
         }
+        if !few {
+            self.cited_by = vec![Vec::new(); n];
+            for from in 0..n {
+                self.index_places(from, true);
+            }
+        }
+    }
+
+    /// Adds entry `from`'s citations of other entries to their lists of
+    /// citing places, or takes them out; each list stays in archive order.
+    fn index_places(&mut self, from: usize, add: bool) {
+        let Some(list) = self.per_entry.get(from) else {
+            return;
+        };
+        for (k, c) in list.iter().enumerate() {
+            let Some(places) =
+                c.to.filter(|&to| to != from)
+                    .and_then(|to| self.cited_by.get_mut(to))
+            else {
+                continue;
+            };
+            let place = (from as u32, k as u32);
+            match (places.binary_search(&place), add) {
+                (Err(at), true) => places.insert(at, place),
+                (Ok(at), false) => {
+                    places.remove(at);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Entry `i`'s citations by others, as (citing entry, index in its
+    /// list), in archive order.
+    pub(crate) fn cited_by_places(&self, i: usize) -> &[(u32, u32)] {
+        self.cited_by.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// A hash of what entry `i`'s citations render as.
@@ -312,20 +349,15 @@ impl Links {
 
     /// The entries whose citations point at entry `i`.
     pub(crate) fn citers(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.cited_by
-            .get(i)
-            .into_iter()
-            .flatten()
-            .map(|(from, _)| *from)
+        self.cited_by_places(i)
+            .iter()
+            .map(|&(from, _)| from as usize)
     }
 
     /// The citations of entry `i` made by other entries, in archive order.
     pub(crate) fn cited_by(&self, i: usize) -> impl Iterator<Item = &Citation> {
-        self.cited_by
-            .get(i)
-            .into_iter()
-            .flatten()
-            .filter_map(|&(from, k)| self.of(from).get(k))
+        let places = self.cited_by_places(i).iter();
+        places.filter_map(|&(from, k)| self.of(from as usize).get(k as usize))
     }
 
     /// The links to lay over each place of entry `i`, in one pass (a long
@@ -422,7 +454,7 @@ fn open_tag(c: &Citation, href: &str) -> String {
 
 struct Resolver<'a> {
     site: &'a Site,
-    by_symbol: HashMap<&'a str, usize>,
+    by_symbol: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> Resolver<'a> {

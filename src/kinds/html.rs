@@ -301,8 +301,8 @@ fn resolution(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
     })
 }
 
-/// Its source and address, its neighbours', its citations and who cites
-/// it where.
+/// Its source and address, what it shows of its neighbours, its
+/// citations and who cites it where.
 fn resolution_inputs(f: &Inputs, o: &Output, h: &mut FxHasher) {
     let Some(i) = o.of.entry() else { return };
     f.entry(h, i);
@@ -311,13 +311,10 @@ fn resolution_inputs(f: &Inputs, o: &Output, h: &mut FxHasher) {
         .into_iter()
         .flatten()
     {
-        f.entry(h, n);
+        f.summary(h, n);
     }
     f.links.digest(i).hash(h);
-    for c in f.links.cited_by(i) {
-        f.entry(h, c.from);
-        (c.place, &c.from_anchor, &c.to_anchor).hash(h);
-    }
+    f.citers(h, i);
 }
 
 /// An ordinary page of `content/pages/`.

@@ -19,8 +19,8 @@ use crate::site::{Output, Site, PAGE_SIZE};
 pub(crate) struct Inputs<'a> {
     pub(crate) site: &'a Site,
     pub(crate) links: &'a Links,
-    /// Source hash of each entry.
-    hashes: &'a [u64],
+    /// Each entry's source and address, hashed.
+    entries: Vec<u64>,
     /// The `site` template variable, the theme and the base URL.
     everywhere: u64,
     /// What a listing, a feed or a redirect shows of each entry, hashed
@@ -50,10 +50,16 @@ impl<'a> Inputs<'a> {
                 ))
             })
             .collect();
+        let entries = site
+            .entries
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| hash_of((hashes.get(i), &e.path)))
+            .collect();
         Inputs {
             site,
             links,
-            hashes,
+            entries,
             everywhere: hash_of((view, generation, &config.base_url)),
             summaries,
         }
@@ -84,8 +90,25 @@ impl<'a> Inputs<'a> {
 
     /// An entry's source and address.
     pub(crate) fn entry(&self, h: &mut FxHasher, i: usize) {
-        self.hashes.get(i).hash(h);
-        self.site.entries.get(i).map(|e| &e.path).hash(h);
+        self.entries.get(i).hash(h);
+    }
+
+    /// What an entry's list of citing resolutions shows: each citing
+    /// entry's summary, the outline that names its places, and its
+    /// citations as resolved (which give the places and the paragraphs
+    /// cited).
+    pub(crate) fn citers(&self, h: &mut FxHasher, i: usize) {
+        for &(from, k) in self.links.cited_by_places(i) {
+            let from = from as usize;
+            let outline = self.site.entries.get(from).map(|e| e.resolution.outline);
+            (
+                self.summaries.get(from),
+                outline,
+                self.links.digest(from),
+                k,
+            )
+                .hash(h);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Stage 5: where rendered files go. Each file is handed over as soon as
 //! it is rendered, so a large site is never held in memory whole.
 
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io;
 use std::path::PathBuf;
@@ -64,9 +65,10 @@ impl Sink {
         match self {
             Sink::Staging(s) => s.commit().map(|()| Diagnostics::default()),
             Sink::Live(dir, held) => {
-                for (file, bytes) in held.into_inner().unwrap_or_default() {
-                    output::replace_file(&dir, &file, &bytes)?;
-                }
+                // Each file is replaced whole, so they may go in any order.
+                let held = held.into_inner().unwrap_or_default();
+                held.par_iter()
+                    .try_for_each(|(file, bytes)| output::replace_file(&dir, file, bytes))?;
                 for file in gone {
                     output::remove_file(&dir, file)?;
                 }

@@ -56,6 +56,7 @@ pub fn parse(source: &Source, config: &Config) -> (Option<Resolution>, Diagnosti
         rel: source.rel.clone(),
         meta,
         title_markdown,
+        outline: Resolution::outline_of(&structure.blocks, &structure.footnotes),
         blocks: structure.blocks,
         footnotes: structure.footnotes,
     };

@@ -18,6 +18,25 @@ pub struct Resolution {
     /// The text, in document order.
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
+    /// A hash of its outline, the text left out: how its blocks and notes
+    /// are kinded, numbered, labelled and placed. It decides how other
+    /// pages name a place in it ("section II, paragraph 3 (a)"), so they
+    /// are made again only when it changes.
+    pub outline: u64,
+}
+
+impl Resolution {
+    /// The hash of the outline of `blocks` and `footnotes`.
+    pub(crate) fn outline_of(blocks: &[Block], footnotes: &[Footnote]) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for b in blocks {
+            (b.kind as u8, &b.label, b.number, b.depth, &b.anchor).hash(&mut h);
+            (b.part, &b.section, &b.token, b.parent).hash(&mut h);
+        }
+        footnotes.iter().for_each(|f| f.number.hash(&mut h));
+        h.finish()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -195,13 +195,17 @@ impl<'d> Parser<'d> {
                 return self.closing(raw, meeting, date);
             }
         }
-        if let Some(c) = OPERATIVE.captures(text) {
+        // Each label is tried only where it can start: most paragraphs are
+        // neither, and a regex search costs more than a look at a byte.
+        let digit = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        if let Some(c) = digit.then(|| OPERATIVE.captures(text)).flatten() {
             if let Ok(n) = c[1].parse::<u32>() {
                 return self.numbered(raw.line, n, &text[c[0].len()..]);
             }
         }
         let trimmed = text.trim_start();
-        if let Some(c) = SUBPARAGRAPH.captures(trimmed) {
+        let paren = trimmed.starts_with('(');
+        if let Some(c) = paren.then(|| SUBPARAGRAPH.captures(trimmed)).flatten() {
             return self.subparagraph(raw.line, &c[1], &trimmed[c[0].len()..]);
         }
         self.unnumbered(raw)
@@ -584,6 +588,11 @@ fn opening_body(text: &str) -> Option<String> {
     if text.len() > 200 || text.contains('\n') {
         return None;
     }
+    // The first letter shown must be the T of "The".
+    let shown = text.trim_start_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    if !shown.starts_with('T') {
+        return None;
+    }
     let plain: String = text.chars().filter(|&c| c != '*' && c != '_').collect();
     OPENING
         .captures(plain.trim())
@@ -600,6 +609,15 @@ fn closing(text: &str) -> Option<(Option<String>, Option<Date>)> {
         .next()?
         .trim_end_matches([' ', '\\', '*', '_'])
         .trim();
+    // Each form opens with a number or with "Adopted": most paragraphs are
+    // let go without a regex search.
+    let digit = first.as_bytes().first().is_some_and(u8::is_ascii_digit);
+    let adopted = first
+        .get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("adopted"));
+    if !digit && !adopted {
+        return None;
+    }
     let meeting = if let Some(c) = MEETING.captures(first) {
         Some(c[0].to_string())
     } else if let Some(c) = ADOPTED_AT.captures(first) {
