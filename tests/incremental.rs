@@ -95,6 +95,33 @@ fn edits_additions_deletions_and_moves_match_a_full_build() {
     assert!(written <= 8, "{written} files rewritten for one paragraph");
     a.assert_same_as_full_build();
 
+    // Rewording a citing resolution's paragraph leaves the pages it cites
+    // alone (their "cited by" names its places, which stay); retitling it
+    // changes them.
+    let p = a.path("content/ga/70/10.md");
+    let cited = a_path_served(&a, "ga/70/1/index.html");
+    let before = fs::metadata(&cited).unwrap().modified().unwrap();
+    let text = fs::read_to_string(&p).unwrap();
+    fs::write(
+        &p,
+        text.replace("Recalls* paragraph", "Recalls again* paragraph"),
+    )
+    .unwrap();
+    a.apply(&[Change::Content(p.clone())]);
+    assert_eq!(fs::metadata(&cited).unwrap().modified().unwrap(), before);
+    a.assert_same_as_full_build();
+    let text = fs::read_to_string(&p).unwrap();
+    fs::write(
+        &p,
+        text.replace("Resolution number 10", "Natural order kept"),
+    )
+    .unwrap();
+    a.apply(&[Change::Content(p)]);
+    assert!(fs::read_to_string(&cited)
+        .unwrap()
+        .contains("Natural order kept"));
+    a.assert_same_as_full_build();
+
     // Removing a paragraph that another resolution cites: the citing page
     // (70/10, "paragraph 2 of its resolution 70/1") now links to the only
     // paragraph 2 left, in section II, as a full build would.

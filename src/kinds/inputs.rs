@@ -94,20 +94,13 @@ impl<'a> Inputs<'a> {
     }
 
     /// What an entry's list of citing resolutions shows: each citing
-    /// entry's summary, the outline that names its places, and its
-    /// citations as resolved (which give the places and the paragraphs
-    /// cited).
+    /// entry's summary and the outline that names its places, and each
+    /// citation's place and the paragraph it cites.
     pub(crate) fn citers(&self, h: &mut FxHasher, i: usize) {
-        for &(from, k) in self.links.cited_by_places(i) {
-            let from = from as usize;
-            let outline = self.site.entries.get(from).map(|e| e.resolution.outline);
-            (
-                self.summaries.get(from),
-                outline,
-                self.links.digest(from),
-                k,
-            )
-                .hash(h);
+        for c in self.links.cited_by(i) {
+            let outline = self.site.entries.get(c.from).map(|e| e.resolution.outline);
+            (self.summaries.get(c.from), outline).hash(h);
+            (c.place, &c.from_anchor, &c.to_anchor).hash(h);
         }
     }
 }
