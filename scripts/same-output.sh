@@ -16,7 +16,11 @@ mkdir -p "$work"
 if [ ! -d "$work/gen3000" ]; then
   python3 "$shared/tools/gen-corpus.py" --count 3000 --seed 5 --out "$work/gen3000" >/dev/null 2>&1
 fi
-archives=("$repo" "$work/gen3000")
+# The bundled archive without the repository's themes/ folder, which a
+# build would take over each binary's own copy of the default theme.
+rm -rf "$work/bundled" && mkdir -p "$work/bundled"
+cp -r "$repo/config.yaml" "$repo/content" "$work/bundled/"
+archives=("$work/bundled" "$work/gen3000")
 # The GA's 74th session as the UN publishes it, imported once.
 if [ -d "$shared/corpus/un-ga-74/English" ]; then
   if [ ! -d "$work/ga74/content" ]; then

@@ -138,13 +138,15 @@ pub fn import_akn(setup: &Setup, data: &[u8]) -> Result<(), String> {
     let Ok(imported) = crate::akn::import::convert(xml, Path::new("x.xml"), &setup.config) else {
         return Ok(());
     };
-    let plain = imported
-        .rel
-        .components()
-        .all(|c| matches!(c, std::path::Component::Normal(_)));
-    if !plain || imported.rel.components().count() != 3 {
-        return Err(format!("written to {}", imported.rel.display()));
+    for part in imported {
+        let plain = part
+            .rel
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain || part.rel.components().count() != 3 {
+            return Err(format!("written to {}", part.rel.display()));
+        }
+        let _ = source_from_bytes(&part.rel, part.markdown.as_bytes());
     }
-    let _ = source_from_bytes(&imported.rel, imported.markdown.as_bytes());
     Ok(())
 }

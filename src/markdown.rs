@@ -77,7 +77,8 @@ enum Piece<'a> {
 /// Parses inline Markdown into what will be shown: raw HTML as text, block
 /// structure and unsafe links dropped, footnote markers recognised.
 fn pieces(md: &str) -> Vec<Piece<'_>> {
-    let events: Vec<Event> = Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH).collect();
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
+    let events: Vec<Event> = Parser::new_ext(md, options).collect();
     let mut out = Vec::with_capacity(events.len());
     let mut links = Vec::new();
     let mut i = 0;
@@ -101,6 +102,8 @@ fn visible<'p>(piece: &'p Piece<'_>) -> &'p str {
         Piece::Event(Event::Text(t) | Event::Code(t)) => t,
         Piece::Event(Event::SoftBreak) => " ",
         Piece::Event(Event::HardBreak) => "\n",
+        // Cells read apart.
+        Piece::Event(Event::End(TagEnd::TableCell)) => " ",
         _ => "",
     }
 }
@@ -236,7 +239,9 @@ pub(crate) fn inline_words(inline: &[Inline]) -> String {
     for piece in inline {
         match piece {
             Inline::Md(Event::Text(t) | Event::Code(t)) => out.push_str(t),
-            Inline::Md(Event::SoftBreak | Event::HardBreak) => out.push(' '),
+            Inline::Md(Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::TableCell)) => {
+                out.push(' ')
+            }
             _ => {}
         }
     }
@@ -289,6 +294,11 @@ fn inline_event<'a>(e: &Event<'a>, links: &mut Vec<bool>) -> Option<Event<'a>> {
         | Event::Code(_)
         | Event::SoftBreak
         | Event::HardBreak => Some(e.clone()),
+        // A table block keeps its rows and cells.
+        Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell)
+        | Event::End(TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell) => {
+            Some(e.clone())
+        }
         // Paragraph, heading, list, quote, code block and image tags: their
         // text stays, the structure goes (an image shows its alt text).
         _ => None,

@@ -90,7 +90,8 @@ fn paragraphs_numbering_footnotes_and_citations_survive() {
             &path,
             &default_config(),
         )
-        .unwrap();
+        .unwrap()
+        .remove(0);
         let page = imported.rel.with_extension("");
         let page = page.to_string_lossy().replace('\\', "/");
         let exported = fs::read_to_string(b.out().join(format!("{page}/akn.xml")))
@@ -132,7 +133,8 @@ fn metadata_lands_in_front_matter() {
         &path,
         &default_config(),
     )
-    .unwrap();
+    .unwrap()
+    .remove(0);
     assert_eq!(imported.rel, std::path::Path::new("hrc/56/2.md"));
     let md = imported.markdown;
     for line in [

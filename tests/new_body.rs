@@ -134,7 +134,8 @@ fn a_body_added_in_config_gets_addresses_citations_and_akn_uris() {
     // And the same registry reads it back in.
     let config = Config::load(archive.path()).unwrap();
     let imported = import::convert(&xml, Path::new("akn.xml"), &config).unwrap();
-    assert_eq!(imported.rel, Path::new("unea/6/3.md"));
+    assert_eq!(imported.len(), 1);
+    assert_eq!(imported[0].rel, Path::new("unea/6/3.md"));
     let unknown = Config::parse("", Path::new("config.yaml")).unwrap();
     let err = import::convert(&xml, Path::new("akn.xml"), &unknown).unwrap_err();
     assert!(err.message.contains("unknown body `unep-ea`"), "{err}");

@@ -348,6 +348,15 @@ impl Document<'_> {
                 BlockKind::Operative | BlockKind::AnnexParagraph if b.number.is_some() => {
                     k = self.paragraph(w, blocks, k)?;
                 }
+                BlockKind::Table => {
+                    let eid = b.anchor.as_deref().unwrap_or("table").replace('-', "_");
+                    start(w, "hcontainer", &[("name", "table"), ("eId", &eid)])?;
+                    start(w, "content", &[])?;
+                    self.inline(w, &self.text.blocks[blocks[k]])?;
+                    end(w, "content")?;
+                    end(w, "hcontainer")?;
+                    k += 1;
+                }
                 _ => {
                     others += 1;
                     let eid = format!("hcontainer_{others}");

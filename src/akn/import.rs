@@ -33,8 +33,9 @@ pub(crate) const MAX_BYTES: u64 = 32 * 1024 * 1024;
 /// The most nodes one document may have.
 const MAX_NODES: u32 = 4_000_000;
 
-/// Converts one AKN4UN document; `file` names it in errors.
-pub fn convert(xml: &str, file: &Path, config: &Config) -> Result<Imported, Diagnostic> {
+/// Converts one AKN4UN document, one source per part of a resolution
+/// adopted in parts (`components`); `file` names it in errors.
+pub fn convert(xml: &str, file: &Path, config: &Config) -> Result<Vec<Imported>, Diagnostic> {
     // No DTD, so no entity can expand; roxmltree refuses one by default.
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
@@ -47,29 +48,46 @@ pub fn convert(xml: &str, file: &Path, config: &Config) -> Result<Imported, Diag
     })?;
     check_depth(&doc, file)?;
     let root = doc.root_element();
-    let Some(statement) = root.children().find(Node::is_element) else {
+    let Some(outer) = root.children().find(Node::is_element) else {
         return Err(Diagnostic::error(
             file,
             1,
             "no document inside <akomaNtoso>",
         ));
     };
-    let meta = Meta::read(statement, file, config)?;
-    let mut out = Writer::default();
-    out.front_matter(&meta);
-    out.heading(&meta, statement);
-    for part in statement.children().filter(Node::is_element) {
-        match part.tag_name().name() {
-            "preamble" | "mainBody" => out.walk(part),
-            "conclusions" => out.closing(part),
-            _ => {}
-        }
-    }
-    out.endnotes();
-    Ok(Imported {
-        rel: meta.rel,
-        markdown: out.text,
-    })
+    let meta = Meta::read(outer, file, config)?;
+    // A resolution in parts is a collection of statements, each with its
+    // own letter, title, text and adoption.
+    let parts: Vec<Node> = match root.children().find(|c| c.has_tag_name("components")) {
+        Some(components) => components
+            .descendants()
+            .filter(|d| d.has_tag_name("statement"))
+            .collect(),
+        None => vec![outer],
+    };
+    parts
+        .into_iter()
+        .map(|statement| {
+            let part = Part::read(&meta, statement, statement == outer, file)?;
+            let mut out = Writer::default();
+            out.front_matter(&meta, &part);
+            out.heading(&meta, &part, statement);
+            for child in statement.children().filter(Node::is_element) {
+                match child.tag_name().name() {
+                    "preamble" | "mainBody" => out.walk(child),
+                    "conclusions" => out.closing(child),
+                    "attachments" => out.annexes(child),
+                    _ => {}
+                }
+            }
+            // Annexes may also follow the conclusions inside them.
+            out.endnotes();
+            Ok(Imported {
+                rel: part.rel,
+                markdown: out.text,
+            })
+        })
+        .collect()
 }
 
 /// Refuses a document nested deeper than [`MAX_DEPTH`], naming the line
@@ -96,8 +114,10 @@ fn check_depth(doc: &Document, file: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// What the whole document says: of a resolution in parts, of all parts.
 struct Meta {
     body: String,
+    /// As the document's cover gives it: `A/RES/74/92 A-B`.
     symbol: String,
     /// As the heading writes it: `75/251`.
     cited_as: String,
@@ -105,9 +125,25 @@ struct Meta {
     part: String,
     title: String,
     adopted: Option<String>,
+    /// As printed: `Agenda item 54`, `Agenda items 11 and 15`.
     agenda_item: Option<String>,
+    /// The item's name; several, `; ` between them.
+    agenda_item_name: Option<String>,
     vote: Option<String>,
+    /// UNBIS terms.
     subjects: Vec<String>,
+    /// The other keyword lists, by the scheme the XML names
+    /// (`EuroVoc`, `SDGO`).
+    keywords: Vec<(String, Vec<String>)>,
+}
+
+/// One part as a source: the document's own, or one of its components.
+struct Part {
+    symbol: String,
+    /// The letter in the heading (`B`), or empty.
+    part: String,
+    title: String,
+    adopted: Option<String>,
     rel: PathBuf,
 }
 
@@ -131,6 +167,39 @@ fn words(n: Node) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The adoption date of the work `n` describes (its own `meta`, not a
+/// component's).
+fn adoption(n: Node) -> Option<String> {
+    let meta = n.children().find(|c| c.has_tag_name("meta"))?;
+    named(meta, "FRBRWork")?
+        .descendants()
+        .find(|d| d.has_tag_name("FRBRdate") && d.attribute("name") == Some("adoption"))
+        .and_then(|d| d.attribute("date"))
+        .filter(|d| !d.is_empty())
+        .map(str::to_string)
+}
+
+/// The numbers in a preface: `75/251.` then, for a part, `B`.
+fn preface_numbers(n: Node) -> Vec<String> {
+    n.children()
+        .find(|c| c.has_tag_name("preface"))
+        .map(|p| {
+            p.descendants()
+                .filter(|d| d.has_tag_name("docNumber"))
+                .map(|d| words(d).trim_end_matches('.').to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn preface_title(n: Node) -> String {
+    n.children()
+        .find(|c| c.has_tag_name("preface"))
+        .and_then(|p| named(p, "docTitle"))
+        .map(words)
+        .unwrap_or_default()
+}
+
 impl Meta {
     fn read(statement: Node, file: &Path, config: &Config) -> Result<Meta, Diagnostic> {
         let missing = |what: &str| Diagnostic::error(file, 1, format!("no {what} in the document"));
@@ -149,33 +218,68 @@ impl Meta {
                     format!("unknown body `{code}` in the work URI {uri}"),
                 )
             })?;
-        let adopted = named(statement, "FRBRWork")
-            .and_then(|w| {
-                w.descendants()
-                    .find(|d| d.has_tag_name("FRBRdate") && d.attribute("name") == Some("adoption"))
-            })
-            .and_then(|d| d.attribute("date"))
-            .map(str::to_string);
-        let preface = named(statement, "preface").ok_or_else(|| missing("preface"))?;
-        // `75/251.` then, for a resolution adopted in parts, `B`.
-        let numbers: Vec<String> = preface
-            .descendants()
-            .filter(|d| d.has_tag_name("docNumber"))
-            .map(|d| words(d).trim_end_matches('.').to_string())
-            .collect();
+        named(statement, "preface").ok_or_else(|| missing("preface"))?;
+        let numbers = preface_numbers(statement);
         let number = numbers
             .first()
             .cloned()
             .ok_or_else(|| missing("number in the preface"))?;
-        let part = numbers[1..].join(" ");
-        let title = named(preface, "docTitle").map(words).unwrap_or_default();
         let symbol = statement
             .descendants()
             .find(|d| d.has_tag_name("docNumber") && d.attribute("refersTo") == Some("#symbol"))
             .map(words)
             .ok_or_else(|| missing("symbol (docNumber refersTo=\"#symbol\")"))?;
-        let agenda_item = agenda_item(statement);
-        let (session, in_session) = number.rsplit_once('/').unwrap_or(("", &number));
+        let (agenda_item, agenda_item_name) = agenda_item(statement);
+        let (subjects, keywords) = keywords(statement);
+        Ok(Meta {
+            body,
+            symbol,
+            cited_as: number,
+            part: numbers[1..].join(" "),
+            title: preface_title(statement),
+            adopted: adoption(statement),
+            agenda_item,
+            agenda_item_name,
+            vote: named(statement, "vote").map(vote),
+            subjects,
+            keywords,
+        })
+    }
+}
+
+impl Part {
+    /// The part `statement` is: the document itself (`whole`), or one of
+    /// its components.
+    fn read(meta: &Meta, statement: Node, whole: bool, file: &Path) -> Result<Part, Diagnostic> {
+        let (part, title, adopted, symbol) = if whole {
+            let symbol = meta.symbol.clone();
+            (
+                meta.part.clone(),
+                meta.title.clone(),
+                meta.adopted.clone(),
+                symbol,
+            )
+        } else {
+            let letter = preface_numbers(statement).join(" ");
+            // The cover names all parts (`A/RES/74/92 A-B`); each part is
+            // one of them.
+            let whole_symbol = match meta.symbol.rsplit_once(' ') {
+                Some((base, parts)) if parts.contains(['-', '–']) => base,
+                _ => meta.symbol.as_str(),
+            };
+            let symbol = format!("{whole_symbol} {letter}").trim().to_string();
+            let adopted = adoption(statement).or_else(|| meta.adopted.clone());
+            // A later part may print no title of its own.
+            let title = Some(preface_title(statement)).filter(|t| !t.is_empty());
+            (
+                letter,
+                title.unwrap_or_else(|| meta.title.clone()),
+                adopted,
+                symbol,
+            )
+        };
+        let number = &meta.cited_as;
+        let (session, in_session) = number.rsplit_once('/').unwrap_or(("", number));
         let (folder, name) = (slug(session), slug(&format!("{in_session} {part}")));
         if folder.is_empty() || name.is_empty() {
             return Err(Diagnostic::error(
@@ -183,37 +287,34 @@ impl Meta {
                 1,
                 format!(
                     "the number `{}` gives no file name (it needs a session and a number, as in `76/10`)",
-                    crate::diagnostics::printable(&number)
+                    crate::diagnostics::printable(number)
                 ),
             ));
         }
-        let rel = PathBuf::from(&body).join(folder).join(format!("{name}.md"));
-        Ok(Meta {
-            body,
+        Ok(Part {
             symbol,
-            cited_as: number,
             part,
             title,
             adopted,
-            agenda_item,
-            vote: named(statement, "vote").map(vote),
-            subjects: subjects(statement),
-            rel,
+            rel: PathBuf::from(&meta.body)
+                .join(folder)
+                .join(format!("{name}.md")),
         })
     }
 }
 
-/// `39. Question of Palestine`, from `Agenda item 39` and its name.
-fn agenda_item(statement: Node) -> Option<String> {
-    let number = inline_named(statement, "agenda item").map(words);
-    let name = inline_named(statement, "agenda item name").map(words);
-    let number = number.map(|n| n.trim_start_matches("Agenda item").trim().to_string());
-    match (number.filter(|n| !n.is_empty()), name) {
-        (Some(n), Some(name)) => Some(format!("{n}. {name}")),
-        (None, Some(name)) => Some(name),
-        (Some(n), None) => Some(n),
-        (None, None) => None,
-    }
+/// The agenda item as printed (`Agenda item 39`) and its names.
+fn agenda_item(statement: Node) -> (Option<String>, Option<String>) {
+    let item = inline_named(statement, "agenda item")
+        .map(words)
+        .filter(|i| !i.is_empty());
+    let names: Vec<String> = statement
+        .descendants()
+        .filter(|d| d.has_tag_name("inline") && d.attribute("name") == Some("agenda item name"))
+        .map(words)
+        .filter(|n| !n.is_empty())
+        .collect();
+    (item, (!names.is_empty()).then(|| names.join("; ")))
 }
 
 /// `recorded vote: 31-14-2`, or the outcome's words.
@@ -234,24 +335,41 @@ fn vote(v: Node) -> String {
     }
 }
 
-/// The UNBIS keywords, as words (`civil_society` → `civil society`).
-fn subjects(statement: Node) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The keywords, as words (`civil_society` → `civil society`): UNBIS
+/// terms as subjects, the other lists by scheme, each term once.
+fn keywords(statement: Node) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let mut subjects: Vec<String> = Vec::new();
+    let mut schemes: Vec<(String, Vec<String>)> = Vec::new();
     for k in statement
         .descendants()
         .filter(|d| d.has_tag_name("keyword"))
     {
-        if k.attribute("dictionary") != Some("UNBIS") {
+        let scheme = k.attribute("dictionary").unwrap_or("").trim();
+        let Some(term) = k.attribute("value").or(k.attribute("showAs")) else {
+            continue;
+        };
+        let term = term.replace('_', " ").trim().to_string();
+        if term.is_empty() {
             continue;
         }
-        if let Some(v) = k.attribute("showAs") {
-            let s = v.replace('_', " ");
-            if !out.contains(&s) {
-                out.push(s);
-            }
+        // `UNBIS` in some years, `UNBIS Thesaurus` in others.
+        let list = if scheme.starts_with("UNBIS") {
+            &mut subjects
+        } else {
+            let at = match schemes.iter().position(|(s, _)| s == scheme) {
+                Some(at) => at,
+                None => {
+                    schemes.push((scheme.to_string(), Vec::new()));
+                    schemes.len() - 1
+                }
+            };
+            &mut schemes[at].1
+        };
+        if !list.contains(&term) {
+            list.push(term);
         }
     }
-    out
+    (subjects, schemes)
 }
 
 /// Escapes what Markdown would read as markup.
@@ -283,40 +401,61 @@ struct Writer {
 }
 
 impl Writer {
-    fn front_matter(&mut self, m: &Meta) {
+    fn front_matter(&mut self, m: &Meta, part: &Part) {
         let mut fm = String::from("---\n");
         let mut field = |k: &str, v: &str| fm.push_str(&format!("{k}: {}\n", yaml_string(v)));
-        field("symbol", &m.symbol);
+        field("symbol", &part.symbol);
         field("body", &m.body);
         // The title stays in the heading, with any note on it.
-        if let Some(d) = &m.adopted {
+        if let Some(d) = &part.adopted {
             field("adopted", d);
         }
         if let Some(a) = &m.agenda_item {
             field("agenda_item", a);
         }
+        if let Some(a) = &m.agenda_item_name {
+            field("agenda_item_name", a);
+        }
         if let Some(v) = &m.vote {
             field("vote", v);
         }
+        let list = |fm: &mut String, indent: &str, terms: &[String]| {
+            for t in terms {
+                fm.push_str(&format!("{indent}- {}\n", yaml_string(t)));
+            }
+        };
         if !m.subjects.is_empty() {
             fm.push_str("subjects:\n");
-            for s in &m.subjects {
-                fm.push_str(&format!("  - {}\n", yaml_string(s)));
+            list(&mut fm, "  ", &m.subjects);
+        }
+        if !m.keywords.is_empty() {
+            fm.push_str("keywords:\n");
+            for (scheme, terms) in &m.keywords {
+                fm.push_str(&format!("  {}:\n", yaml_string(scheme)));
+                list(&mut fm, "    ", terms);
             }
         }
         fm.push_str("---\n");
         self.text.push_str(&fm);
     }
 
-    /// `## 75/251. Title B<sup>1</sup>`: number, title, part, and the
-    /// markers of the notes on the heading.
-    fn heading(&mut self, meta: &Meta, statement: Node) {
-        let mut line = format!("## {}. {}", meta.cited_as, escape(&meta.title));
-        if !meta.part.is_empty() {
-            line.push(' ');
-            line.push_str(&escape(&meta.part));
-        }
-        if let Some(preface) = named(statement, "preface") {
+    /// `## 75/251. Title B<sup>1</sup>` for a document of one part (its
+    /// letter, if it is a later part, after the title, as printed), `## 74/92
+    /// A. Title` for a part of a collection; with the markers of the notes
+    /// on the heading.
+    fn heading(&mut self, meta: &Meta, part: &Part, statement: Node) {
+        let mut line = if part.part.is_empty() || part.part == meta.part {
+            let mut line = format!("## {}. {}", meta.cited_as, escape(&part.title));
+            if !part.part.is_empty() {
+                line.push(' ');
+                line.push_str(&escape(&part.part));
+            }
+            line
+        } else {
+            let (number, letter) = (&meta.cited_as, escape(&part.part));
+            format!("## {number} {letter}. {}", escape(&part.title))
+        };
+        if let Some(preface) = statement.children().find(|c| c.has_tag_name("preface")) {
             for note in preface
                 .descendants()
                 .filter(|d| d.has_tag_name("authorialNote"))
@@ -344,15 +483,18 @@ impl Writer {
             match c.tag_name().name() {
                 "authorialNote" => {}
                 "num" => self.pending_num = Some(words(c)),
-                "heading" | "subheading" => {
-                    if let Some(num) = self.pending_num.take() {
-                        self.block(&format!("### {}", escape(&num)));
-                    }
-                    let text = words(c);
-                    if !text.is_empty() {
-                        self.block(&format!("### {}", escape(&text)));
+                // The UN marks a section's preambular paragraphs so.
+                "crossHeading" => {
+                    let text = self.inline(c);
+                    if !text.trim().is_empty() {
+                        self.block(&text);
                     }
                 }
+                "heading" | "subheading" => {
+                    let text = self.inline(c).trim().to_string();
+                    self.heading_block(&text);
+                }
+                "p" if c.children().any(|d| d.has_tag_name("docType")) => self.doc_type(c),
                 "p" => {
                     let text = self.inline(c);
                     if text.trim().is_empty() {
@@ -365,6 +507,58 @@ impl Writer {
                 }
                 "table" => self.table(c),
                 _ => self.walk(c),
+            }
+        }
+    }
+
+    /// A heading, with the number waiting for it: `### II. Title` opens
+    /// section II; `## Annex I` an annex; anything else is a sub-heading.
+    fn heading_block(&mut self, text: &str) {
+        let num = self.pending_num.take().unwrap_or_default();
+        let num = num.trim().trim_end_matches('.').trim();
+        if num.is_empty() && is_annex_title(text) {
+            self.block(&format!("## {}", escape(text)));
+            return;
+        }
+        match (num.is_empty(), text.is_empty()) {
+            (true, true) => {}
+            (true, false) => self.block(&format!("### {text}")),
+            (false, true) => self.block(&format!("### {}", escape(num))),
+            (false, false) => self.block(&format!("### {}. {text}", escape(num))),
+        }
+    }
+
+    /// `<docType>Annex</docType> <docTitle>…</docTitle>`: an annex and its
+    /// title.
+    fn doc_type(&mut self, p: Node) {
+        for c in p.children().filter(Node::is_element) {
+            match c.tag_name().name() {
+                "docType" => self.block(&format!("## {}", escape(&words(c)))),
+                _ => {
+                    let text = self.inline(c);
+                    if !text.trim().is_empty() {
+                        self.block(&format!("### {}", text.trim()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each annex in `attachments`. One that does not name itself (no
+    /// `Annex` title of its own) is headed `## Annex`.
+    fn annexes(&mut self, attachments: Node) {
+        for doc in attachments.descendants().filter(|d| d.has_tag_name("doc")) {
+            let titled = doc.descendants().any(|d| {
+                (d.has_tag_name("heading") && is_annex_title(&words(d)))
+                    || d.has_tag_name("docType")
+            });
+            if !titled {
+                self.block("## Annex");
+            }
+            for part in doc.children().filter(Node::is_element) {
+                if matches!(part.tag_name().name(), "preamble" | "mainBody") {
+                    self.walk(part);
+                }
             }
         }
     }
@@ -435,6 +629,8 @@ impl Writer {
             }
             match c.tag_name().name() {
                 "authorialNote" => out.push_str(&self.note(c)),
+                // A second reference to a note already given.
+                "sup" if is_marker(&words(c)) => out.push_str(&format!("<sup>{}</sup>", words(c))),
                 "eol" => out.push(' '),
                 "span" | "i" | "b" => {
                     let class = c.attribute("class").unwrap_or("");
@@ -473,6 +669,25 @@ impl Writer {
             self.block(&format!("<sup>{marker}</sup> {text}"));
         }
     }
+}
+
+/// A note's number: digits only.
+fn is_marker(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `Annex`, `Annex I`, `Annex 2`, `Annex B`.
+fn is_annex_title(text: &str) -> bool {
+    let Some(rest) = text.trim().strip_prefix("Annex") else {
+        return false;
+    };
+    let rest = rest.trim();
+    rest.is_empty()
+        || rest
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        || rest.chars().all(|c| c.is_ascii_digit())
+        || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Runs of whitespace as one space.
@@ -559,10 +774,12 @@ pub fn import(paths: &[PathBuf], into: &Path, replace: bool, config: &Config) ->
                 continue;
             }
         };
-        match write_source(into, &imported, replace) {
-            Ok(Some(target)) => report.written.push(target),
-            Ok(None) => report.kept.push(into.join(&imported.rel)),
-            Err(d) => report.errors.push(d),
+        for part in &imported {
+            match write_source(into, part, replace) {
+                Ok(Some(target)) => report.written.push(target),
+                Ok(None) => report.kept.push(into.join(&part.rel)),
+                Err(d) => report.errors.push(d),
+            }
         }
     }
     report

@@ -89,6 +89,19 @@ impl Document<'_> {
                 )
             }
             Event::End(TagEnd::Link) => end(w, "a"),
+            // A table block's rows; the header's cells are its first row.
+            Event::Start(Tag::Table(_)) => start(w, "table", &[]),
+            Event::End(TagEnd::Table) => end(w, "table"),
+            Event::Start(Tag::TableHead | Tag::TableRow) => start(w, "tr", &[]),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => end(w, "tr"),
+            Event::Start(Tag::TableCell) => {
+                start(w, "td", &[])?;
+                start(w, "p", &[])
+            }
+            Event::End(TagEnd::TableCell) => {
+                end(w, "p")?;
+                end(w, "td")
+            }
             _ => Ok(()),
         }
     }

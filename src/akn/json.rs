@@ -21,8 +21,10 @@ struct Record<'a> {
     adopted: Option<String>,
     meeting: Option<&'a str>,
     agenda_item: Option<&'a str>,
+    agenda_item_name: Option<&'a str>,
     vote: Option<&'a str>,
     subjects: &'a [String],
+    keywords: &'a std::collections::BTreeMap<String, Vec<String>>,
     url: String,
     akn: Option<String>,
     source: String,
@@ -79,8 +81,10 @@ pub(crate) fn index_json(
         adopted: m.adopted.map(|d| d.to_string()),
         meeting: m.meeting.as_deref(),
         agenda_item: m.agenda_item.as_deref(),
+        agenda_item_name: m.agenda_item_name.as_deref(),
         vote: m.vote.as_deref(),
         subjects: &m.subjects,
+        keywords: &m.keywords,
         url: config.absolute(&e.path),
         akn: m
             .adopted

@@ -74,6 +74,9 @@ pub struct ResolutionView<'a> {
     pub title_html: String,
     pub meeting: Option<&'a str>,
     pub agenda_item: Option<&'a str>,
+    pub agenda_item_name: Option<&'a str>,
+    /// Terms of other keyword lists, by scheme (`EuroVoc`, `SDGO`).
+    pub keywords: &'a std::collections::BTreeMap<String, Vec<String>>,
     pub vote: Option<&'a str>,
     pub subjects: &'a [String],
     pub session_label: &'a str,
@@ -407,6 +410,8 @@ pub(crate) fn resolution_view<'a>(
         title_html: markdown::html(&text.title),
         meeting: r.meta.meeting.as_deref(),
         agenda_item: r.meta.agenda_item.as_deref(),
+        agenda_item_name: r.meta.agenda_item_name.as_deref(),
+        keywords: &r.meta.keywords,
         vote: r.meta.vote.as_deref(),
         subjects: &r.meta.subjects,
         session_label: &body.session_label,

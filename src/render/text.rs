@@ -55,6 +55,11 @@ fn write_block(out: &mut String, b: &BlockHtml) -> std::fmt::Result {
         }
         BlockKind::Heading => writeln!(out, "<h3 class=\"subheading\">{}</h3>", b.html),
         BlockKind::Closing => writeln!(out, "<p class=\"closing\">{}</p>", b.html),
+        BlockKind::Table => {
+            out.push_str("<div class=\"table\" id=\"");
+            escape_html(&mut *out, anchor)?;
+            writeln!(out, "\">{}</div>", b.html)
+        }
         kind if kind.is_paragraph() && b.block.anchor.is_some() => paragraph(out, b, anchor),
         _ => writeln!(out, "<p class=\"para\">{}</p>", b.html),
     }

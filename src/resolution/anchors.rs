@@ -47,7 +47,15 @@ pub(crate) fn assign(blocks: &mut [Block], path: &Path, diags: &mut Diagnostics)
                 counts.preambular += 1;
                 Some(format!("{prefix}pp{}", counts.preambular))
             }
-            BlockKind::Operative => b.number.map(|n| format!("{prefix}op{n}")),
+            BlockKind::Table => {
+                counts.tables += 1;
+                Some(format!("{prefix}table{}", counts.tables))
+            }
+            // The one operative paragraph of a resolution prints no number.
+            BlockKind::Operative => Some(match b.number {
+                Some(n) => format!("{prefix}op{n}"),
+                None => format!("{prefix}op"),
+            }),
             BlockKind::AnnexParagraph => Some(match b.number {
                 Some(n) => format!("{prefix}para{n}"),
                 None => {
@@ -92,6 +100,7 @@ pub(crate) fn assign(blocks: &mut [Block], path: &Path, diags: &mut Diagnostics)
 #[derive(Default)]
 struct Counters {
     preambular: u32,
+    tables: u32,
     unnumbered: u32,
     last_number: Option<u32>,
 }

@@ -21,12 +21,19 @@ pub struct FrontMatter {
     /// `adopted: 1997-07-18`; checked after parsing so the error can say why.
     pub adopted: Option<String>,
     pub meeting: Option<String>,
-    /// `agenda_item: "39. Question of Palestine"`
+    /// The agenda item as printed: `agenda_item: "Agenda item 39"` (or,
+    /// with its name, `"39. Question of Palestine"`).
     pub agenda_item: Option<String>,
+    /// `agenda_item_name: "Question of Palestine"`
+    pub agenda_item_name: Option<String>,
     /// How it was adopted: `without a vote`, `recorded vote: 148-9-14`.
     pub vote: Option<String>,
     #[serde(default)]
     pub subjects: Vec<String>,
+    /// Terms of other keyword lists, by scheme: `keywords: {EuroVoc:
+    /// [internet], SDGO: ["17.8"]}`.
+    #[serde(default)]
+    pub keywords: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]

@@ -130,8 +130,10 @@ pub(crate) fn infer(
         adopted,
         meeting: fm.meeting.clone().or(s.closing_meeting.clone()),
         agenda_item: fm.agenda_item.clone(),
+        agenda_item_name: fm.agenda_item_name.clone(),
         vote: fm.vote.clone(),
         subjects: fm.subjects.clone(),
+        keywords: fm.keywords.clone(),
         aliases: aliases(fm, path, diags),
         draft: fm.draft,
     })

@@ -54,8 +54,11 @@ pub struct Meta {
     pub adopted: Option<Date>,
     pub meeting: Option<String>,
     pub agenda_item: Option<String>,
+    pub agenda_item_name: Option<String>,
     pub vote: Option<String>,
     pub subjects: Vec<String>,
+    /// Terms of other keyword lists (EuroVoc, SDG), by scheme.
+    pub keywords: std::collections::BTreeMap<String, Vec<String>>,
     pub aliases: Vec<String>,
     pub draft: bool,
 }
@@ -82,6 +85,9 @@ pub enum BlockKind {
     Annex,
     /// The closing meeting and date line.
     Closing,
+    /// A table, written as a Markdown table (`| a | b |` lines with a
+    /// `| --- |` row under the header).
+    Table,
 }
 
 impl BlockKind {
@@ -98,6 +104,7 @@ impl BlockKind {
             BlockKind::Heading => "heading",
             BlockKind::Annex => "annex",
             BlockKind::Closing => "closing",
+            BlockKind::Table => "table",
         }
     }
 

@@ -69,10 +69,16 @@ static SECTION: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"^([IVXLC]+|[A-Z])(?:\.?$|\.\s+(.+)$)"));
 // The label patterns match the label alone; the text is what follows the
 // match (capturing `(.*)$` made the regex engine walk every paragraph).
-static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| built_in(r"^(\d{1,4})\.\s+"));
-static SUBPARAGRAPH: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+"));
-static OPENING: LazyLock<Regex> = LazyLock::new(|| built_in(r"^The\s+([A-Z][^.;:*]{2,100}?)\s*,$"));
+// After a label, invisible marks (left-to-right, zero-width) count as
+// space: the UN's texts carry some (`6.` U+200E in A/RES/74/258).
+static OPERATIVE: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"^(\d{1,4})\.[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+"));
+static SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
+});
+// The comma is left out before `*Adopts* the following declaration:`.
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"^The\s+([A-Z][^.;:*,]{2,100}?)\s*,?$"));
 static MEETING: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"(?i)^(\d+)(?:st|nd|rd|th)\s+(plenary\s+)?meeting\b"));
 static ADOPTED_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,6 +97,9 @@ pub(crate) fn parse_structure(
     let mut p = Parser::new(path, diags);
     for raw in split_blocks(text, first_line) {
         p.block(raw);
+    }
+    if p.region == Region::Preamble {
+        p.sole_operative();
     }
     p.structure
 }
@@ -150,6 +159,8 @@ struct Parser<'d> {
     region: Region,
     part: usize,
     section: Option<CompactString>,
+    /// The section labels used in this part, each once.
+    sections_used: Vec<CompactString>,
     /// The paragraph a continuation or sub-paragraph would belong to.
     last_paragraph: Option<usize>,
     sub: SubState,
@@ -164,6 +175,7 @@ impl<'d> Parser<'d> {
             region: Region::Preamble,
             part: 0,
             section: None,
+            sections_used: Vec::new(),
             last_paragraph: None,
             sub: SubState::default(),
         }
@@ -194,6 +206,10 @@ impl<'d> Parser<'d> {
             if let Some((meeting, date)) = closing(text) {
                 return self.closing(raw, meeting, date);
             }
+        }
+        if is_table(text) {
+            self.push(BlockKind::Table, raw.line, raw.text);
+            return;
         }
         // Each label is tried only where it can start: most paragraphs are
         // neither, and a regex search costs more than a look at a byte.
@@ -252,6 +268,7 @@ impl<'d> Parser<'d> {
         if let Some(c) = ANNEX.captures(plain.trim()) {
             self.part += 1;
             self.section = None;
+            self.sections_used.clear();
             self.region = Region::Annex;
             self.last_paragraph = None;
             self.sub = SubState::default();
@@ -280,15 +297,18 @@ impl<'d> Parser<'d> {
         let plain = FOOTNOTE_MARKERS.replace_all(rest, "");
         let plain = plain.trim().trim_matches('*').trim();
         if level == 3 {
-            if let Some(c) = SECTION.captures(plain) {
-                let label = CompactString::from(&c[1]);
+            let nested = SECTION
+                .captures(plain)
+                .and_then(|c| Some((self.section_label(&c[1])?, c)));
+            if let Some((label, c)) = nested {
                 self.section = Some(label.clone());
                 self.last_paragraph = None;
                 self.sub = SubState::default();
-                if self.region == Region::Operative || self.region == Region::AfterClosing {
-                    // Numbering may restart; a section may also open with its
-                    // own preamble, recognised by its opening line.
-                    self.region = Region::Operative;
+                if self.region != Region::Annex {
+                    // A section may open with preambular paragraphs of its
+                    // own (the Fifth Committee's texts do), before its
+                    // numbered paragraphs; numbering may restart.
+                    self.region = Region::Preamble;
                 }
                 let title = c.get(2).map_or("", |m| m.as_str());
                 let i = self.push(BlockKind::Section, line, title);
@@ -297,6 +317,34 @@ impl<'d> Parser<'d> {
             }
         }
         self.push(BlockKind::Heading, line, rest);
+    }
+
+    /// The label a section `own` gets: `VIII.A` for lettered sections
+    /// under a Roman one, as the UN cites them ("section I.B of its
+    /// resolution 72/255"), else `own`. None when that label is taken in
+    /// this part: a second `A.` is a heading, not a section.
+    fn section_label(&mut self, own: &str) -> Option<CompactString> {
+        let current = self.section.as_deref().unwrap_or("");
+        let (top, sub) = current.split_once('.').unwrap_or((current, ""));
+        let next = |s: &str| {
+            let c = s.chars().next().and_then(|c| char::from_u32(c as u32 + 1));
+            c.map(String::from).unwrap_or_default()
+        };
+        let roman = |s: &str| roman_value(&s.to_ascii_lowercase());
+        let top_is_roman = !top.is_empty() && roman(top).is_some();
+        let label = if !sub.is_empty() && own == next(sub) {
+            format!("{top}.{own}")
+        } else if top_is_roman && sub.is_empty() && own == "A" {
+            format!("{top}.A")
+        } else {
+            own.to_string()
+        };
+        let label = CompactString::from(label);
+        if self.sections_used.contains(&label) {
+            return None;
+        }
+        self.sections_used.push(label.clone());
+        Some(label)
     }
 
     fn opening(&mut self, raw: RawBlock, name: String) {
@@ -309,7 +357,27 @@ impl<'d> Parser<'d> {
         self.structure.blocks[i].text = dedent(raw.text);
     }
 
+    /// A resolution with one operative paragraph prints it without a
+    /// number: the last paragraph of what looks like a preamble is that
+    /// paragraph when it ends a sentence (`*Takes note* of the report.`),
+    /// where preambular paragraphs end in a comma.
+    fn sole_operative(&mut self) {
+        let Some(last) = self.structure.blocks.last_mut() else {
+            return;
+        };
+        if last.kind != BlockKind::Preambular {
+            return;
+        }
+        let text = TRAILING_MARKERS.replace(&last.text, "");
+        if text.trim_end_matches(['*', '_', ' ']).ends_with('.') {
+            last.kind = BlockKind::Operative;
+        }
+    }
+
     fn closing(&mut self, raw: RawBlock, meeting: Option<String>, date: Option<Date>) {
+        if self.region == Region::Preamble {
+            self.sole_operative();
+        }
         if self.structure.closing_line.is_some() {
             self.diags.warning(
                 self.path,
@@ -446,6 +514,13 @@ impl<'d> Parser<'d> {
     /// its own in an annex, otherwise part of the paragraph above it.
     fn unnumbered(&mut self, raw: RawBlock) {
         match self.region {
+            // An operative paragraph printed without a number: the only one
+            // of its resolution or section, or one that adopts what follows.
+            Region::Preamble if reads_operative(raw.text) => {
+                let i = self.push(BlockKind::Operative, raw.line, raw.text);
+                self.region = Region::Operative;
+                self.owner(i);
+            }
             Region::Preamble => {
                 let i = self.push(BlockKind::Preambular, raw.line, raw.text);
                 self.owner(i);
@@ -630,6 +705,48 @@ fn closing(text: &str) -> Option<(Option<String>, Option<Date>)> {
         return None;
     };
     Some((meeting, Date::find_long(inner)))
+}
+
+/// A Markdown table: rows of cells between `|`, the second a row of dashes
+/// (`| --- | :-: |`).
+fn is_table(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim);
+    let (Some(head), Some(rule)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    let is_rule = rule.contains('-')
+        && rule.contains('|')
+        && rule.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+    head.starts_with('|') && is_rule
+}
+
+/// Whether a paragraph opens as an operative one does: with its verb in
+/// the present (`*Takes note*`, `*Also decides*`, `*Calls upon*`), where a
+/// preambular one opens with a participle or an adjective (`*Recalling*`,
+/// `*Deeply concerned*`, `*Conscious*`).
+fn reads_operative(text: &str) -> bool {
+    let Some(emphasis) = text.strip_prefix('*').or_else(|| text.strip_prefix('_')) else {
+        return false;
+    };
+    let adverb = |w: &&str| {
+        w.ends_with("ly")
+            || matches!(
+                *w,
+                "Also" | "also" | "Further" | "further" | "Once" | "once" | "again" | "Again"
+            )
+    };
+    let Some(verb) = emphasis
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .find(|w| !adverb(w))
+    else {
+        return false;
+    };
+    verb.len() > 3
+        && verb.ends_with('s')
+        && !verb.ends_with("ss")
+        && !verb.ends_with("ous")
+        && verb.chars().skip(1).all(char::is_lowercase)
 }
 
 /// Removes the indentation of each line, which Markdown would otherwise

@@ -49,6 +49,11 @@ fixture=$(mktemp -d)
 for f in basic hostile; do
   cargo run --release --quiet -- build --root "tests/fixtures/$f" --output "$fixture/$f" 2>/dev/null
 done
+# The GA's 74th session imported from the UN's own XML (tables, sections,
+# annexes, resolutions in parts), exported again.
+python3 -m zipfile -e tests/fixtures/un-ga-74/English.zip "$fixture/xml"
+cargo run --release --quiet -- import akn "$fixture/xml" --root "$fixture/ga74" >/dev/null
+cargo run --release --quiet -- build --root "$fixture/ga74" --output "$fixture/ga74-site" 2>/dev/null
 find "$serve/plenary" "$fixture" -name akn.xml -print0 | sort -z |
   xargs -0 xmllint --noout --schema tests/schemas/akn/akomantoso30.xsd
 rm -rf "$fixture"

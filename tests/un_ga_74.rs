@@ -1,0 +1,383 @@
+//! The General Assembly's 74th session as the UN publishes it
+//! (`tests/fixtures/un-ga-74`, 313 files of Akoma Ntoso XML): every file
+//! imported and built, and what plenary made of it held against what the
+//! XML itself holds — its parts, paragraphs, annexes, tables, notes,
+//! keywords and agenda item.
+//!
+//! The XML is read here with its own rules, written apart from the
+//! importer's, so that the two can disagree.
+
+mod common;
+
+use plenary::build::{build, BuildOptions};
+use plenary::config::Config;
+use roxmltree::{Document, Node};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The session unzipped, imported and built, once for all the tests.
+struct Session {
+    _tmp: tempfile::TempDir,
+    /// (file name, XML text), in name order.
+    files: Vec<(String, String)>,
+    site: PathBuf,
+}
+
+fn session() -> &'static Session {
+    static SESSION: OnceLock<Session> = OnceLock::new();
+    SESSION.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let zip = fs::File::open(common::fixture("un-ga-74/English.zip")).unwrap();
+        let mut zip = zip::ZipArchive::new(zip).unwrap();
+        let xml_dir = tmp.path().join("xml");
+        fs::create_dir_all(&xml_dir).unwrap();
+        let mut files = Vec::new();
+        for k in 0..zip.len() {
+            let mut entry = zip.by_index(k).unwrap();
+            let name = entry
+                .name()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            if !name.ends_with(".xml") {
+                continue;
+            }
+            let mut text = String::new();
+            entry.read_to_string(&mut text).unwrap();
+            fs::write(xml_dir.join(&name), &text).unwrap();
+            files.push((name, text));
+        }
+        files.sort();
+        assert_eq!(files.len(), 313);
+        let archive = tmp.path().join("archive");
+        let config = Config::parse("", Path::new("config.yaml")).unwrap();
+        let report = plenary::akn::import::import(
+            std::slice::from_ref(&xml_dir),
+            &archive.join("content"),
+            false,
+            &config,
+        );
+        assert!(report.errors.is_empty(), "{:#?}", report.errors);
+        assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
+        let site = tmp.path().join("site");
+        let built = build(&BuildOptions {
+            root: archive,
+            output: Some(site.clone()),
+            ..BuildOptions::default()
+        });
+        assert!(built.succeeded(), "{:#?}", built.diagnostics);
+        Session {
+            _tmp: tmp,
+            files,
+            site,
+        }
+    })
+}
+
+const AKN: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+
+/// What one resolution, or one part of one, holds.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Holds {
+    preambular: usize,
+    operative: usize,
+    subparagraphs: usize,
+    annexes: usize,
+    tables: usize,
+    footnotes: usize,
+    keywords: BTreeSet<String>,
+    agenda_item: String,
+}
+
+const COUNTS: [&str; 8] = [
+    "preambular",
+    "operative",
+    "sub-paragraphs",
+    "annexes",
+    "tables",
+    "footnotes",
+    "keywords",
+    "agenda item",
+];
+
+impl Holds {
+    /// One count of both, for a message.
+    fn shown(&self, field: &str, other: &Holds) -> (String, String) {
+        let one = |h: &Holds| match field {
+            "preambular" => h.preambular.to_string(),
+            "operative" => h.operative.to_string(),
+            "sub-paragraphs" => h.subparagraphs.to_string(),
+            "annexes" => h.annexes.to_string(),
+            "tables" => h.tables.to_string(),
+            "footnotes" => h.footnotes.to_string(),
+            "keywords" => format!("{:?}", h.keywords),
+            _ => h.agenda_item.clone(),
+        };
+        (one(self), one(other))
+    }
+
+    /// Which counts differ from `other`'s, by name.
+    fn differences(&self, other: &Holds) -> Vec<&'static str> {
+        let same = [
+            self.preambular == other.preambular,
+            self.operative == other.operative,
+            self.subparagraphs == other.subparagraphs,
+            self.annexes == other.annexes,
+            self.tables == other.tables,
+            self.footnotes == other.footnotes,
+            self.keywords == other.keywords,
+            self.agenda_item == other.agenda_item,
+        ];
+        COUNTS
+            .iter()
+            .zip(same)
+            .filter(|(_, same)| !same)
+            .map(|(name, _)| *name)
+            .collect()
+    }
+}
+
+fn is(n: &Node, name: &str) -> bool {
+    n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(AKN)
+}
+
+fn text(n: Node) -> String {
+    let all: String = n
+        .descendants()
+        .filter(|d| d.is_text())
+        .filter(|d| !d.ancestors().any(|a| is(&a, "authorialNote")))
+        .filter_map(|d| d.text())
+        .collect();
+    all.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn child<'a>(n: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
+    n.children().find(|c| is(c, name))
+}
+
+/// A sub-paragraph's label: `(a)`, `(iv)`, `(12)`.
+fn sub_label(label: &str) -> bool {
+    let Some(inner) = label.strip_prefix('(').and_then(|l| l.strip_suffix(')')) else {
+        return false;
+    };
+    !inner.is_empty() && inner.len() <= 6 && inner.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The resolution's parts as the XML gives them, each with its site path
+/// (`ga/74/92-a`) and what it holds.
+fn expected(xml: &str) -> Vec<(String, Holds)> {
+    let doc = Document::parse(xml).unwrap();
+    let root = doc.root_element();
+    let outer = root.children().find(|c| c.is_element()).unwrap();
+    let statements: Vec<Node> = match child(root, "components") {
+        Some(components) => components
+            .descendants()
+            .filter(|d| is(d, "statement"))
+            .collect(),
+        None => vec![outer],
+    };
+    let preface_numbers = |n: Node| -> Vec<String> {
+        child(n, "preface")
+            .map(|p| {
+                p.descendants()
+                    .filter(|d| is(d, "docNumber"))
+                    .map(|d| text(d).trim_end_matches('.').to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let number = preface_numbers(outer).first().cloned().unwrap();
+    let keywords: BTreeSet<String> = outer
+        .descendants()
+        .filter(|d| is(d, "keyword"))
+        .map(|k| {
+            let value = k.attribute("value").unwrap_or("").replace('_', " ");
+            let scheme = k.attribute("dictionary").unwrap_or("");
+            let scheme = if scheme.starts_with("UNBIS") {
+                "UNBIS"
+            } else {
+                scheme
+            };
+            format!("{scheme}: {}", value.trim())
+        })
+        .collect();
+    let agenda: Vec<String> = outer
+        .descendants()
+        .filter(|d| is(d, "inline"))
+        .filter(|d| {
+            matches!(
+                d.attribute("name"),
+                Some("agenda item" | "agenda item name")
+            )
+        })
+        .map(text)
+        .collect();
+    let agenda = match agenda.split_first() {
+        Some((item, names)) if !names.is_empty() => format!("{item} | {}", names.join("; ")),
+        _ => agenda.join(""),
+    };
+    statements
+        .into_iter()
+        .map(|s| {
+            let own = preface_numbers(s);
+            let part = if s == outer {
+                own[1..].join(" ")
+            } else {
+                own.join(" ")
+            };
+            let (session, n) = number.split_once('/').unwrap();
+            let name = format!("{n} {part}")
+                .trim()
+                .to_lowercase()
+                .replace(' ', "-");
+            let path = format!("ga/{session}/{name}");
+            let mut holds = Holds {
+                keywords: keywords.clone(),
+                agenda_item: agenda.clone(),
+                ..Holds::default()
+            };
+            let in_attachment = |d: &Node| d.ancestors().any(|a| is(&a, "attachments"));
+            if let Some(preamble) = child(s, "preamble") {
+                holds.preambular = preamble.children().filter(|c| is(c, "container")).count();
+            }
+            // The preambular paragraphs of a section.
+            holds.preambular += s.descendants().filter(|d| is(d, "crossHeading")).count();
+            let items = |d: &Node| is(d, "paragraph") || is(d, "item");
+            for p in s.descendants().filter(items) {
+                // Invisible marks (U+200E after `6.` in 74/258) are no part
+                // of a label.
+                let visible = |t: String| -> String {
+                    t.chars()
+                        .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'))
+                        .collect()
+                };
+                let label = child(p, "num").map(text).map(visible);
+                let label = label.unwrap_or_else(|| {
+                    let t = child(p, "content")
+                        .or(child(p, "p"))
+                        .map(text)
+                        .unwrap_or_default();
+                    visible(t.split_whitespace().next().unwrap_or("").to_string())
+                });
+                if label
+                    .strip_suffix('.')
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+                {
+                    holds.operative += usize::from(!in_attachment(&p));
+                } else if sub_label(&label) {
+                    holds.subparagraphs += 1;
+                }
+            }
+            for doc in s
+                .descendants()
+                .filter(|d| is(d, "doc") && d.attribute("name") == Some("annex"))
+            {
+                let titles = doc
+                    .descendants()
+                    .filter(|d| is(d, "heading") || is(d, "docType"))
+                    .filter(|d| text(*d).starts_with("Annex"))
+                    .count();
+                holds.annexes += titles.max(1);
+            }
+            holds.tables = s.descendants().filter(|d| is(d, "table")).count();
+            holds.footnotes = s.descendants().filter(|d| is(d, "authorialNote")).count();
+            (path, holds)
+        })
+        .collect()
+}
+
+/// What plenary made of a part, from its JSON record.
+fn made(site: &Path, path: &str) -> Option<Holds> {
+    let record = fs::read_to_string(site.join(path).join("index.json")).ok()?;
+    let record: serde_json::Value = serde_json::from_str(&record).unwrap();
+    let kinds = record["paragraphs"].as_array().unwrap();
+    let count = |kind: &str| kinds.iter().filter(|p| p["kind"] == kind).count();
+    let mut keywords = BTreeSet::new();
+    for s in record["subjects"].as_array().unwrap() {
+        keywords.insert(format!("UNBIS: {}", s.as_str().unwrap()));
+    }
+    if let Some(schemes) = record["keywords"].as_object() {
+        for (scheme, terms) in schemes {
+            for t in terms.as_array().unwrap() {
+                keywords.insert(format!("{scheme}: {}", t.as_str().unwrap()));
+            }
+        }
+    }
+    let agenda = [&record["agenda_item"], &record["agenda_item_name"]]
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    Some(Holds {
+        preambular: count("preambular"),
+        // Those with a printed number, as the XML's are counted.
+        operative: kinds
+            .iter()
+            .filter(|p| p["kind"] == "operative" && !p["label"].is_null())
+            .count(),
+        subparagraphs: count("subparagraph"),
+        annexes: count("annex"),
+        tables: count("table"),
+        footnotes: record["footnotes"].as_array().unwrap().len(),
+        keywords,
+        agenda_item: agenda,
+    })
+}
+
+#[test]
+fn every_file_keeps_what_its_xml_holds() {
+    let s = session();
+    let mut wrong: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut totals: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut parts = 0;
+    for (name, xml) in &s.files {
+        for (path, want) in expected(xml) {
+            parts += 1;
+            let Some(got) = made(&s.site, &path) else {
+                wrong
+                    .entry("parts")
+                    .or_default()
+                    .push(format!("{name}: no {path}"));
+                continue;
+            };
+            for field in got.differences(&want) {
+                let (w, g) = want.shown(field, &got);
+                wrong
+                    .entry(field)
+                    .or_default()
+                    .push(format!("{path}: XML {w}, plenary {g}"));
+            }
+            let sums = [
+                ("preambular", want.preambular, got.preambular),
+                ("operative", want.operative, got.operative),
+                ("sub-paragraphs", want.subparagraphs, got.subparagraphs),
+                ("annexes", want.annexes, got.annexes),
+                ("tables", want.tables, got.tables),
+                ("footnotes", want.footnotes, got.footnotes),
+                ("keywords", want.keywords.len(), got.keywords.len()),
+            ];
+            for (k, w, g) in sums {
+                let t = totals.entry(k).or_default();
+                t.0 += w;
+                t.1 += g;
+            }
+        }
+    }
+    println!("{parts} parts of {} files", s.files.len());
+    for (k, (w, g)) in &totals {
+        println!("{k:>15}: XML {w:>6}, plenary {g:>6}");
+    }
+    for (field, files) in &wrong {
+        println!(
+            "{field} differ in {} parts: {:?}",
+            files.len(),
+            &files[..files.len().min(12)]
+        );
+    }
+    assert!(wrong.is_empty(), "see the parts listed above");
+}
