@@ -88,6 +88,10 @@ pub struct Body {
     pub akn: String,
     /// Whether its older resolutions carry a Roman session (`2625 (XXV)`).
     pub roman_sessions: bool,
+    /// The first session whose resolutions are numbered `session/number`
+    /// (the General Assembly's 31st, of 1976): an earlier `4/6` is some
+    /// other body's.
+    pub first_session: Option<u32>,
 }
 
 /// Where citations of documents outside the archive link to.
@@ -203,6 +207,7 @@ struct BodyFile {
     decision_symbol: Option<String>,
     akn: Option<String>,
     roman_sessions: Option<bool>,
+    first_session: Option<u32>,
 }
 
 impl BodyFile {
@@ -220,6 +225,7 @@ impl BodyFile {
             decision_symbol: self.decision_symbol.or(base.decision_symbol),
             akn: self.akn.or(base.akn),
             roman_sessions: self.roman_sessions.or(base.roman_sessions),
+            first_session: self.first_session.or(base.first_session),
         }
     }
 }
@@ -476,6 +482,7 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
         key: key.to_string(),
         akn: f.akn.unwrap_or_else(|| format!("un{key}")),
         roman_sessions: f.roman_sessions.unwrap_or(false),
+        first_session: f.first_session,
         name,
         short_names: f.short_names.unwrap_or_default(),
         symbol,

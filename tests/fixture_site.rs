@@ -325,13 +325,17 @@ fn the_harness_catches_broken_links_and_bad_html() {
     assert_eq!(foreign_code(&scripts, "/", "b").len(), 3);
 }
 
-/// Every `a.cite` on a page: (text, href, data-symbol, data-paragraph).
+/// Every `a.cite` on a page: (text, href, data-symbol, data-paragraph),
+/// the text starting with `¶ ` where the link is to a paragraph and no
+/// citation of its own (`a.cite.paragraph`).
 fn cites(doc: &scraper::Html) -> Vec<(String, String, String, Option<String>)> {
     doc.select(&sel("a.cite"))
         .map(|a| {
             let v = a.value();
+            let text: String = a.text().collect();
+            let within = v.classes().any(|c| c == "paragraph");
             (
-                a.text().collect(),
+                if within { format!("¶ {text}") } else { text },
                 v.attr("href").unwrap().to_string(),
                 v.attr("data-symbol").unwrap().to_string(),
                 v.attr("data-paragraph").map(str::to_string),
@@ -381,15 +385,19 @@ fn citations_link_into_the_archive_and_out_to_the_un() {
                 "A/DEC/69/555",
                 None
             ),
+            // Several paragraphs of one resolution: one citation, on its
+            // number, and a link to each paragraph.
             c(
-                "1 (a)",
+                "¶ 1 (a)",
                 "/archive/ga/70/1/#I-op1-a",
                 "A/RES/70/1",
                 Some("1 (a)")
             ),
-            c("2", "/archive/ga/70/1/#I-op2", "A/RES/70/1", Some("2")),
+            c("¶ 2", "/archive/ga/70/1/#I-op2", "A/RES/70/1", Some("2")),
+            c("70/1", "/archive/ga/70/1/", "A/RES/70/1", None),
             c("A/70/1", "https://undocs.org/en/A/70/1", "A/70/1", None),
-            c("paragraph 1", "#op1", "A/RES/70/10", Some("1")),
+            // A paragraph of the text itself: a link, no citation.
+            c("¶ paragraph 1", "#op1", "A/RES/70/10", Some("1")),
         ]
     );
 }
@@ -433,7 +441,9 @@ fn citations_json_is_the_citation_graph() {
         .iter()
         .filter(|r| r["from"] == "A/RES/70/10")
         .collect();
-    assert_eq!(from_10.len(), 10);
+    // `paragraph 1 above` is no citation; `paragraphs 1 (a) and 2 of
+    // resolution 70/1` is one.
+    assert_eq!(from_10.len(), 8);
     assert_eq!(
         from_10[0],
         &serde_json::json!({

@@ -70,6 +70,7 @@ impl Documents {
                 symbol,
                 paragraph: None,
                 local: false,
+                within: false,
             });
         }
     }

@@ -47,6 +47,10 @@ pub struct Citation {
     pub to: Option<usize>,
     pub to_anchor: Option<CompactString>,
     pub paragraph: Option<Box<ParagraphRef>>,
+    /// A link to a paragraph that is no citation of its own: one of
+    /// several paragraphs named of a document cited by the link before it,
+    /// or a paragraph of the citing text itself (`paragraph 3 above`).
+    pub paragraph_only: bool,
 }
 
 /// What a citation's link points at.
@@ -397,6 +401,7 @@ impl Links {
                 .map_or("", |e| e.resolution.meta.symbol.as_str())
         };
         self.all()
+            .filter(|c| !c.paragraph_only)
             .map(|c| CitationRecord {
                 from: symbol(c.from),
                 from_anchor: c.from_anchor.as_deref(),
@@ -426,6 +431,7 @@ fn digest_of(citations: &[Citation], site: &Site) -> u64 {
             &c.symbol,
             &c.paragraph,
             c.to.is_some(),
+            c.paragraph_only,
         )
             .hash(&mut h);
         (&c.from_anchor, &c.to_anchor, &c.text, c.kind).hash(&mut h);
@@ -435,7 +441,11 @@ fn digest_of(citations: &[Citation], site: &Site) -> u64 {
 
 /// `<a class="cite" href="…" data-symbol="…" data-paragraph="…">`.
 fn open_tag(c: &Citation, href: &str) -> String {
-    let mut tag = String::from("<a class=\"cite\" href=\"");
+    let mut tag = String::from(if c.paragraph_only {
+        "<a class=\"cite paragraph\" href=\""
+    } else {
+        "<a class=\"cite\" href=\""
+    });
     let _ = escape_href(&mut tag, href);
     tag.push_str("\" data-symbol=\"");
     let _ = escape_html(&mut tag, &c.symbol);
@@ -533,6 +543,7 @@ impl<'a> Resolver<'a> {
             to,
             to_anchor: to_anchor.map(Into::into),
             paragraph: found.paragraph,
+            paragraph_only: found.within || found.local,
         }
     }
 }

@@ -60,4 +60,8 @@ pub struct Found {
     pub paragraph: Option<Box<ParagraphRef>>,
     /// `paragraph 3 above`: a paragraph of the same resolution.
     pub local: bool,
+    /// One of several paragraphs named of a document cited by the link
+    /// just before (`paragraphs 2 and 5 of resolution 70/1`): part of that
+    /// citation, not one of its own.
+    pub within: bool,
 }

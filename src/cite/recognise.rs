@@ -36,6 +36,9 @@ pub struct Recogniser {
     named_before_its: Regex,
     in_annex: Regex,
     of_follows: Regex,
+    section_after: Regex,
+    clause: Regex,
+    joint: Regex,
     documents: Documents,
 }
 
@@ -52,6 +55,8 @@ struct BodyInfo {
     years: bool,
     /// Older numbers carry a Roman session (`2625 (XXV)`).
     roman_sessions: bool,
+    /// The first session numbered `session/number` (the Assembly's 31st).
+    first_session: Option<u32>,
 }
 
 /// The shape of a cited number.
@@ -87,7 +92,12 @@ struct Item {
 
 const MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
-const PARAGRAPH_LIST: &str = r"\d{1,3}(?:\s*\([a-z]{1,4}\))*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+)\d{1,3}(?:\s*\([a-z]{1,4}\))*)*";
+const PARAGRAPH_LIST: &str = r"\d{1,3}(?:\s*\([a-z]{1,4}\))*(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+to\s+|\s*[–-]\s*)\d{1,3}(?:\s*\([a-z]{1,4}\))*)*";
+/// A part letter or a run of them after a number: `A`, `AA`, `A and B`,
+/// `A to C`, `A–C`.
+const PARTS: &str = r"[A-Z]{1,2}(?:\s*[–-]\s*[A-Z]{1,2}|\s+(?:and|to)\s+[A-Z]{1,2})?";
+/// `ES-10`, `S-23`, with a plain or a non-breaking hyphen.
+const SPECIAL: &str = r"(?:ES|S)[-‑‐]";
 const NAME_RUN: &str =
     r"(?:[A-Z][\w’'-]*|and|of|on|for|the)(?:\s+(?:[A-Z][\w’'-]*|and|of|on|for|the))*";
 
@@ -99,16 +109,27 @@ impl Recogniser {
             cue_run: built_in(&format!(r"(?:^|[^\w’'-])({NAME_RUN})\s*$")),
             its: built_in(r"(?:^|\W)its\s*$"),
             item_paren: built_in(r"^(\d{1,4})\s*\((\d{4})\)"),
-            item_roman: built_in(r"^(\d{1,4})(?:\s*([A-H]))?\s*\(((?:ES-|S-)?[IVXLC]+)\)"),
-            item_slash: built_in(r"^((?:ES-|S-)?\d{1,4})/(\d{1,4})(?:\s+([A-H])\b)?"),
+            item_roman: built_in(&format!(
+                r"^(\d{{1,4}})(?:\s*({PARTS}))?\s*\(((?:{SPECIAL})?[IVXLC]+)\)"
+            )),
+            item_slash: built_in(&format!(
+                r"^((?:{SPECIAL})?\d{{1,4}})/(\d{{1,4}})(?:\s+({PARTS})\b)?"
+            )),
             date: built_in(&format!(r"^,?\s+of\s+\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}}")),
             entitled: built_in(r#"^,?\s+entitled\s+[“"][^”"]{0,400}[”"]"#),
             separator: built_in(
-                r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|in\s+particular\s+|including\s+)?|\s+(?:and|to|as\s+well\s+as|in\s+particular)\s+)",
+                r"^(?:\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+|in\s+particular\s+|including\s+)?|\s+(?:and|to|as\s+well\s+as|in\s+particular)\s+)",
             ),
             paragraphs_after: built_in(&format!(
-                r"^,\s+(?:section\s+([IVXLC]+|[A-Z]),\s+)?paragraphs?\s+({PARAGRAPH_LIST})"
+                r"^,\s+(?:(?:section|sect\.)\s+([IVXLC]+(?:\.[A-Z])?|[A-Z]),\s+)?(?:paragraphs?|paras?\.)\s+({PARAGRAPH_LIST})"
             )),
+            section_after: built_in(
+                r"^,\s+(?:section|sect\.|part)\s+(?:[IVXLC]+(?:\.[A-Z])?|[A-Z])\b",
+            ),
+            clause: built_in(
+                r"^(?:,\s+|\s+)(?:on|by\s+which|in\s+which|entitled|concerning|regarding|relating\s+to|containing|the\s+annex\s+to\s+which|which)\b",
+            ),
+            joint: built_in(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"),
             paragraphs_before: built_in(&format!(
                 r"(?:section\s+([IVXLC]+|[A-Z]),\s+)?\bparagraphs?\s+({PARAGRAPH_LIST}),?\s+of\s+$"
             )),
@@ -118,7 +139,7 @@ impl Recogniser {
             )),
             named_after: built_in(&format!(r"^(?:\s+of|,)\s+the\s+({NAME_RUN})")),
             named_before_its: built_in(&format!(
-                r"\bthe\s+({NAME_RUN}),?\s+(?:in|by|under|through|with)\s+its\s*$"
+                r"\bthe\s+({NAME_RUN}),?\s+(?:in|by|under|through|with)\s+(?:(?:paragraphs?|section)\s+[^,;]{{1,40}}?\s+of\s+)?its\s*$"
             )),
             in_annex: built_in(r"\bannex(?:\s+[IVXLC]+)?,\s+$"),
             of_follows: built_in(r"^,?\s+of\b"),
@@ -156,7 +177,7 @@ impl Recogniser {
             if let Cue::Body(b) = cue {
                 carry = Some(b);
             }
-            consumed = self.list(
+            let (end, named) = self.list(
                 text,
                 m.end(),
                 cue_start,
@@ -166,6 +187,12 @@ impl Recogniser {
                 current,
                 &mut found,
             );
+            consumed = end;
+            // `resolutions adopted by the Human Rights Council, including
+            // resolution 36/6`: the body named goes on to the next list.
+            if let Some(b) = named {
+                carry = Some(b);
+            }
         }
         self.documents.find(text, &mut found);
         found.sort_by_key(|f| f.range.start);
@@ -179,12 +206,21 @@ impl Recogniser {
         if self.its.is_match(tail(before, 8)) {
             let start = before.trim_end().len().saturating_sub(3);
             // `the Security Council, in its resolution`: `its` is that body's.
+            // `the United Nations Environment Assembly, in … its
+            // resolution`: a body the registry does not hold.
             let named = self
                 .named_before_its
                 .captures(tail(before, 100))
-                .and_then(|c| c.get(1))
-                .and_then(|name| self.bodies.iter().position(|b| b.name == name.as_str()));
-            return (named.map_or(Cue::Its, Cue::Body), start);
+                .and_then(|c| c.get(1));
+            let cue = match named {
+                None => Cue::Its,
+                Some(name) => match self.bodies.iter().position(|b| b.name == name.as_str()) {
+                    Some(b) => Cue::Body(b),
+                    None if self.is_short_name(name.as_str()) => Cue::Its,
+                    None => Cue::Unknown,
+                },
+            };
+            return (cue, start);
         }
         // `A/56/1026, annex II, resolution 14/221`: a resolution printed in
         // another document's annex belongs to whoever wrote that document.
@@ -201,11 +237,30 @@ impl Recogniser {
         let mut words: Vec<(usize, &str)> = word_offsets(run.as_str())
             .map(|(i, w)| (offset + run.start() + i, w))
             .collect();
+        // `by the Security Council of resolutions`: the name ends before.
+        while words.last().is_some_and(|(_, w)| is_connector(w)) {
+            words.pop();
+        }
+        // The longest run of last words that names a body (`Economic and
+        // Social Council` opening a footnote).
+        for k in 0..words.len() {
+            if words.get(k).is_some_and(|(_, w)| is_connector(w)) {
+                continue;
+            }
+            let name = words[k..]
+                .iter()
+                .map(|(_, w)| *w)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(b) = self.bodies.iter().position(|b| b.name == name) {
+                return (Cue::Body(b), words[k].0);
+            }
+        }
         // Leading connectors belong to the sentence, not the name; so does a
         // capitalised word that opens the text (`Recalling`).
         loop {
             match words.first() {
-                Some((_, w)) if matches!(*w, "and" | "of" | "on" | "for" | "the") => {
+                Some((_, w)) if is_connector(w) => {
                     words.remove(0);
                 }
                 Some((start, _)) if text[..*start].trim().is_empty() => {
@@ -236,7 +291,8 @@ impl Recogniser {
     }
 
     /// Reads the list of numbers after a `resolution(s)` or `decision(s)`
-    /// keyword and records what it cites. Returns where the list ends.
+    /// keyword and records what it cites. Returns where the list ends, and
+    /// the body a full name after it names.
     #[allow(clippy::too_many_arguments)]
     fn list(
         &self,
@@ -248,7 +304,7 @@ impl Recogniser {
         carry: Option<usize>,
         current: Option<usize>,
         found: &mut Vec<Found>,
-    ) -> usize {
+    ) -> (usize, Option<usize>) {
         let mut items: Vec<Item> = Vec::new();
         let mut pos = after_keyword;
         loop {
@@ -261,8 +317,13 @@ impl Recogniser {
                 pos + (rest.len() - trimmed.len())
             } else {
                 match self.separator.find(&text[pos..]) {
-                    Some(m) => pos + m.end(),
-                    None => break,
+                    Some(m) if self.item(text, pos + m.end()).is_some() => pos + m.end(),
+                    // `70/1 of 25 September 2015, by which it adopted …,
+                    // and 71/313`: a clause about one item, then the next.
+                    _ => match self.after_clause(text, pos) {
+                        Some(next) => next,
+                        None => break,
+                    },
                 }
             };
             let Some(mut item) = self.item(text, start) else {
@@ -274,23 +335,28 @@ impl Recogniser {
                     pos += m.end();
                 }
             }
+            // `56/64 B, sect. X`: a part of the resolution, not linked.
+            if let Some(m) = self.section_after.find(&text[pos..]) {
+                if !self.paragraphs_after.is_match(&text[pos..]) {
+                    pos += m.end();
+                }
+            }
             // `resolution 50/123, paragraph 3` — but not `…, paragraph 3,
             // of resolution 51/1`, which belongs to the next item.
             if let Some(c) = self.paragraphs_after.captures(&text[pos..]) {
-                let end = pos + c.get(0).map_or(0, |m| m.end());
+                let list = c.get(2).map(|l| (pos + l.start(), l.as_str()));
+                // `para. 8, 70/116`: the list ends before the next number.
+                let list = list.map(|(at, l)| (at, paragraphs_before_item(text, at, l)));
+                let end = list.map_or(pos, |(at, l)| at + l.len());
                 if !self.of_follows.is_match(&text[end..]) {
                     let section = c.get(1).map(|s| s.as_str().to_string());
-                    if let Some(list) = c.get(2) {
-                        item.paragraphs =
-                            self.paragraph_refs(text, pos + list.start(), list.as_str(), section);
+                    if let Some((at, list)) = list {
+                        item.paragraphs = self.paragraph_refs(text, at, list, section);
                     }
                     pos = end;
                 }
             }
             items.push(item);
-        }
-        if items.is_empty() {
-            return pos;
         }
         if let Some(first) = items.first_mut() {
             if first.paragraphs.is_empty() {
@@ -300,10 +366,13 @@ impl Recogniser {
         // `resolution 3/4 of 30 January 2018 of the United Nations
         // Environment Assembly`: the body may be named after the list.
         let mut cue = cue.clone();
-        let named = self
-            .named_after
-            .captures(&text[pos..])
-            .or_else(|| self.adopted_by.captures(&text[pos..]));
+        // `… as well as resolutions adopted by the Council`: a name after
+        // another keyword is that keyword's.
+        let named = self.named_after.captures(&text[pos..]).or_else(|| {
+            let c = self.adopted_by.captures(&text[pos..])?;
+            let between = &text[pos..pos + c.get(1)?.start()];
+            (!self.keyword.is_match(between)).then_some(c)
+        });
         if let Some(c) = named {
             let name = c.get(1).map_or("", |m| m.as_str()).trim();
             // Only a full name is trusted to say whose the numbers are:
@@ -321,6 +390,10 @@ impl Recogniser {
                 _ => {}
             }
         }
+        let named_body = match cue {
+            Cue::Body(b) if items.is_empty() => Some(b),
+            _ => None,
+        };
         for item in items {
             let Some(body) = self.choose_body(&cue, &item.shape, carry, current) else {
                 continue;
@@ -330,7 +403,7 @@ impl Recogniser {
             };
             push_item(found, item, kind, symbol);
         }
-        pos
+        (pos, named_body)
     }
 
     /// One cited number at `start`, if one is there.
@@ -343,30 +416,22 @@ impl Recogniser {
             };
             (c.get(0)?.end(), shape)
         } else if let Some(c) = self.item_roman.captures(rest) {
-            let number = match c.get(2) {
-                Some(part) => format!("{} {}", &c[1], part.as_str()),
-                None => c[1].to_string(),
-            };
             (
                 c.get(0)?.end(),
                 Shape::Roman {
-                    number,
-                    session: c[3].to_string(),
+                    number: with_part(&c[1], c.get(2).map(|m| m.as_str())),
+                    session: plain_hyphens(&c[3]),
                 },
             )
         } else if let Some(c) = self.item_slash.captures(rest) {
             // A part letter is only one if no symbol follows (`A/RES/…`).
             let part = c.get(3).filter(|m| !rest[m.end()..].starts_with('/'));
             let end = part.map_or_else(|| c.get(2).map_or(0, |m| m.end()), |m| m.end());
-            let number = match part {
-                Some(p) => format!("{} {}", &c[2], p.as_str()),
-                None => c[2].to_string(),
-            };
             (
                 end,
                 Shape::Slash {
-                    session: c[1].to_string(),
-                    number,
+                    session: plain_hyphens(&c[1]),
+                    number: with_part(&c[2], part.map(|m| m.as_str())),
                 },
             )
         } else {
@@ -381,6 +446,32 @@ impl Recogniser {
             shape,
             paragraphs: Vec::new(),
         })
+    }
+
+    /// Where the next item of a list starts after a clause about the last
+    /// one (`, by which it …,`, ` on the review of the Council, and`), if
+    /// one does before the sentence ends or another keyword comes.
+    fn after_clause(&self, text: &str, pos: usize) -> Option<usize> {
+        let rest = &text[pos..];
+        let opening = self.clause.find(rest)?;
+        let window = &rest[opening.end()..];
+        let window = &window[..window.find([';', ':']).unwrap_or(window.len()).min(400)];
+        for joint in self.joint.find_iter(window) {
+            if self.keyword.is_match(&window[..joint.start()]) {
+                return None;
+            }
+            let at = pos + opening.end() + joint.end();
+            if self.item(text, at).is_some() {
+                return Some(at);
+            }
+        }
+        None
+    }
+
+    fn is_short_name(&self, name: &str) -> bool {
+        self.bodies
+            .iter()
+            .any(|b| b.short_names.iter().any(|s| s == name))
     }
 
     /// `paragraphs 2 and 5 of ` just before the body's name.
@@ -464,6 +555,7 @@ impl Recogniser {
                 symbol: String::new(),
                 paragraph: Some(Box::new(p)),
                 local: true,
+                within: false,
             });
         }
         Some(after_keyword + c.get(0)?.end())
@@ -479,9 +571,15 @@ impl Recogniser {
         current: Option<usize>,
     ) -> Option<usize> {
         let fits = |b: &usize| self.bodies.get(*b).is_some_and(|info| fits(info, shape));
+        // A body named outright, or by `its`, is taken at its word, whatever
+        // its sessions (`General Assembly resolution 30/110`).
+        let named = |b: &usize| {
+            let info = self.bodies.get(*b);
+            info.is_some_and(|info| shape_fits(info, shape, true))
+        };
         match cue {
-            Cue::Body(b) => Some(*b).filter(fits),
-            Cue::Its => current.filter(fits).or_else(|| {
+            Cue::Body(b) => Some(*b).filter(named),
+            Cue::Its => current.filter(named).or_else(|| {
                 // Only one kind of body numbers resolutions `N (YYYY)`.
                 matches!(shape, Shape::ParenYear { .. })
                     .then(|| (0..self.bodies.len()).find(|b| fits(b)))
@@ -498,10 +596,13 @@ impl Recogniser {
                     // Only one kind of body numbers resolutions `N (YYYY)`.
                     return (0..self.bodies.len()).find(|b| fits(b));
                 }
-                carry
-                    .filter(fits)
-                    .or(current.filter(fits))
-                    .or_else(|| (0..self.bodies.len()).find(|b| fits(b)))
+                // A bare `resolution 9/1` that fits neither the body named
+                // before nor the one being read is some other body's.
+                carry.filter(fits).or(current.filter(fits)).or_else(|| {
+                    matches!(shape, Shape::Roman { .. })
+                        .then(|| (0..self.bodies.len()).find(|b| fits(b)))
+                        .flatten()
+                })
             }
         }
     }
@@ -531,10 +632,23 @@ impl Recogniser {
     }
 }
 
-/// Records one list item: a link on its number, or on each of the
-/// paragraphs it names when there are several.
+/// Records one list item: a link on its number (to the paragraph it
+/// names, if one), and when it names several, a link on each of them
+/// within the one citation.
 fn push_item(found: &mut Vec<Found>, item: Item, kind: Kind, symbol: String) {
-    if item.paragraphs.len() > 1 {
+    let several = item.paragraphs.len() > 1;
+    let single = (!several)
+        .then(|| item.paragraphs.first().map(|(p, _)| Box::new(p.clone())))
+        .flatten();
+    found.push(Found {
+        range: item.range,
+        kind,
+        symbol: symbol.clone(),
+        paragraph: single,
+        local: false,
+        within: false,
+    });
+    if several {
         for (p, range) in item.paragraphs {
             found.push(Found {
                 range,
@@ -542,17 +656,46 @@ fn push_item(found: &mut Vec<Found>, item: Item, kind: Kind, symbol: String) {
                 symbol: symbol.clone(),
                 paragraph: Some(Box::new(p)),
                 local: false,
+                within: true,
             });
         }
-        return;
     }
-    found.push(Found {
-        range: item.range,
-        kind,
-        symbol,
-        paragraph: item.paragraphs.into_iter().next().map(|(p, _)| Box::new(p)),
-        local: false,
-    });
+}
+
+/// A list of paragraph numbers at `at` in `text`, cut before a number
+/// that turns out to be the next resolution's (`8, 70` of `para. 8,
+/// 70/116`).
+fn paragraphs_before_item<'t>(text: &str, at: usize, list: &'t str) -> &'t str {
+    let mut list = list;
+    while text[at + list.len()..].starts_with('/') {
+        let cut = list
+            .rfind([',', '–', '-'])
+            .or_else(|| list.rfind(" and "))
+            .or_else(|| list.rfind(" to "));
+        match cut {
+            Some(cut) => list = list[..cut].trim_end(),
+            None => break,
+        }
+    }
+    list
+}
+
+/// `75/251 A`, or for a run of parts (`A and B`, `A–C`) the whole
+/// resolution, which the UN's system holds as one document.
+fn with_part(number: &str, part: Option<&str>) -> String {
+    match part {
+        Some(p) if !p.contains([' ', '-', '–']) => format!("{number} {p}"),
+        _ => number.to_string(),
+    }
+}
+
+/// `ES‑10` with a non-breaking hyphen, as symbols are written: `ES-10`.
+fn plain_hyphens(session: &str) -> String {
+    session.replace(['‑', '‐'], "-")
+}
+
+fn is_connector(word: &str) -> bool {
+    matches!(word, "and" | "of" | "on" | "for" | "the")
 }
 
 fn body_info(b: &Body) -> BodyInfo {
@@ -565,14 +708,29 @@ fn body_info(b: &Body) -> BodyInfo {
         paren_year: b.cited_as.to_string().contains('('),
         years: b.session_label.eq_ignore_ascii_case("year"),
         roman_sessions: b.roman_sessions,
+        first_session: b.first_session,
     }
 }
 
 /// Whether a body numbers its resolutions in this shape.
 fn fits(b: &BodyInfo, shape: &Shape) -> bool {
+    shape_fits(b, shape, false)
+}
+
+/// Whether `b` numbers its resolutions as `shape` is; `named` when the
+/// text names the body outright, so that its first numbered session does
+/// not rule a number out.
+fn shape_fits(b: &BodyInfo, shape: &Shape, named: bool) -> bool {
     match shape {
         Shape::ParenYear { .. } => b.paren_year,
-        Shape::Slash { session, .. } => !b.paren_year && is_year(session) == b.years,
+        Shape::Slash { session, .. } => {
+            // `ES-10/15` and `S-23/2` are special sessions, numbered apart.
+            let numbered = match (b.first_session, session.parse::<u32>()) {
+                (Some(first), Ok(n)) if !named => n >= first,
+                _ => true,
+            };
+            !b.paren_year && is_year(session) == b.years && numbered
+        }
         // The Assembly before 1976 and the Council before 1978.
         Shape::Roman { .. } => b.roman_sessions,
     }
@@ -713,6 +871,65 @@ mod tests {
         );
     }
 
+    /// The forms of the GA's 74th session that an earlier recogniser
+    /// missed or misread (issue 18), each as the UN wrote it.
+    #[test]
+    fn forms_of_the_real_archive() {
+        // Part letters past H, and runs of parts.
+        assert_eq!(
+            symbols("its resolutions 50/70 M of 12 December 1995, 53/77 AA of 4 December 1998 and 75/251 A and B", "ga"),
+            ["A/RES/50/70 M", "A/RES/53/77 AA", "A/RES/75/251"]
+        );
+        assert_eq!(symbols("resolution 74/264 A–C", "ga"), ["A/RES/74/264"]);
+        // A clause about one item, then the next.
+        assert_eq!(
+            symbols("its resolutions 60/251 of 15 March 2006, by which it established the Human Rights Council, and 65/281 of 17 June 2011 on the review of the Council,", "ga"),
+            ["A/RES/60/251", "A/RES/65/281"]
+        );
+        assert_eq!(
+            symbols("its resolutions 73/154 of 17 December 2018 on protecting children from bullying, 73/148 of 17 December 2018, entitled “Intensification of efforts”, and 72/195", "ga"),
+            ["A/RES/73/154", "A/RES/73/148", "A/RES/72/195"]
+        );
+        // A body named where a footnote starts; abbreviated paragraphs.
+        assert_eq!(
+            found(
+                "Economic and Social Council resolution 2016/6, para. 3.",
+                "ga"
+            ),
+            [("2016/6".into(), "E/RES/2016/6".into(), Some("3".into()))]
+        );
+        assert_eq!(
+            symbols("Resolutions 69/117, para. 8, 70/116, para. 4, 71/139, para. 7, 72/115, paras. 7–8, and 73/201, para. 7.", "ga"),
+            ["A/RES/69/117", "A/RES/70/116", "A/RES/71/139", "A/RES/72/115", "A/RES/72/115", "A/RES/72/115", "A/RES/73/201"]
+        );
+        assert_eq!(
+            symbols("Resolutions 52/214, sect. C, para. 3; 55/222, sect. III, para. 12; 56/64 B, sect. X; and 57/130 B", "ga"),
+            ["A/RES/52/214", "A/RES/55/222", "A/RES/56/64 B", "A/RES/57/130 B"]
+        );
+        // The Security Council named before `of resolutions`.
+        assert_eq!(
+            symbols("notes the adoption by the Security Council of resolutions 2018 (2011) and 2039 (2012)", "ga"),
+            ["S/RES/2018 (2011)", "S/RES/2039 (2012)"]
+        );
+        // A non-breaking hyphen in a special session.
+        assert_eq!(
+            symbols("Resolution S‑23/2, annex, and resolution ES‑10/15.", "ga"),
+            ["A/RES/S-23/2", "A/RES/ES-10/15"]
+        );
+        // Other bodies' numbers stay text.
+        assert!(symbols(
+            "the United Nations Environment Assembly, in paragraph 2 of its resolution 4/6,",
+            "ga"
+        )
+        .is_empty());
+        assert!(symbols("Welcomes the adoption of resolution 9/1 of 19 October 2018 at the ninth session of the Conference", "ga").is_empty());
+        // A name after another keyword is that keyword's.
+        assert_eq!(
+            symbols("including resolutions 70/160 and 72/183, as well as relevant resolutions adopted by the Human Rights Council, including resolution 36/6", "ga"),
+            ["A/RES/70/160", "A/RES/72/183", "A/HRC/RES/36/6"]
+        );
+    }
+
     #[test]
     fn paragraph_references() {
         assert_eq!(
@@ -727,7 +944,8 @@ mod tests {
             found("in paragraphs 2 and 5 (a) of its resolution 50/123", "ga"),
             [
                 ("2".into(), "A/RES/50/123".into(), Some("2".into())),
-                ("5 (a)".into(), "A/RES/50/123".into(), Some("5 (a)".into()))
+                ("5 (a)".into(), "A/RES/50/123".into(), Some("5 (a)".into())),
+                ("50/123".into(), "A/RES/50/123".into(), None)
             ]
         );
         assert_eq!(
