@@ -510,3 +510,53 @@ fn hostile_sources_produce_no_markup_and_no_script() {
         .collect();
     assert_eq!(ok, ["https://undocs.org/en/A/RES/1"]);
 }
+
+/// A Security Council resolution prints no title: its page is headed by
+/// its number once, and cites nothing in its heading.
+#[test]
+fn a_heading_without_a_title_is_the_number_alone() {
+    let b = one_source(
+        "sc/2000/1325.md",
+        "## Resolution 1325 (2000)\n\n*The Security Council*,\n\n1. *Urges* all.\n\n*Adopted by the Security Council at its 4213th meeting, on 31 October 2000*\n",
+    );
+    let doc = b.page("/sc/1325/");
+    let h1 = texts(&doc, "article.resolution h1");
+    assert_eq!(h1, ["Resolution 1325 (2000)"]);
+    assert_eq!(doc.select(&sel("article.resolution h1 a")).count(), 0);
+}
+
+/// An ECOSOC resolution recommending a draft to the General Assembly stays
+/// the Council's, and the draft's paragraphs are its own: `draft-op1`,
+/// no clash with the resolution's `op1`, no warning.
+#[test]
+fn a_recommended_draft_is_a_part_of_its_own() {
+    let b = one_source(
+        "ecosoc/2021/20.md",
+        "## 2021/20. Support\n\n*The Economic and Social Council*,\n\n*Having considered* the report,\n\n1. *Takes note* of the report;\n\n2. *Recommends* to the General Assembly the adoption of the following draft resolution:\n\n*The General Assembly*,\n\n*Recalling* its resolution 75/1,\n\n1. *Decides* to act;\n\n2. *Requests* a report.\n\n*14th plenary meeting  \n22 July 2021*\n",
+    );
+    assert!(
+        b.report.diagnostics.is_empty(),
+        "{:#?}",
+        b.report.diagnostics
+    );
+    let doc = b.page("/ecosoc/2021/20/");
+    let found: Vec<String> = ids(&doc)
+        .into_iter()
+        .filter(|id| id.starts_with("op") || id.starts_with("pp") || id.starts_with("draft"))
+        .collect();
+    assert_eq!(
+        found,
+        ["draft-op1", "draft-op2", "draft-pp1", "op1", "op2", "pp1"]
+    );
+}
+
+/// An archive of one source at `rel` under `content/`, built.
+fn one_source(rel: &str, text: &str) -> Built {
+    let archive = tempfile::tempdir().unwrap();
+    let file = archive.path().join("content").join(rel);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(&file, text).unwrap();
+    let b = build_copy(archive.path());
+    assert!(b.report.succeeded(), "{:#?}", b.report.diagnostics);
+    b
+}

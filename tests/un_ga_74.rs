@@ -385,3 +385,187 @@ fn every_file_keeps_what_its_xml_holds() {
     }
     assert!(wrong.is_empty(), "see the parts listed above");
 }
+
+/// A resolution symbol in one form for both sides: capitals, no spaces,
+/// plain hyphens, no part letters (the UN links `75/251 A` to the whole
+/// resolution, and writes its addresses `S/RES/242(1967)`).
+fn norm(symbol: &str) -> String {
+    let s: String = symbol
+        .replace("%20", "")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '‑' | '‐') { '-' } else { c })
+        .collect::<String>()
+        .to_uppercase();
+    let s = s.trim_start_matches('/');
+    // A language before the symbol: `en/A/RES/…`.
+    let s = match s.split_once('/') {
+        Some((lang, rest)) if lang.len() == 2 && rest.contains("/RES/") => rest,
+        _ => s,
+    };
+    let parts = regex::Regex::new(r"(\d)[A-Z]{1,2}(?:-[A-Z]{1,2})?(\(|$)").unwrap();
+    parts.replace_all(s, "$1$2").into_owned()
+}
+
+/// The form a UN link's citation takes, for the figures by form: its body
+/// or session kind first, then how it is written.
+fn form(symbol: &str, context: &str, in_note: bool) -> &'static str {
+    let number = symbol.rsplit("/RES/").next().unwrap_or("");
+    if symbol.starts_with("S/RES/") {
+        "Security Council"
+    } else if symbol.starts_with("E/RES/") {
+        "Economic and Social Council"
+    } else if symbol.starts_with("A/HRC/") {
+        "Human Rights Council"
+    } else if number.starts_with("S-") || number.starts_with("ES-") {
+        "special session"
+    } else if number.contains('(') {
+        "Roman session"
+    } else if in_note {
+        "in a footnote"
+    } else if context.contains("resolutions") {
+        "in a list"
+    } else {
+        "one resolution"
+    }
+}
+
+type Tally = BTreeMap<String, Vec<&'static str>>;
+
+/// The UN's links to resolutions in one file: each symbol with the form of
+/// each link. Adjacent links to one address (one citation the markup cut
+/// in two) count once.
+fn theirs(xml: &str) -> Tally {
+    let doc = Document::parse(xml).unwrap();
+    let mut out = Tally::new();
+    let mut last: Option<(roxmltree::NodeId, String)> = None;
+    for a in doc.descendants().filter(|d| is(d, "a")) {
+        let href = a.attribute("href").unwrap_or("");
+        let Some(path) = [
+            "https://undocs.org/",
+            "https://www.undocs.org/",
+            "http://undocs.org/",
+        ]
+        .iter()
+        .find_map(|host| href.strip_prefix(host)) else {
+            continue;
+        };
+        let symbol = norm(path);
+        if !symbol.contains("/RES/") {
+            continue;
+        }
+        // The same address right after the link before, with only white
+        // space between.
+        let joined = a.prev_sibling().is_some_and(|p| {
+            let p = if p.is_text() && p.text().unwrap_or("").trim().is_empty() {
+                p.prev_sibling()
+            } else {
+                Some(p)
+            };
+            p.zip(last.as_ref())
+                .is_some_and(|(p, (id, s))| p.id() == *id && *s == symbol)
+        });
+        last = Some((a.id(), symbol.clone()));
+        if joined {
+            continue;
+        }
+        let in_note = a.ancestors().any(|n| is(&n, "authorialNote"));
+        let context = a.parent().map(text).unwrap_or_default();
+        out.entry(symbol.clone())
+            .or_default()
+            .push(form(&symbol, &context, in_note));
+    }
+    out
+}
+
+/// plenary's citations of resolutions on the pages made from one file.
+fn ours(site: &Path, paths: &[String]) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    let cites = scraper::Selector::parse(
+        "article.resolution h1 a.cite, article.resolution .text a.cite, .endnotes a.cite",
+    )
+    .unwrap();
+    for path in paths {
+        let html = fs::read_to_string(site.join(path).join("index.html")).unwrap();
+        let doc = scraper::Html::parse_document(&html);
+        for a in doc.select(&cites) {
+            let v = a.value();
+            if v.classes().any(|c| c == "paragraph") {
+                continue;
+            }
+            let symbol = norm(v.attr("data-symbol").unwrap_or(""));
+            if symbol.contains("/RES/") {
+                *out.entry(symbol).or_default() += 1;
+            }
+        }
+    }
+    out
+}
+
+/// plenary's resolution citations held against the links the UN itself
+/// put in the same texts: recall and precision overall and by form, and
+/// every disagreement listed, with its reason, in
+/// `tests/fixtures/un-ga-74/citations-disagreements.tsv`.
+#[test]
+fn citations_agree_with_the_uns_own_links() {
+    let s = session();
+    let mut by_form: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let (mut matched, mut found, mut linked) = (0, 0, 0);
+    let mut disagreements: Vec<String> = Vec::new();
+    for (name, xml) in &s.files {
+        let paths: Vec<String> = expected(xml).into_iter().map(|(p, _)| p).collect();
+        let theirs = theirs(xml);
+        let mut ours = ours(&s.site, &paths);
+        found += ours.values().sum::<usize>();
+        for (symbol, forms) in &theirs {
+            for form in forms {
+                let tally = by_form.entry(form).or_default();
+                tally.1 += 1;
+                linked += 1;
+                match ours.get_mut(symbol).filter(|n| **n > 0) {
+                    Some(n) => {
+                        *n -= 1;
+                        tally.0 += 1;
+                        matched += 1;
+                    }
+                    None => disagreements.push(format!("{name}\tmissed\t{symbol}")),
+                }
+            }
+        }
+        for (symbol, n) in ours {
+            for _ in 0..n {
+                disagreements.push(format!("{name}\textra\t{symbol}"));
+            }
+        }
+    }
+    let recall = matched as f64 / linked as f64;
+    let precision = matched as f64 / found as f64;
+    println!(
+        "recall {recall:.3} ({matched}/{linked}), precision {precision:.3} ({matched}/{found})"
+    );
+    for (form, (m, n)) in &by_form {
+        println!("{form:>28}: recall {:.3} ({m}/{n})", *m as f64 / *n as f64);
+    }
+    let listed =
+        fs::read_to_string(common::fixture("un-ga-74/citations-disagreements.tsv")).unwrap();
+    let mut listed: Vec<String> = listed
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.splitn(4, '\t').take(3).collect::<Vec<_>>().join("\t"))
+        .collect();
+    listed.sort();
+    disagreements.sort();
+    let new: Vec<&String> = disagreements
+        .iter()
+        .filter(|d| !listed.contains(d))
+        .collect();
+    let gone: Vec<&String> = listed
+        .iter()
+        .filter(|l| !disagreements.contains(l))
+        .collect();
+    assert!(
+        new.is_empty() && gone.is_empty(),
+        "not listed: {new:#?}\nlisted, no longer so: {gone:#?}"
+    );
+    assert!(recall >= 0.97 && precision >= 0.95);
+}

@@ -144,10 +144,13 @@ impl Document<'_> {
         let (preamble, body): (Vec<usize>, Vec<usize>) = (0..self.blocks.len())
             .filter(|&k| self.blocks[k].kind != BlockKind::Closing)
             .partition(|&k| {
-                matches!(
-                    self.blocks[k].kind,
-                    BlockKind::Opening | BlockKind::Preambular
-                )
+                // The resolution's own preamble; a text it embeds keeps its
+                // place in the body.
+                self.blocks[k].part == 0
+                    && matches!(
+                        self.blocks[k].kind,
+                        BlockKind::Opening | BlockKind::Preambular
+                    )
             });
         if !preamble.is_empty() {
             self.preamble(w, &preamble)?;

@@ -127,9 +127,9 @@ impl Recogniser {
                 r"^,\s+(?:section|sect\.|part)\s+(?:[IVXLC]+(?:\.[A-Z])?|[A-Z])\b",
             ),
             clause: built_in(
-                r"^(?:,\s+|\s+)(?:on|by\s+which|in\s+which|entitled|concerning|regarding|relating\s+to|containing|the\s+annex\s+to\s+which|which)\b",
+                r"^(?:,\s+|\s+)(?:on|by\s+which|in\s+which|entitled|concerning|regarding|relating\s+to|the\s+annex\s+to\s+which|which|[a-z]{3,}ing)\b",
             ),
-            joint: built_in(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"),
+            joint: built_in(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"),
             paragraphs_before: built_in(&format!(
                 r"(?:section\s+([IVXLC]+|[A-Z]),\s+)?\bparagraphs?\s+({PARAGRAPH_LIST}),?\s+of\s+$"
             )),
@@ -139,7 +139,7 @@ impl Recogniser {
             )),
             named_after: built_in(&format!(r"^(?:\s+of|,)\s+the\s+({NAME_RUN})")),
             named_before_its: built_in(&format!(
-                r"\bthe\s+({NAME_RUN}),?\s+(?:in|by|under|through|with)\s+(?:(?:paragraphs?|section)\s+[^,;]{{1,40}}?\s+of\s+)?its\s*$"
+                r"\bthe\s+({NAME_RUN}),?\s+(?:in|by|under|through|with|of)\s+(?:(?:paragraphs?|section)\s+[^,;]{{1,40}}?\s+of\s+)?its\s*$"
             )),
             in_annex: built_in(r"\bannex(?:\s+[IVXLC]+)?,\s+$"),
             of_follows: built_in(r"^,?\s+of\b"),
@@ -157,15 +157,21 @@ impl Recogniser {
         let mut found = Vec::new();
         let mut carry: Option<usize> = None;
         let mut consumed = 0;
+        let mut titles: Vec<std::ops::Range<usize>> = Vec::new();
         for m in self.keyword.find_iter(text) {
-            if m.start() < consumed {
+            // Titles quoted in a list are read for citations of their own
+            // (`entitled “Review of … General Assembly resolution 68/1 …”`).
+            let in_title = titles.iter().any(|t| t.contains(&m.start()));
+            if m.start() < consumed && !in_title {
                 continue;
             }
             let word = m.as_str().to_ascii_lowercase();
             if word.starts_with("paragraph") {
-                consumed = self
-                    .local_paragraphs(text, m.end(), &mut found)
-                    .unwrap_or(m.end());
+                if !in_title {
+                    consumed = self
+                        .local_paragraphs(text, m.end(), &mut found)
+                        .unwrap_or(m.end());
+                }
                 continue;
             }
             let kind = if word.starts_with("resolution") {
@@ -174,8 +180,12 @@ impl Recogniser {
                 Kind::Decision
             };
             let (cue, cue_start) = self.cue(text, m.start());
-            if let Cue::Body(b) = cue {
-                carry = Some(b);
+            // In a title only a body named outright is trusted.
+            if in_title && !matches!(cue, Cue::Body(_)) {
+                continue;
+            }
+            if let (Cue::Body(b), false) = (&cue, in_title) {
+                carry = Some(*b);
             }
             let (end, named) = self.list(
                 text,
@@ -186,8 +196,9 @@ impl Recogniser {
                 carry,
                 current,
                 &mut found,
+                &mut titles,
             );
-            consumed = end;
+            consumed = consumed.max(end);
             // `resolutions adopted by the Human Rights Council, including
             // resolution 36/6`: the body named goes on to the next list.
             if let Some(b) = named {
@@ -217,7 +228,10 @@ impl Recogniser {
                 Some(name) => match self.bodies.iter().position(|b| b.name == name.as_str()) {
                     Some(b) => Cue::Body(b),
                     None if self.is_short_name(name.as_str()) => Cue::Its,
-                    None => Cue::Unknown,
+                    // `the Comprehensive Nuclear-Test-Ban Treaty in its
+                    // resolution`: a name that is no body's leaves `its`.
+                    None if names_a_body(name.as_str()) => Cue::Unknown,
+                    None => Cue::Its,
                 },
             };
             return (cue, start);
@@ -238,8 +252,10 @@ impl Recogniser {
             .map(|(i, w)| (offset + run.start() + i, w))
             .collect();
         // `by the Security Council of resolutions`: the name ends before.
+        let mut apart = false;
         while words.last().is_some_and(|(_, w)| is_connector(w)) {
             words.pop();
+            apart = true;
         }
         // The longest run of last words that names a body (`Economic and
         // Social Council` opening a footnote).
@@ -272,6 +288,11 @@ impl Recogniser {
         let Some(&(start, _)) = words.first() else {
             return (Cue::None, at);
         };
+        // `… the Children of the World and resolutions 56/5`: a name that
+        // is no body's, kept apart by `and`, says nothing of the numbers.
+        if apart {
+            return (Cue::None, at);
+        }
         let name = words.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
         if let Some(b) = self.bodies.iter().position(|b| b.name == name) {
             return (Cue::Body(b), start);
@@ -304,6 +325,7 @@ impl Recogniser {
         carry: Option<usize>,
         current: Option<usize>,
         found: &mut Vec<Found>,
+        titles: &mut Vec<std::ops::Range<usize>>,
     ) -> (usize, Option<usize>) {
         let mut items: Vec<Item> = Vec::new();
         let mut pos = after_keyword;
@@ -330,15 +352,22 @@ impl Recogniser {
                 break;
             };
             pos = item.range.end;
-            for re in [&self.date, &self.entitled] {
-                if let Some(m) = re.find(&text[pos..]) {
-                    pos += m.end();
-                }
+            if let Some(m) = self.date.find(&text[pos..]) {
+                pos += m.end();
             }
-            // `56/64 B, sect. X`: a part of the resolution, not linked.
+            if let Some(m) = self.entitled.find(&text[pos..]) {
+                titles.push(pos + m.start()..pos + m.end());
+                pos += m.end();
+            }
+            // `56/64 B, sect. X`: a part of the resolution, not linked;
+            // the date may follow it (`45/248 B, section VI, of 21 December
+            // 1990`).
             if let Some(m) = self.section_after.find(&text[pos..]) {
                 if !self.paragraphs_after.is_match(&text[pos..]) {
                     pos += m.end();
+                    if let Some(m) = self.date.find(&text[pos..]) {
+                        pos += m.end();
+                    }
                 }
             }
             // `resolution 50/123, paragraph 3` — but not `…, paragraph 3,
@@ -374,7 +403,12 @@ impl Recogniser {
             (!self.keyword.is_match(between)).then_some(c)
         });
         if let Some(c) = named {
-            let name = c.get(1).map_or("", |m| m.as_str()).trim();
+            // `adopted by the Security Council on 16 September`: the name
+            // ends before its connectors.
+            let mut name = c.get(1).map_or("", |m| m.as_str()).trim();
+            while let Some((rest, _)) = name.rsplit_once(' ').filter(|(_, w)| is_connector(w)) {
+                name = rest.trim_end();
+            }
             // Only a full name is trusted to say whose the numbers are:
             // `, the Council decided` may be any council.
             let full = self.bodies.iter().position(|b| b.name == name);
@@ -694,6 +728,26 @@ fn plain_hyphens(session: &str) -> String {
     session.replace(['‑', '‐'], "-")
 }
 
+/// Whether a name is a body's: it ends with what bodies are called.
+fn names_a_body(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "Assembly"
+            | "Council"
+            | "Conference"
+            | "Commission"
+            | "Committee"
+            | "Board"
+            | "Organization"
+            | "Programme"
+            | "Parties"
+            | "Court"
+            | "Tribunal"
+            | "Union"
+    )
+}
+
 fn is_connector(word: &str) -> bool {
     matches!(word, "and" | "of" | "on" | "for" | "the")
 }
@@ -923,6 +977,19 @@ mod tests {
         )
         .is_empty());
         assert!(symbols("Welcomes the adoption of resolution 9/1 of 19 October 2018 at the ninth session of the Conference", "ga").is_empty());
+        // A name kept apart from the keyword by `and` says nothing of it;
+        // the name after a list ends before its connectors.
+        assert_eq!(
+            symbols(
+                "for the Children of the World and resolutions 56/5 of 5 November 2001, 57/6",
+                "ga"
+            ),
+            ["A/RES/56/5", "A/RES/57/6"]
+        );
+        assert_eq!(
+            symbols("Bearing in mind resolutions 1196 (1998) and 1197 (1998), adopted by the Security Council on 16 and 18 September 1998", "ga"),
+            ["S/RES/1196 (1998)", "S/RES/1197 (1998)"]
+        );
         // A name after another keyword is that keyword's.
         assert_eq!(
             symbols("including resolutions 70/160 and 72/183, as well as relevant resolutions adopted by the Human Rights Council, including resolution 36/6", "ga"),

@@ -10,7 +10,10 @@
 //!   in each section;
 //! - `annex-para1`, `annex-p2` numbered and unnumbered paragraphs of an
 //!   annex, `annex-II-para1` in annex II;
-//! - `section-I`, `annex-II` for the headings themselves.
+//! - `section-I`, `annex-II` for the headings themselves;
+//! - `draft-pp1`, `draft-op1` in a text the resolution embeds (a draft it
+//!   recommends to another body), announced by a paragraph ending in `:`
+//!   and opening with a line of its own.
 //!
 //! Anchors that would repeat (a number printed twice) get `-2`, `-3` and a
 //! warning, so ids stay unique.
@@ -90,6 +93,20 @@ pub(crate) fn assign(blocks: &mut [Block], path: &Path, diags: &mut Diagnostics)
                 };
                 annex_prefix.insert(b.part, format!("{id}-"));
                 Some(id)
+            }
+            // The opening line of a text embedded in the resolution (a
+            // draft it recommends): what follows is `draft-…`, `draft2-…`.
+            BlockKind::Opening if b.label.is_some() => {
+                let drafts = annex_prefix
+                    .values()
+                    .filter(|p| p.starts_with("draft"))
+                    .count();
+                let prefix = match drafts {
+                    0 => "draft-".to_string(),
+                    n => format!("draft{}-", n + 1),
+                };
+                annex_prefix.insert(b.part, prefix);
+                None
             }
             BlockKind::Opening | BlockKind::Heading | BlockKind::Closing => None,
         };

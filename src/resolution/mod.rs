@@ -44,8 +44,10 @@ pub fn parse(source: &Source, config: &Config) -> (Option<Resolution>, Diagnosti
     let heading = structure.heading.clone().unwrap_or_default();
     let title_markdown = match &fm.title {
         Some(t) => t.clone(),
-        None if !heading.title.is_empty() => heading.title.clone(),
-        None => meta.title.clone(),
+        // A heading without a title (`## Resolution 1325 (2000)`, as the
+        // Security Council prints them) has none to show: listings call it
+        // by its number (`meta.title`), and the page's heading does.
+        None => heading.title.clone(),
     };
     check_footnotes(&structure, &heading, path, &mut diags);
     // Kept for the whole build: drop the growth slack.

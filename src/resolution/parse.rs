@@ -79,8 +79,9 @@ static SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
 // The comma is left out before `*Adopts* the following declaration:`.
 static OPENING: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"^The\s+([A-Z][^.;:*,]{2,100}?)\s*,?$"));
-static MEETING: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"(?i)^(\d+)(?:st|nd|rd|th)\s+(plenary\s+)?meeting\b"));
+static MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"(?i)^(\d+)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(plenary\s+)?meeting\b")
+});
 static ADOPTED_AT: LazyLock<Regex> = LazyLock::new(|| {
     built_in(r"(?i)^adopted\b[^\n]*?\bat\s+(?:its|the)\s+(\d+)(?:st|nd|rd|th)\s+meeting")
 });
@@ -348,13 +349,31 @@ impl<'d> Parser<'d> {
     }
 
     fn opening(&mut self, raw: RawBlock, name: String) {
+        // A text the resolution adopts or recommends, announced by a
+        // paragraph ending `the following draft resolution:`, opens with
+        // a line of its own: it is a part apart, with anchors of its own
+        // (`draft-op1`), so its numbers meet none of the resolution's.
+        let announced = self.structure.blocks.last().is_some_and(|b| {
+            let text = TRAILING_MARKERS.replace(&b.text, "");
+            b.kind.is_paragraph() && text.trim_end().ends_with(':')
+        });
+        let embedded = self.structure.opening_body.is_some() && announced;
         if self.structure.opening_body.is_none() {
             self.structure.opening_body = Some((name, raw.line));
+        }
+        if embedded {
+            self.part += 1;
+            self.section = None;
+            self.sections_used.clear();
+            self.sub = SubState::default();
         }
         self.region = Region::Preamble;
         self.last_paragraph = None;
         let i = self.push(BlockKind::Opening, raw.line, raw.text);
         self.structure.blocks[i].text = dedent(raw.text);
+        if embedded {
+            self.structure.blocks[i].label = Some(CompactString::const_new("draft"));
+        }
     }
 
     /// A resolution with one operative paragraph prints it without a
@@ -906,6 +925,10 @@ mod tests {
         assert_eq!(d, Date::new(2000, 10, 31));
         let (m, d) = closing("*21 July 2020*").unwrap();
         assert_eq!((m, d), (None, Date::new(2020, 7, 21)));
+        // A meeting resumed on another day.
+        let (m, d) = closing("*48th (resumed) plenary meeting  \n31 December 2020*").unwrap();
+        assert_eq!(m.as_deref(), Some("48th (resumed) plenary meeting"));
+        assert_eq!(d, Date::new(2020, 12, 31));
         assert!(closing("*Recalling* its resolution of 21 July 2020,").is_none());
     }
 
