@@ -281,10 +281,10 @@ fn rebuild_printer() -> serve::OnBuild {
                 }
                 *shown = current;
                 println!(
-                    "Rebuilt: {} files written, {} removed, {} warnings",
-                    outcome.written,
+                    "Rebuilt: {} written, {} removed, {}",
+                    counted(&[(outcome.written, "file")]),
                     outcome.removed,
-                    outcome.diagnostics.len()
+                    counted(&[(outcome.diagnostics.len(), "warning")])
                 );
             }
             Err(diags) => {
@@ -345,12 +345,11 @@ fn finish(report: &Report) -> ExitCode {
     let warnings = report.diagnostics.iter().filter(|d| !d.is_error()).count();
     if report.succeeded() {
         println!(
-            "Built {} resolutions and {} pages into {} ({} files, {} warnings)",
-            report.resolutions,
-            report.pages,
+            "Built {} into {} ({}, {})",
+            counted(&[(report.resolutions, "resolution"), (report.pages, "page")]),
             report.output.display(),
-            report.files,
-            warnings
+            counted(&[(report.files, "file")]),
+            counted(&[(warnings, "warning")])
         );
         ExitCode::SUCCESS
     } else {

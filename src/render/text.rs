@@ -24,15 +24,19 @@ pub struct BlockHtml<'a> {
 /// line.
 pub fn write(blocks: &[BlockHtml]) -> String {
     let mut out = String::with_capacity(blocks.iter().map(|b| b.html.len() + 160).sum());
+    // A sub-heading is an `h3` under a section's or an annex's `h2`, and
+    // an `h2` before any: the page's outline skips no level.
+    let mut under_h2 = false;
     for b in blocks {
+        under_h2 |= matches!(b.block.kind, BlockKind::Section | BlockKind::Annex);
         // Writing to a String cannot fail.
-        let _ = write_block(&mut out, b);
+        let _ = write_block(&mut out, b, under_h2);
     }
     out.truncate(out.trim_end().len());
     out
 }
 
-fn write_block(out: &mut String, b: &BlockHtml) -> std::fmt::Result {
+fn write_block(out: &mut String, b: &BlockHtml, under_h2: bool) -> std::fmt::Result {
     let anchor = b.block.anchor.as_deref().unwrap_or("");
     let label = b.block.label.as_deref().unwrap_or("");
     match b.block.kind {
@@ -53,7 +57,10 @@ fn write_block(out: &mut String, b: &BlockHtml) -> std::fmt::Result {
             escape_html(&mut *out, anchor)?;
             writeln!(out, "\">{}</h2>", b.html)
         }
-        BlockKind::Heading => writeln!(out, "<h3 class=\"subheading\">{}</h3>", b.html),
+        BlockKind::Heading => {
+            let h = if under_h2 { "h3" } else { "h2" };
+            writeln!(out, "<{h} class=\"subheading\">{}</{h}>", b.html)
+        }
         BlockKind::Closing => writeln!(out, "<p class=\"closing\">{}</p>", b.html),
         BlockKind::Table => {
             out.push_str("<div class=\"table\" id=\"");

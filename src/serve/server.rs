@@ -218,7 +218,7 @@ fn respond(shared: &Shared, path: &Path, bytes: Vec<u8>, status: StatusCode) -> 
     };
     let mut response = (status, body).into_response();
     let headers = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(mime.as_ref()) {
+    if let Ok(v) = HeaderValue::from_str(&content_type(&mime)) {
         headers.insert(header::CONTENT_TYPE, v);
     }
     // A preview must never be cached: the next rebuild changes it.
@@ -226,9 +226,45 @@ fn respond(shared: &Shared, path: &Path, bytes: Vec<u8>, status: StatusCode) -> 
     response
 }
 
+/// The content type of a file: every text a site holds is UTF-8, and a
+/// browser shown Markdown or XML without saying so may guess another
+/// encoding.
+fn content_type(mime: &mime_guess::Mime) -> String {
+    let text = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "json" | "xml" | "javascript")
+        || mime.suffix().is_some_and(|s| s == "xml" || s == "json");
+    if text && mime.get_param("charset").is_none() {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_text_is_served_as_utf_8() {
+        let of = |file: &str| content_type(&mime_guess::from_path(file).first_or_octet_stream());
+        for file in [
+            "index.html",
+            "source.md",
+            "akn.xml",
+            "atom.xml",
+            "index.json",
+            "style.css",
+            "plenary.js",
+            "robots.txt",
+        ] {
+            assert!(
+                of(file).ends_with("; charset=utf-8"),
+                "{file}: {}",
+                of(file)
+            );
+        }
+        assert_eq!(of("logo.png"), "image/png");
+    }
 
     #[test]
     fn no_way_out_of_the_output_folder() {
