@@ -2,8 +2,9 @@
 //!
 //! The pipeline, one module per stage:
 //! [`load`] → [`resolution`] (parse) → [`site`] and [`cite`] (link the
-//! archive) → [`render`] → [`output`] (write). [`pipeline`] runs them:
-//! once for [`build`], or kept alive for [`serve`].
+//! archive) → [`kinds`] (what files each kind of output makes, and from
+//! what) → [`render`] → [`output`] (write). [`pipeline`] runs them: once
+//! for [`build`], or kept alive for [`serve`].
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
