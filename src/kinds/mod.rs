@@ -2,11 +2,11 @@
 //! file here, and the registry that lists them ([`KINDS`]).
 //!
 //! A kind has a name, as `outputs:` in `config.yaml` and `plenary build
-//! --outputs` name it, and one or more forms of file ([`Form`]). A form
+//! --outputs` name it, and one or more forms of file (`Form`). A form
 //! says what it is made for (the site, each body, session, subject,
 //! resolution or page), its addresses, how it is rendered, and what it is
-//! made from, for incremental rebuilds. The planner ([`plan`]), the
-//! fingerprints ([`inputs`]) and the pipeline's renderer read these
+//! made from, for incremental rebuilds. The planner (`plan`), the
+//! fingerprints (`inputs`) and the pipeline's renderer read these
 //! descriptions and name no kind: adding a kind is a file here and its line
 //! in [`KINDS`] (the tests below add one).
 

@@ -4,7 +4,7 @@
 //! on each change ([`Pipeline::apply`]), re-read only the changed files,
 //! look for citations only in them, re-link from the cached parts, and
 //! render and write only the outputs whose fingerprint
-//! ([`crate::kinds::inputs`]) changed. The result equals a full
+//! (`kinds::inputs`) changed. The result equals a full
 //! build byte for byte (`tests/incremental.rs`).
 
 mod options;
