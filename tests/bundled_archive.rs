@@ -27,7 +27,7 @@ fn builds_with_zero_warnings_and_a_sound_site() {
         vec![],
         "the bundled archive builds without warnings"
     );
-    assert_eq!(report.resolutions, 7);
+    assert_eq!(report.resolutions, 19);
 
     let pages = html_files(&out);
     for (path, doc) in &pages {

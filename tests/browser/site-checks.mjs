@@ -93,11 +93,12 @@ function expect(what, ok, detail) {
 async function search() {
   const page = await browser.newPage();
   let hits = await searchFor(page, { q: "international migration" });
+  const reference = hits.find((h) => h.symbol === "E/RES/1997/2");
   expect(
     "words find the resolution and the paragraph holding them",
-    hits.length === 1 && hits[0].symbol === "E/RES/1997/2"
-      && /ecosoc\/1997\/2\/#(pp|op)[0-9]+$/.test(hits[0].paragraph)
-      && hits[0].marks.includes("migration"),
+    reference !== undefined
+      && /ecosoc\/1997\/2\/#(pp|op)[0-9]+$/.test(reference.paragraph)
+      && hits.every((h) => h.marks.includes("international") && h.marks.includes("migration")),
     hits,
   );
   hits = await searchFor(page, { q: "peaceful" });
