@@ -83,6 +83,9 @@ pub struct ResolutionView<'a> {
     pub session_url: String,
     pub body_url: String,
     pub permalink: String,
+    /// The official document in the UN's document system, by its symbol
+    /// (`document_links`).
+    pub official_url: Option<String>,
     pub source_path: String,
     /// The ready "how to cite" line.
     pub citation: String,
@@ -428,6 +431,7 @@ pub(crate) fn resolution_view<'a>(
         cited_by,
         cited_paragraphs,
         permalink,
+        official_url: config.document_links.url_for(&r.meta.symbol),
         summary,
     })
 }
