@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use plenary::search::terms::{each_term, shard_of, symbol_key};
+use plenary::search::terms::{each_term, shard_of, symbol_key, vocabulary_prefix};
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -14,35 +14,92 @@ fn json(out: &Path, file: &str) -> serde_json::Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// Reads the index the way `search.js` does: the term's shard, its gaps
-/// in base 36, then each document's record. Returns the symbols.
-fn lookup(out: &Path, term: &str) -> BTreeSet<String> {
+/// The documents under one stem or symbol key, with their scores, as
+/// `search.js` reads them: the term's shard, gaps in base 36 each followed
+/// by a score digit.
+fn postings(out: &Path, term: &str) -> Vec<(usize, u32)> {
     let meta = json(out, "search/meta.json");
     let shards = meta["shards"].as_u64().unwrap() as u32;
-    let per_file = meta["docs_per_file"].as_u64().unwrap() as usize;
     let shard = json(
         out,
         &format!("search/terms/{}.json", shard_of(term, shards)),
     );
-    let Some(gaps) = shard[term].as_str() else {
-        return BTreeSet::new();
+    let Some(items) = shard[term].as_str() else {
+        return Vec::new();
     };
     let mut doc = 0;
-    gaps.split(',')
-        .map(|gap| {
+    items
+        .split(',')
+        .map(|item| {
+            let (gap, score) = item.split_at(item.len() - 1);
             doc += usize::from_str_radix(gap, 36).unwrap();
-            let records = json(out, &format!("search/docs/{}.json", doc / per_file));
-            records[doc % per_file][0].as_str().unwrap().to_string()
+            (doc, u32::from_str_radix(score, 36).unwrap())
         })
         .collect()
 }
 
-fn query(out: &Path, words: &str) -> BTreeSet<String> {
+/// A word's stem, from the vocabulary file of its first three letters.
+fn stem_of(out: &Path, word: &str) -> Option<String> {
+    let meta = json(out, "search/meta.json");
+    let files = meta["vocabulary"].as_u64().unwrap() as u32;
+    let n = shard_of(vocabulary_prefix(word), files);
+    let stem = json(out, &format!("search/words/{n}.json"))[word]
+        .as_str()?
+        .to_string();
+    Some(if stem.is_empty() {
+        word.to_string()
+    } else {
+        stem
+    })
+}
+
+fn symbol(out: &Path, doc: usize) -> String {
+    let per_file = json(out, "search/meta.json")["docs_per_file"]
+        .as_u64()
+        .unwrap() as usize;
+    let records = json(out, &format!("search/docs/{}.json", doc / per_file));
+    records[doc % per_file][0].as_str().unwrap().to_string()
+}
+
+fn lookup(out: &Path, term: &str) -> BTreeSet<String> {
+    postings(out, term)
+        .into_iter()
+        .map(|(doc, _)| symbol(out, doc))
+        .collect()
+}
+
+/// The symbols holding every word of `words` (in any of its forms), best
+/// match first, scored as the client scores them (BM25).
+fn ranked(out: &Path, words: &str) -> Vec<String> {
+    let meta = json(out, "search/meta.json");
+    let docs = meta["docs"].as_f64().unwrap();
     let mut terms = Vec::new();
     each_term(words, |t| terms.push(t.to_string()));
-    let mut sets = terms.iter().map(|t| lookup(out, t));
-    let first = sets.next().unwrap_or_default();
-    sets.fold(first, |a, b| a.intersection(&b).cloned().collect())
+    let mut total: Option<std::collections::BTreeMap<usize, f64>> = None;
+    for term in terms {
+        let stem = stem_of(out, &term).unwrap_or(term);
+        let list = postings(out, &stem);
+        let df = list.len() as f64;
+        let idf = (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
+        let these: std::collections::BTreeMap<usize, f64> = list
+            .into_iter()
+            .map(|(d, q)| (d, idf * f64::from(q)))
+            .collect();
+        total = Some(match total {
+            None => these,
+            Some(t) => t
+                .into_iter()
+                .filter_map(|(d, s)| these.get(&d).map(|x| (d, s + x)))
+                .collect(),
+        });
+    }
+    let mut hits: Vec<(usize, f64)> = total.unwrap_or_default().into_iter().collect();
+    hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
+    hits.into_iter().map(|(d, _)| symbol(out, d)).collect()
+}
+
+fn query(out: &Path, words: &str) -> BTreeSet<String> {
+    ranked(out, words).into_iter().collect()
 }
 
 fn set(items: &[&str]) -> BTreeSet<String> {
@@ -72,6 +129,22 @@ fn the_index_finds_words_and_symbols() {
         set(&["S/RES/1325 (2000)"])
     );
     assert_eq!(lookup(&out, &symbol_key("70/9")), set(&["A/RES/70/9"]));
+    // A Security Council number without its year, as people type it.
+    assert_eq!(lookup(&out, "#1325"), set(&["S/RES/1325 (2000)"]));
+
+    // Words are found in any of their forms (Snowball's English stemmer).
+    assert_eq!(query(&out, "sections"), query(&out, "SECTION"));
+    assert_eq!(
+        query(&out, "section"),
+        set(&["A/RES/70/1", "A/RES/70/10"]),
+        "`Sections` in the title of 70/1, `section` in the text of 70/10"
+    );
+    // A word of the title ranks its resolution above one that only
+    // mentions it.
+    assert_eq!(
+        ranked(&out, "security"),
+        ["S/RES/1325 (2000)", "A/RES/70/10"]
+    );
 
     let meta = json(&out, "search/meta.json");
     let docs = meta["docs"].as_u64().unwrap() as usize;

@@ -11,6 +11,7 @@ use crate::render::context::search_view;
 pub(crate) const META: &str = "/search/meta.json";
 /// The folders it fills.
 pub(crate) const TERMS: &str = "/search/terms/";
+pub(crate) const WORDS: &str = "/search/words/";
 pub(crate) const DOCS: &str = "/search/docs/";
 pub(crate) const SUBJECTS: &str = "/search/subjects/";
 
@@ -39,6 +40,6 @@ pub(crate) const KIND: Kind = Kind {
     fills: Some(Fills {
         what: "the search index",
         files: &[META],
-        folders: &[TERMS, DOCS, SUBJECTS],
+        folders: &[TERMS, WORDS, DOCS, SUBJECTS],
     }),
 };

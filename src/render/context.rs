@@ -545,7 +545,12 @@ fn block_name(b: &Block, all: &[Block]) -> String {
                 .unwrap_or("");
             format!("{section}preambular paragraph {n}")
         }
-        BlockKind::Operative => format!("{section}paragraph {}", b.number.unwrap_or(0)),
+        BlockKind::Operative => match b.number {
+            Some(n) => format!("{section}paragraph {n}"),
+            // The one operative paragraph the UN leaves unnumbered
+            // (`Approves the political declaration…`).
+            None => format!("{section}operative paragraph"),
+        },
         BlockKind::Subparagraph => format!("{} {}", parent(), b.label.as_deref().unwrap_or("")),
         BlockKind::Continuation => format!("{} (continued)", parent()),
         BlockKind::AnnexParagraph => match b.number {

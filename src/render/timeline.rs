@@ -13,6 +13,8 @@ const BAR: u32 = 8;
 const GAP: u32 = 2;
 const LEFT: u32 = 36;
 const BOTTOM: u32 = 20;
+/// How wide a year label is drawn, in the drawing's units (9px type).
+const LABEL_WIDTH: u32 = 28;
 /// Mid-tone fills, readable on the light and the dark background alike.
 const FILLS: &[&str] = &[
     "#3b7dd8", "#d9822b", "#3aa76d", "#a05ec8", "#c94f4f", "#7f8c8d",
@@ -100,11 +102,21 @@ fn draw(
             escape_html(&mut *out, names.get(b).copied().unwrap_or(""))?;
             writeln!(out, ": {n}</title></rect>")?;
         }
-        if year == first || year == last || year % 10 == 0 {
+        // The last year ends at its bar's right edge, inside the drawing
+        // (a phone shows the whole width); a decade too near the first or
+        // the last year is left out rather than drawn over it.
+        let apart = |a: u16, b: u16| u32::from(b - a) * (BAR + GAP) >= LABEL_WIDTH;
+        let y = HEIGHT + BOTTOM - 4;
+        if year == last && year != first {
+            let end = x + BAR;
             writeln!(
                 out,
-                "<text x=\"{x}\" y=\"{}\" class=\"axis\">{year}</text>",
-                HEIGHT + BOTTOM - 4
+                "<text x=\"{end}\" y=\"{y}\" text-anchor=\"end\" class=\"axis\">{year}</text>"
+            )?;
+        } else if year == first || (year % 10 == 0 && apart(first, year) && apart(year, last)) {
+            writeln!(
+                out,
+                "<text x=\"{x}\" y=\"{y}\" class=\"axis\">{year}</text>"
             )?;
         }
     }

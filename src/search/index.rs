@@ -1,30 +1,61 @@
-//! The index kept between rebuilds (`plenary serve`): each shard's terms
-//! with their documents, and every file's bytes, so an edit re-encodes
-//! only the shards of the terms it added or removed, the record file of
-//! the document it changed, and `meta.json` with the subject files.
+//! The index, built from every document's words, and kept between
+//! rebuilds (`plenary serve`): an edit re-encodes only the term shards of
+//! the stems whose postings it changed, the vocabulary files of words it
+//! brought or took away, the record file of the document it changed, and
+//! `meta.json` with the subject files.
 
+use rayon::prelude::*;
+use rust_stemmers::Stemmer;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use super::terms::shard_of;
-use super::{docs_file, document_order, encode, json, meta_files, postings, shard_count};
-use super::{Files, Terms, DOCS_PER_FILE};
+use super::terms::{shard_of, stem, stemmer, vocabulary_prefix};
+use super::{docs_file, document_order, encode_scored, file_count, json, meta_files, put, score};
+use super::{Files, Layout, Terms, DOCS_PER_FILE, POSTINGS_PER_SHARD, WORDS_PER_FILE};
 use crate::config::Config;
-use crate::kinds::search::TERMS;
+use crate::kinds::search::{TERMS, WORDS};
 use crate::site::Site;
+
+/// Documents whose words are gathered at once, to bound memory.
+const BATCH: usize = 512;
+
+/// A word of the vocabulary.
+struct Word {
+    stem: u32,
+    /// How many documents hold it: at none, it leaves the vocabulary.
+    docs: u32,
+}
+
+/// A stem with the documents holding it, ascending, and their scores.
+struct Stem {
+    name: Box<str>,
+    postings: Vec<(u32, u8)>,
+}
 
 pub struct Index {
     /// The entry behind each document, oldest first.
     order: Vec<usize>,
     /// The document of each entry.
     doc_of: Vec<u32>,
-    /// Per entry: what its terms are made from (see the pipeline), and
-    /// the terms, to tell what an edit added and removed.
+    /// Per entry: what its words are made from (see the pipeline), and
+    /// the words, to take them out again when it changes. Kept only for an
+    /// index that will be updated.
     keys: Vec<u64>,
     terms: Vec<Arc<Terms>>,
-    /// Each shard's terms, with their documents ascending.
-    shards: Vec<BTreeMap<Box<str>, Vec<u32>>>,
+    stemmer: Option<Stemmer>,
+    words: FxHashMap<Box<str>, Word>,
+    stem_ids: FxHashMap<Box<str>, u32>,
+    stems: Vec<Stem>,
     postings: usize,
+    shards: u32,
+    vocabulary: u32,
+    /// The shards' and vocabulary files' contents: stem → id, and words.
+    shard_stems: Vec<BTreeMap<Box<str>, u32>>,
+    file_words: Vec<BTreeSet<Box<str>>>,
+    /// What an update touched, to write again.
+    dirty_shards: BTreeSet<u32>,
+    dirty_words: BTreeSet<u32>,
     files: Files,
     /// The files the last update wrote again; None after a build (all).
     rewritten: Option<BTreeSet<String>>,
@@ -32,7 +63,7 @@ pub struct Index {
 
 impl Index {
     /// The whole index. `keys` (one per entry, or none) say what each
-    /// entry's terms are made from, for [`Index::update`].
+    /// entry's words are made from, for [`Index::update`].
     pub fn build(
         config: &Config,
         site: &Site,
@@ -41,59 +72,63 @@ impl Index {
     ) -> Index {
         let order = document_order(site);
         let keep = !keys.is_empty();
-        // Terms are kept only for an index that will be updated.
-        let kept: std::sync::Mutex<Vec<Option<Arc<Terms>>>> =
-            std::sync::Mutex::new(vec![None; if keep { site.entries.len() } else { 0 }]);
-        let all = postings(&order, |i| {
-            let t = terms_of(i);
-            if keep {
-                if let Ok(mut k) = kept.lock() {
-                    k[i] = Some(t.clone());
-                }
-            }
-            t
-        });
-        let total: usize = all.values().map(Vec::len).sum();
-        let count = shard_count(total);
-        let mut shards: Vec<BTreeMap<Box<str>, Vec<u32>>> = vec![BTreeMap::new(); count as usize];
-        for (term, docs) in all {
-            shards[shard_of(&term, count) as usize].insert(term, docs);
-        }
         let mut doc_of = vec![0u32; site.entries.len()];
         for (doc, &i) in order.iter().enumerate() {
             doc_of[i] = doc as u32;
         }
-        let terms = kept
-            .into_inner()
-            .unwrap_or_default()
-            .into_iter()
-            .map(Option::unwrap_or_default)
-            .collect();
         let mut index = Index {
             order,
             doc_of,
             keys,
-            terms,
-            shards,
-            postings: total,
+            terms: Vec::new(),
+            stemmer: stemmer(&config.language),
+            words: FxHashMap::default(),
+            stem_ids: FxHashMap::default(),
+            stems: Vec::new(),
+            postings: 0,
+            shards: 0,
+            vocabulary: 0,
+            shard_stems: Vec::new(),
+            file_words: Vec::new(),
+            dirty_shards: BTreeSet::new(),
+            dirty_words: BTreeSet::new(),
             files: Files::new(),
             rewritten: None,
         };
-        for n in 0..index.shards.len() {
+        let mut kept: Vec<Option<Arc<Terms>>> =
+            vec![None; if keep { site.entries.len() } else { 0 }];
+        let order = index.order.clone();
+        for (b, batch) in order.chunks(BATCH).enumerate() {
+            let found: Vec<Arc<Terms>> = batch.par_iter().map(|&i| terms_of(i)).collect();
+            for (k, terms) in found.into_iter().enumerate() {
+                index.add((b * BATCH + k) as u32, &terms);
+                if keep {
+                    kept[batch[k]] = Some(terms);
+                }
+            }
+        }
+        index.terms = kept.into_iter().map(Option::unwrap_or_default).collect();
+        index.lay_out();
+        for n in 0..index.shards {
             index.shard_file(n);
+        }
+        for n in 0..index.vocabulary {
+            index.words_file(n);
         }
         for k in 0..index.order.len().div_ceil(DOCS_PER_FILE) {
             docs_file(&mut index.files, config, site, &index.order, k);
         }
-        meta_files(&mut index.files, config, site, &index.order, count);
+        let layout = index.layout();
+        meta_files(&mut index.files, config, site, &index.order, &layout);
         index
     }
 
     /// Brings the index up to date with `site`, whose entries are those it
     /// was built from, in the same order, with new `keys`: re-encodes only
-    /// what the changed entries touch. Returns false, having changed
-    /// nothing, when that is not so (an entry came or went, a date moved a
-    /// document, the shard count changed): then build it again.
+    /// what the changed entries touch. Returns false when that cannot be
+    /// (an entry came or went, a date moved a document, the number of
+    /// files changed): then build it again; the index is good only for
+    /// [`Index::terms_by_key`].
     pub fn update(
         &mut self,
         config: &Config,
@@ -104,62 +139,38 @@ impl Index {
         if keys.len() != self.keys.len() || document_order(site) != self.order {
             return false;
         }
-        let changed: Vec<(usize, Arc<Terms>)> = (0..keys.len())
-            .filter(|&i| keys[i] != self.keys[i])
-            .map(|i| (i, terms_of(i)))
-            .collect();
-        let mut total = self.postings;
-        for (i, new) in &changed {
-            let (gone, came) = difference(&self.terms[*i], new);
-            total = total + came.len() - gone.len();
+        let mut dirty_docs = BTreeSet::new();
+        for (i, &key) in keys.iter().enumerate() {
+            if key == self.keys[i] {
+                continue;
+            }
+            let doc = self.doc_of[i];
+            let new = terms_of(i);
+            let old = std::mem::replace(&mut self.terms[i], new.clone());
+            self.keys[i] = key;
+            self.replace(doc, &old, &new);
+            dirty_docs.insert(doc as usize / DOCS_PER_FILE);
         }
-        let count = self.shards.len() as u32;
-        if shard_count(total) != count {
+        let layout = self.layout();
+        if (layout.shards, layout.vocabulary) != self.counts() {
             return false;
         }
-        let mut dirty_shards = BTreeSet::new();
-        let mut dirty_docs = BTreeSet::new();
-        for (i, new) in changed {
-            let doc = self.doc_of[i];
-            let (gone, came) = difference(&self.terms[i], &new);
-            for term in gone {
-                let n = shard_of(term, count) as usize;
-                if let Some(docs) = self.shards[n].get_mut(term) {
-                    if let Ok(at) = docs.binary_search(&doc) {
-                        docs.remove(at);
-                    }
-                    if docs.is_empty() {
-                        self.shards[n].remove(term);
-                    }
-                }
-                dirty_shards.insert(n);
-            }
-            for term in came {
-                let n = shard_of(term, count) as usize;
-                let docs = self.shards[n].entry(term.into()).or_default();
-                if let Err(at) = docs.binary_search(&doc) {
-                    docs.insert(at, doc);
-                }
-                dirty_shards.insert(n);
-            }
-            dirty_docs.insert(doc as usize / DOCS_PER_FILE);
-            self.terms[i] = new;
-            self.keys[i] = keys[i];
-        }
-        self.postings = total;
         let mut rewritten = BTreeSet::new();
-        for n in dirty_shards {
-            rewritten.insert(self.shard_file(n));
+        for n in std::mem::take(&mut self.dirty_shards) {
+            rewritten.extend(self.shard_file(n));
+        }
+        for n in std::mem::take(&mut self.dirty_words) {
+            rewritten.extend(self.words_file(n));
         }
         for k in dirty_docs {
-            rewritten.insert(docs_file(&mut self.files, config, site, &self.order, k));
+            rewritten.extend(docs_file(&mut self.files, config, site, &self.order, k));
         }
         rewritten.extend(meta_files(
             &mut self.files,
             config,
             site,
             &self.order,
-            count,
+            &layout,
         ));
         self.rewritten = Some(rewritten);
         true
@@ -171,8 +182,8 @@ impl Index {
         self.rewritten.as_ref().is_none_or(|r| r.contains(path))
     }
 
-    /// Each entry's terms by what they are made from, to build a new
-    /// index without finding again the terms of entries that stayed.
+    /// Each entry's words by what they are made from, to build a new
+    /// index without finding again the words of entries that stayed.
     pub fn terms_by_key(&self) -> std::collections::HashMap<u64, Arc<Terms>> {
         self.keys
             .iter()
@@ -185,36 +196,181 @@ impl Index {
         &self.files
     }
 
-    /// `/search/terms/N.json`; returns its path.
-    fn shard_file(&mut self, n: usize) -> String {
-        let encoded: BTreeMap<&str, String> = self.shards[n]
-            .iter()
-            .map(|(term, docs)| (term.as_ref(), encode(docs)))
-            .collect();
-        let path = format!("{TERMS}{n}.json");
-        self.files.insert(path.clone(), json(&encoded));
-        path
+    /// The file counts the postings and the vocabulary call for now.
+    fn counts(&self) -> (u32, u32) {
+        (
+            file_count(self.postings, POSTINGS_PER_SHARD),
+            file_count(self.words.len(), WORDS_PER_FILE),
+        )
     }
-}
 
-/// The terms of `old` that `new` lacks, and those `new` adds; both are
-/// sorted, so one walk finds them.
-fn difference<'a>(old: &'a Terms, new: &'a Terms) -> (Vec<&'a str>, Vec<&'a str>) {
-    let (mut gone, mut came) = (Vec::new(), Vec::new());
-    let mut a = old.iter().peekable();
-    let mut b = new.iter().peekable();
-    loop {
-        match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if x == y => {
-                a.next();
-                b.next();
-            }
-            (Some(x), Some(y)) if x < y => gone.extend(a.next()),
-            (Some(_), Some(_)) => came.extend(b.next()),
-            (Some(_), None) => gone.extend(a.next()),
-            (None, Some(_)) => came.extend(b.next()),
-            (None, None) => return (gone, came),
+    fn layout(&self) -> Layout {
+        Layout {
+            shards: self.shards,
+            vocabulary: self.vocabulary,
+            stemmed: self.stemmer.is_some(),
         }
+    }
+
+    /// Settles the file counts and which stems and words each file holds.
+    fn lay_out(&mut self) {
+        (self.shards, self.vocabulary) = self.counts();
+        self.shard_stems = vec![BTreeMap::new(); self.shards as usize];
+        for (id, s) in self.stems.iter().enumerate() {
+            let n = shard_of(&s.name, self.shards) as usize;
+            self.shard_stems[n].insert(s.name.clone(), id as u32);
+        }
+        self.file_words = vec![BTreeSet::new(); self.vocabulary as usize];
+        for word in self.words.keys().filter(|w| !w.starts_with('#')) {
+            let n = shard_of(vocabulary_prefix(word), self.vocabulary) as usize;
+            self.file_words[n].insert(word.clone());
+        }
+    }
+
+    /// The id of a word's stem, the word entering the vocabulary if new.
+    fn stem_of_word(&mut self, word: &str) -> u32 {
+        if let Some(w) = self.words.get(word) {
+            return w.stem;
+        }
+        let stem = self.stem_id(&stem(self.stemmer.as_ref(), word));
+        if self.vocabulary > 0 && !word.starts_with('#') {
+            let n = shard_of(vocabulary_prefix(word), self.vocabulary);
+            self.file_words[n as usize].insert(word.into());
+            self.dirty_words.insert(n);
+        }
+        self.words.insert(word.into(), Word { stem, docs: 0 });
+        stem
+    }
+
+    fn stem_id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.stem_ids.get(name) {
+            return id;
+        }
+        let id = self.stems.len() as u32;
+        self.stems.push(Stem {
+            name: name.into(),
+            postings: Vec::new(),
+        });
+        self.stem_ids.insert(name.into(), id);
+        if self.shards > 0 {
+            let n = shard_of(name, self.shards);
+            self.shard_stems[n as usize].insert(name.into(), id);
+        }
+        id
+    }
+
+    /// A document's postings: each stem of its words with its score,
+    /// by stem. Words new to the index enter it, held by no document yet.
+    fn doc_postings(&mut self, terms: &Terms) -> Vec<(u32, u8)> {
+        let mut counts: Vec<(u32, u32)> = terms
+            .iter()
+            .map(|(w, n)| (self.stem_of_word(w), u32::from(n)))
+            .collect();
+        counts.sort_unstable();
+        counts.dedup_by(|b, a| {
+            let same = a.0 == b.0;
+            if same {
+                a.1 += b.1;
+            }
+            same
+        });
+        counts
+            .into_iter()
+            .map(|(id, count)| (id, score(count, terms.length)))
+            .collect()
+    }
+
+    /// Counts a document's words in (`true`) or out; a word no document
+    /// holds leaves the vocabulary.
+    fn count_words(&mut self, terms: &Terms, holding: bool) {
+        for (w, _) in terms.iter() {
+            let Some(word) = self.words.get_mut(w) else {
+                continue;
+            };
+            if holding {
+                word.docs += 1;
+                continue;
+            }
+            word.docs -= 1;
+            if word.docs == 0 {
+                self.words.remove(w);
+                if self.vocabulary > 0 && !w.starts_with('#') {
+                    let n = shard_of(vocabulary_prefix(w), self.vocabulary);
+                    self.file_words[n as usize].remove(w);
+                    self.dirty_words.insert(n);
+                }
+            }
+        }
+    }
+
+    fn add(&mut self, doc: u32, terms: &Terms) {
+        for (id, score) in self.doc_postings(terms) {
+            self.post(id, doc, Some(score));
+        }
+        self.count_words(terms, true);
+    }
+
+    /// Replaces a document's words: only the postings that differ change.
+    fn replace(&mut self, doc: u32, old: &Terms, new: &Terms) {
+        let before = self.doc_postings(old);
+        let after = self.doc_postings(new);
+        for &(id, score) in &after {
+            if before.binary_search(&(id, score)).is_err() {
+                self.post(id, doc, Some(score));
+            }
+        }
+        for &(id, _) in &before {
+            if after.binary_search_by_key(&id, |p| p.0).is_err() {
+                self.post(id, doc, None);
+            }
+        }
+        self.count_words(new, true);
+        self.count_words(old, false);
+    }
+
+    /// Sets (or with None removes) the posting of `doc` under a stem.
+    fn post(&mut self, id: u32, doc: u32, score: Option<u8>) {
+        let postings = &mut self.stems[id as usize].postings;
+        match (postings.binary_search_by_key(&doc, |p| p.0), score) {
+            (Ok(at), Some(s)) => postings[at].1 = s,
+            (Err(at), Some(s)) => {
+                postings.insert(at, (doc, s));
+                self.postings += 1;
+            }
+            (Ok(at), None) => {
+                postings.remove(at);
+                self.postings -= 1;
+            }
+            (Err(_), None) => return,
+        }
+        if self.shards > 0 {
+            self.dirty_shards
+                .insert(shard_of(&self.stems[id as usize].name, self.shards));
+        }
+    }
+
+    /// `/search/terms/N.json`; returns its path if it changed.
+    fn shard_file(&mut self, n: u32) -> Option<String> {
+        let encoded: BTreeMap<&str, String> = self.shard_stems[n as usize]
+            .iter()
+            .map(|(name, &id)| (name.as_ref(), &self.stems[id as usize].postings))
+            .filter(|(_, postings)| !postings.is_empty())
+            .map(|(name, postings)| (name, encode_scored(postings)))
+            .collect();
+        put(&mut self.files, format!("{TERMS}{n}.json"), json(&encoded))
+    }
+
+    /// `/search/words/N.json`: each word with its stem, `""` when it is
+    /// its own; returns its path if it changed.
+    fn words_file(&mut self, n: u32) -> Option<String> {
+        let words: BTreeMap<&str, &str> = self.file_words[n as usize]
+            .iter()
+            .filter_map(|w| {
+                let stem = &self.stems[self.words.get(w)?.stem as usize].name;
+                Some((w.as_ref(), if stem == w { "" } else { stem.as_ref() }))
+            })
+            .collect();
+        put(&mut self.files, format!("{WORDS}{n}.json"), json(&words))
     }
 }
 
@@ -270,11 +426,14 @@ mod tests {
             .filter(|(path, bytes)| old_files.get(*path) != Some(bytes))
             .map(|(path, _)| path)
             .collect();
-        // The shards of `air` and `fire`, the record file, and meta.json
-        // (written anew, equal here, so not among these).
-        assert!(rewritten.len() <= 3, "{rewritten:?}");
+        // The shards of `air` and `fire`, the vocabulary files of the
+        // two words, the record file, and meta.json (written anew, equal
+        // here, so not among these).
+        assert!(rewritten.len() <= 4, "{rewritten:?}");
         assert!(
-            rewritten.iter().all(|p| p.starts_with("/search/terms/")),
+            rewritten
+                .iter()
+                .all(|p| p.starts_with("/search/terms/") || p.starts_with("/search/words/")),
             "{rewritten:?}"
         );
 
@@ -282,8 +441,6 @@ mod tests {
         let moved = [text(1, "to act on water", 9), text(2, "to act on fire", 2)];
         let (config, moved) = site(&[&moved[0], &moved[1]]);
         let fresh = |i: usize| Arc::new(document_terms(&moved.entries[i]));
-        let kept = index.files().clone();
         assert!(!index.update(&config, &moved, &[4, 3], fresh));
-        assert_eq!(index.files(), &kept);
     }
 }

@@ -3,15 +3,26 @@
 //!
 //! Documents are numbered oldest first (adoption date, then archive
 //! order). Under `/search/`:
-//! - `meta.json`: how to read the rest — shard count, stop words, bodies,
+//! - `meta.json`: how to read the rest — shard counts, stop words, bodies,
 //!   each document's body, the year each run of documents was adopted in,
 //!   the subjects;
-//! - `terms/N.json`: the terms whose FNV-1a hash falls in shard N, each
-//!   with the documents holding it (see `encode`); a query downloads one
-//!   shard per word typed;
+//! - `words/N.json`: the vocabulary, each word with its stem (`""` when
+//!   the word is its own stem), in the file of the FNV-1a hash of its
+//!   first three characters: a word being typed finds every word it
+//!   begins, and the client needs no stemmer;
+//! - `terms/N.json`: the stems (and symbol keys) whose hash falls in
+//!   shard N, each with its documents and how well each matches (see
+//!   `encode_scored`);
 //! - `docs/K.json`: symbol, title, date, address and body of documents
-//!   `K*100 …`, fetched only for the results shown;
+//!   `K*20 …`, fetched only for the results shown;
 //! - `subjects/SLUG.json`: the documents of one subject, for the filter.
+//!
+//! Ranking is BM25 with its term-frequency part computed here, per
+//! document, and its rarity part (from the number of documents a stem
+//! has) in the client. Words of the title and the subjects count three
+//! times, the symbol above all. The length a document is normalised
+//! against is a constant rather than the archive's average, so an edit
+//! changes only the postings of the document edited (`plenary serve`).
 //!
 //! Symbols and numbers as cited (`#a/res/49/127`, `#1325(2000)`) are terms
 //! too, so typing one finds the resolution. Which paragraph matched is
@@ -23,25 +34,47 @@
 mod index;
 pub mod terms;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use crate::config::Config;
 use crate::kinds::search::{DOCS, META, SUBJECTS};
 use crate::markdown::plain_text;
 use crate::site::{Entry, Site};
 pub use index::Index;
-use rustc_hash::FxHashMap;
-use terms::{each_term, markup_is_punctuation, symbol_key, STOP_WORDS};
+use terms::{each_term, markup_is_punctuation, symbol_keys, STOP_WORDS};
 
-/// Documents per `docs/K.json` file.
-pub(crate) const DOCS_PER_FILE: usize = 100;
+/// Documents per `docs/K.json` file: results are scattered over the
+/// archive by relevance, so each one shown costs one small file.
+pub(crate) const DOCS_PER_FILE: usize = 20;
 /// Roughly how many postings a term shard should hold.
 const POSTINGS_PER_SHARD: usize = 4_000;
-/// Documents whose terms are gathered at once, to bound memory.
-const BATCH: usize = 512;
+/// Roughly how many words a vocabulary file should hold.
+const WORDS_PER_FILE: usize = 400;
+
+/// How much a word counts where it stands.
+struct Weights {
+    symbol: u16,
+    title: u16,
+    subjects: u16,
+    keywords: u16,
+    text: u16,
+}
+
+const WEIGHT: Weights = Weights {
+    symbol: 1_000,
+    title: 3,
+    subjects: 3,
+    keywords: 2,
+    text: 1,
+};
+
+/// BM25's parameters, and the document length it normalises against.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+const REFERENCE_LENGTH: f32 = 300.0;
+/// The best match a posting can say: its score is one base-36 digit.
+pub(crate) const TOP_SCORE: u8 = 35;
 
 /// The index as files: site path (`/search/meta.json`) → bytes.
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -51,7 +84,13 @@ struct Meta<'a> {
     version: u32,
     docs: usize,
     shards: u32,
+    vocabulary: u32,
     docs_per_file: usize,
+    /// Postings' scores run from 1 to this.
+    top_score: u8,
+    k1: f32,
+    /// Whether words are stemmed (not for a language Snowball lacks).
+    stemmed: bool,
     stop_words: &'a [&'a str],
     bodies: Vec<BodyMeta<'a>>,
     /// One character per document: the index of its body in `bodies`, in
@@ -76,42 +115,72 @@ struct SubjectMeta<'a> {
     count: usize,
 }
 
-/// How many term shards an index of `postings` postings has.
-fn shard_count(postings: usize) -> u32 {
-    (postings / POSTINGS_PER_SHARD)
-        .next_power_of_two()
-        .clamp(8, 4096) as u32
+/// How many files `items` things fill at `per_file` each: a power of two.
+fn file_count(items: usize, per_file: usize) -> u32 {
+    (items / per_file).next_power_of_two().clamp(8, 4096) as u32
 }
 
-/// `/search/docs/K.json`: the records of documents `K*100 …`; returns
-/// its path.
-fn docs_file(files: &mut Files, config: &Config, site: &Site, order: &[usize], k: usize) -> String {
+/// Stores a file's bytes; returns its path when they changed, so an
+/// update writes again only what differs.
+fn put(files: &mut Files, path: String, bytes: Vec<u8>) -> Option<String> {
+    if files.get(&path) == Some(&bytes) {
+        return None;
+    }
+    files.insert(path.clone(), bytes);
+    Some(path)
+}
+
+/// `/search/docs/K.json`: the records of documents `K*20 …`; returns
+/// its path if it changed.
+fn docs_file(
+    files: &mut Files,
+    config: &Config,
+    site: &Site,
+    order: &[usize],
+    k: usize,
+) -> Option<String> {
     let chunk = order.chunks(DOCS_PER_FILE).nth(k).unwrap_or_default();
     let docs: Vec<_> = chunk
         .iter()
         .map(|&i| doc_record(config, site, &site.entries[i]))
         .collect();
-    let path = format!("{DOCS}{k}.json");
-    files.insert(path.clone(), json(&docs));
-    path
+    put(files, format!("{DOCS}{k}.json"), json(&docs))
+}
+
+/// What `meta.json` says of the index's own layout.
+struct Layout {
+    shards: u32,
+    vocabulary: u32,
+    stemmed: bool,
 }
 
 /// `/search/meta.json` and `/search/subjects/SLUG.json`, made anew (any
-/// edit may change a subject or a date); returns their paths.
+/// edit may change a subject or a date); returns the paths of those that
+/// changed.
 fn meta_files(
     files: &mut Files,
     config: &Config,
     site: &Site,
     order: &[usize],
-    shards: u32,
+    layout: &Layout,
 ) -> Vec<String> {
-    files.retain(|path, _| !path.starts_with(SUBJECTS));
+    let subject_path = |slug: &str| format!("{SUBJECTS}{slug}.json");
+    let kept: std::collections::BTreeSet<String> = site
+        .subjects
+        .iter()
+        .map(|s| subject_path(&s.slug))
+        .collect();
+    files.retain(|path, _| !path.starts_with(SUBJECTS) || kept.contains(path));
     let subject_docs = subject_docs(site, order);
     let meta = Meta {
-        version: 1,
+        version: 2,
         docs: order.len(),
-        shards,
+        shards: layout.shards,
+        vocabulary: layout.vocabulary,
         docs_per_file: DOCS_PER_FILE,
+        top_score: TOP_SCORE,
+        k1: K1,
+        stemmed: layout.stemmed,
         stop_words: STOP_WORDS,
         bodies: site
             .bodies
@@ -136,12 +205,9 @@ fn meta_files(
     };
     let mut paths = Vec::new();
     for (s, docs) in site.subjects.iter().zip(&subject_docs) {
-        let path = format!("{SUBJECTS}{}.json", s.slug);
-        files.insert(path.clone(), json(&encode(docs)));
-        paths.push(path);
+        paths.extend(put(files, subject_path(&s.slug), json(&encode(docs))));
     }
-    files.insert(META.to_string(), json(&meta));
-    paths.push(META.to_string());
+    paths.extend(put(files, META.to_string(), json(&meta)));
     paths
 }
 
@@ -152,71 +218,102 @@ pub(crate) fn document_order(site: &Site) -> Vec<usize> {
     order
 }
 
-/// Term → the documents holding it, ascending.
-pub(crate) fn postings(
-    order: &[usize],
-    terms_of: impl Fn(usize) -> Arc<Terms> + Sync,
-) -> FxHashMap<Box<str>, Vec<u32>> {
-    let mut postings: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
-    for (b, batch) in order.chunks(BATCH).enumerate() {
-        let found: Vec<Arc<Terms>> = batch.par_iter().map(|&i| terms_of(i)).collect();
-        for (k, terms) in found.iter().enumerate() {
-            let doc = (b * BATCH + k) as u32;
-            for term in terms.iter() {
-                match postings.get_mut(term) {
-                    Some(docs) => docs.push(doc),
-                    None => {
-                        postings.insert(term.into(), vec![doc]);
-                    }
-                }
-            }
-        }
-    }
-    postings
-}
-
-/// The distinct terms of one document, in one buffer.
+/// The distinct words of one document, each with how often it occurs
+/// (weighted by where), in one buffer.
 #[derive(Debug, Default)]
 pub struct Terms {
     text: String,
-    /// Byte ranges of `text`, sorted by the term they hold, no repeats.
-    spans: Vec<(u32, u32)>,
+    /// Byte ranges of `text`, sorted by the word they hold, no repeats,
+    /// with the word's weighted count.
+    words: Vec<(u32, u32, u16)>,
+    /// How many words the title and text hold.
+    length: u32,
 }
 
 impl Terms {
-    /// The terms, sorted, each once.
-    fn iter(&self) -> impl Iterator<Item = &str> {
-        self.spans
+    /// The words, sorted, each once, with their weighted counts.
+    fn iter(&self) -> impl Iterator<Item = (&str, u16)> {
+        self.words
             .iter()
-            .map(|&(a, b)| &self.text[a as usize..b as usize])
+            .map(|&(a, b, n)| (&self.text[a as usize..b as usize], n))
     }
 }
 
-/// Every term of one resolution, once: its words and its symbol keys.
+/// Every word of one resolution, once, with its weighted count; and its
+/// symbol keys.
 pub(crate) fn document_terms(e: &Entry) -> Terms {
     let r = &e.resolution;
     let mut text = String::new();
-    let mut spans = Vec::new();
-    let mut add = |t: &str| {
+    let mut spans: Vec<(u32, u32, u16)> = Vec::new();
+    let mut length = 0;
+    let mut add = |t: &str, weight: u16| {
         let start = text.len() as u32;
         text.push_str(t);
-        spans.push((start, text.len() as u32));
+        spans.push((start, text.len() as u32, weight));
+        if weight != WEIGHT.symbol {
+            length += 1;
+        }
     };
-    add(&symbol_key(&r.meta.symbol));
-    add(&symbol_key(&e.cited_as));
-    each_term(&r.meta.title, &mut add);
+    for key in symbol_keys(&r.meta.symbol, &e.cited_as) {
+        add(&key, WEIGHT.symbol);
+    }
+    each_term(&r.meta.title, |t| add(t, WEIGHT.title));
+    for subject in &r.meta.subjects {
+        each_term(subject, |t| add(t, WEIGHT.subjects));
+    }
+    for keyword in r.meta.keywords.values().flatten() {
+        each_term(keyword, |t| add(t, WEIGHT.keywords));
+    }
     let markdown = r.blocks.iter().map(|b| &b.text);
     for md in markdown.chain(r.footnotes.iter().map(|f| &f.text)) {
         if markup_is_punctuation(md) {
-            each_term(md, &mut add);
+            each_term(md, |t| add(t, WEIGHT.text));
         } else {
-            each_term(&plain_text(md), &mut add);
+            each_term(&plain_text(md), |t| add(t, WEIGHT.text));
         }
     }
-    let slice = |&(a, b): &(u32, u32)| &text[a as usize..b as usize];
+    let slice = |&(a, b, _): &(u32, u32, u16)| &text[a as usize..b as usize];
     spans.sort_unstable_by(|x, y| slice(x).cmp(slice(y)));
-    spans.dedup_by(|x, y| slice(x) == slice(y));
-    Terms { text, spans }
+    // One copy of each word, its weights summed.
+    let mut distinct = String::new();
+    let mut words: Vec<(u32, u32, u16)> = Vec::new();
+    for span in &spans {
+        let word = slice(span);
+        match words.last_mut() {
+            Some(last) if &distinct[last.0 as usize..last.1 as usize] == word => {
+                last.2 = last.2.saturating_add(span.2);
+            }
+            _ => {
+                let start = distinct.len() as u32;
+                distinct.push_str(word);
+                words.push((start, distinct.len() as u32, span.2));
+            }
+        }
+    }
+    Terms {
+        text: distinct,
+        words,
+        length,
+    }
+}
+
+/// How well a document matches a stem it holds `count` times (weighted)
+/// among `length` words: BM25's term-frequency part, from 1 to
+/// [`TOP_SCORE`].
+pub(crate) fn score(count: u32, length: u32) -> u8 {
+    let norm = 1.0 - B + B * coarse(length) / REFERENCE_LENGTH;
+    let tf = count as f32 / norm;
+    let part = tf / (tf + K1);
+    ((part * f32::from(TOP_SCORE)).round() as u8).clamp(1, TOP_SCORE)
+}
+
+/// A length rounded to a step of a geometric scale (as Lucene stores
+/// lengths in one byte): a word added or removed seldom changes it, so an
+/// edit seldom changes the scores of the words it left alone.
+fn coarse(length: u32) -> f32 {
+    const STEP: f32 = 1.15;
+    let steps = (length.max(1) as f32).ln() / STEP.ln();
+    STEP.powf(steps.round())
 }
 
 /// Ascending document numbers as the gaps between them in base 36, comma
@@ -234,6 +331,21 @@ pub(crate) fn encode(docs: &[u32]) -> String {
     out
 }
 
+/// Postings as [`encode`] writes documents, each followed by its score as
+/// one base-36 digit (`[(3, 20), (4, 35)]` → `"3k,1z"`).
+pub(crate) fn encode_scored(postings: &[(u32, u8)]) -> String {
+    let mut out = String::with_capacity(postings.len() * 4);
+    let mut last = 0;
+    for (k, &(d, score)) in postings.iter().enumerate() {
+        if k > 0 {
+            out.push(',');
+        }
+        push_base36(&mut out, d - last);
+        push_base36(&mut out, u32::from(score.min(TOP_SCORE)));
+        last = d;
+    }
+    out
+}
 fn push_base36(out: &mut String, mut n: u32) {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut buf = [0u8; 8];
@@ -320,5 +432,19 @@ mod tests {
         assert_eq!(encode(&[3, 4, 40]), "3,1,10");
         assert_eq!(encode(&[]), "");
         assert_eq!(encode(&[0, 36 * 36]), "0,100");
+        assert_eq!(encode_scored(&[(3, 20), (4, 35)]), "3k,1z");
+    }
+
+    #[test]
+    fn scores_favour_more_mentions_in_shorter_texts() {
+        assert!(score(2, 300) > score(1, 300));
+        assert!(score(1, 100) > score(1, 3000));
+        assert_eq!(score(WEIGHT.symbol.into(), 10), TOP_SCORE);
+        assert!(score(1, 100_000) >= 1);
+        // One word more seldom moves a score: lengths are coarse.
+        let moved = (50..500)
+            .filter(|&n| score(1, n) != score(1, n + 1))
+            .count();
+        assert!(moved < 40, "{moved} of 450 lengths move a score");
     }
 }

@@ -61,8 +61,29 @@ async function accessibility() {
   }
 }
 
+// The results shown, once each has been quoted (results are quoted as
+// they come near the screen, so each is scrolled to).
+async function results(page) {
+  await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
+  const count = await page.locator(".search-result").count();
+  for (let i = 0; i < count; i++) {
+    const li = page.locator(".search-result").nth(i);
+    if (await li.getAttribute("data-url") !== null || await li.getAttribute("data-quoted") !== null) {
+      await li.scrollIntoViewIfNeeded();
+      await page.locator(`.search-result:nth-child(${i + 1})[data-quoted]`).waitFor({ state: "attached", timeout: 10000 });
+    }
+  }
+  return page.$$eval(".search-result", (items) => items.map((li) => ({
+    symbol: li.querySelector(".search-title a").textContent,
+    details: li.querySelector(".details").textContent,
+    paragraph: li.querySelector(".search-paragraph a")?.getAttribute("href") ?? null,
+    quoted: li.querySelector(".search-paragraph")?.textContent ?? "",
+    marks: Array.from(li.querySelectorAll("mark")).map((m) => m.textContent.toLowerCase()),
+  })));
+}
+
 // Runs a search through the page's own form; returns the results shown:
-// symbol, details line and the paragraph link of each.
+// symbol, details line, the paragraph link and quote of each.
 async function searchFor(page, fields) {
   await page.goto(site + "search/", { waitUntil: "load" });
   for (const [name, value] of Object.entries(fields)) {
@@ -73,13 +94,9 @@ async function searchFor(page, fields) {
     }
   }
   await page.press("#q", "Enter");
-  await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
-  return page.$$eval(".search-result", (items) => items.map((li) => ({
-    symbol: li.querySelector(".search-title a").textContent,
-    details: li.querySelector(".details").textContent,
-    paragraph: li.querySelector(".search-paragraph a")?.getAttribute("href") ?? null,
-    marks: Array.from(li.querySelectorAll("mark")).map((m) => m.textContent.toLowerCase()),
-  })));
+  await page.waitForFunction((q) => document.querySelector("#search-results").dataset.query === q,
+    fields.q ?? "", { timeout: 10000 });
+  return results(page);
 }
 
 function expect(what, ok, detail) {
@@ -89,6 +106,8 @@ function expect(what, ok, detail) {
     fail(`search: ${what}: ${JSON.stringify(detail)}`);
   }
 }
+
+const symbols = (hits) => hits.map((h) => h.symbol);
 
 async function search() {
   const page = await browser.newPage();
@@ -101,8 +120,50 @@ async function search() {
       && hits.every((h) => h.marks.includes("international") && h.marks.includes("migration")),
     hits,
   );
+  expect(
+    "quotes hold text only, no anchor names",
+    hits.every((h) => h.quoted && !/fnref|\bpp\d|\bop\d/.test(h.quoted)),
+    hits.map((h) => h.quoted),
+  );
+  hits = await searchFor(page, { q: "protecting" });
+  const palestine = hits.find((h) => h.symbol === "A/RES/76/10");
+  expect(
+    "a word finds its other forms (protecting: protection in 76/10)",
+    palestine !== undefined && palestine.marks.includes("protection"),
+    hits,
+  );
+  const forms = await searchFor(page, { q: "protects" });
+  expect(
+    "a form no resolution uses finds the others (protects)",
+    forms.length === hits.length && forms.length > 0,
+    { protecting: symbols(hits), protects: symbols(forms) },
+  );
+  hits = await searchFor(page, { q: "universal health coverage" });
+  expect(
+    "the best match comes first (universal health coverage: 74/2, its title)",
+    hits.length > 2 && hits[0].symbol === "A/RES/74/2",
+    symbols(hits),
+  );
+  const loose = hits.length;
+  hits = await searchFor(page, { q: '"social protection"' });
+  expect(
+    "a phrase in quotes finds it as a phrase, and quotes where",
+    hits.length > 0 && hits.every((h) => /social protection/i.test(h.quoted)),
+    hits.map((h) => [h.symbol, h.quoted]),
+  );
+  // As typed, without Enter: the last word is read as a beginning.
+  await page.goto(site + "search/", { waitUntil: "load" });
+  await page.locator("#q").pressSequentially("vacc", { delay: 40 });
+  await page.waitForFunction(() => document.querySelector("#search-results").dataset.query === "vacc",
+    null, { timeout: 10000 });
+  hits = await results(page);
+  expect(
+    "typing finds words beginning with what is typed (vacc: vaccines in 74/274)",
+    hits.some((h) => h.symbol === "A/RES/74/274" && h.marks.some((m) => m.startsWith("vacc"))),
+    hits,
+  );
   hits = await searchFor(page, { q: "peaceful" });
-  const all = hits.map((h) => h.symbol);
+  const all = symbols(hits);
   hits = await searchFor(page, { q: "peaceful", subject: "ukraine" });
   expect(
     "the subject filter narrows the hits",
@@ -112,19 +173,59 @@ async function search() {
   hits = await searchFor(page, { q: "resolution", body: "ga", from: "2022", to: "2023" });
   expect(
     "body and year filters hold",
-    hits.length > 0 && hits.every((h) => /^General Assembly · 202[23]-/.test(h.details)),
+    hits.length > 0 && hits.every((h) => /^General Assembly · \d+ \w+ 202[23]$/.test(h.details)),
     hits,
+  );
+  hits = await searchFor(page, { body: "ga" });
+  const years = hits.map((h) => parseInt(h.details.slice(-4), 10));
+  expect(
+    "a filter alone lists what it selects, newest first",
+    hits.length === 16 && hits.every((h) => h.details.startsWith("General Assembly"))
+      && years.every((y, k) => k === 0 || years[k - 1] >= y),
+    hits.map((h) => h.details),
   );
   hits = await searchFor(page, { q: "qwertyuiop" });
   expect("a word no resolution has finds nothing", hits.length === 0, hits);
-  for (const [typed, lands] of [["E/RES/1997/2", resolution], ["76/10", "ga/76/10/"]]) {
+  const forms76 = ["76/10", "A/RES/76/10", "resolution 76/10", " 76 / 10 ", "General Assembly resolution 76/10"];
+  for (const [typed, lands] of [["E/RES/1997/2", resolution], ["A/RES/ES\u201111/6", "ga/es-11/6/"],
+    ...forms76.map((f) => [f, "ga/76/10/"])]) {
     await page.goto(site + "search/");
     await page.fill("#q", typed);
     await page.press("#q", "Enter");
     await page.waitForURL(site + lands, { timeout: 10000 }).catch(() => {});
-    expect(`typing ${typed} goes to /${lands}`, page.url() === site + lands, page.url());
+    expect(`typing ${JSON.stringify(typed)} goes to /${lands}`, page.url() === site + lands, page.url());
   }
+  await page.goto(site + "search/?q=76%2F10", { waitUntil: "load" });
+  await page.waitForURL(site + "ga/76/10/", { timeout: 10000 }).catch(() => {});
+  expect("/search/?q=76/10 goes to the resolution", page.url() === site + "ga/76/10/", page.url());
+
+  // The header's box, on every page but the search page itself.
+  await page.goto(site, { waitUntil: "load" });
+  await page.fill("#site-q", "health");
+  await page.press("#site-q", "Enter");
+  await page.waitForURL(/search\/\?q=health$/, { timeout: 10000 }).catch(() => {});
+  hits = await results(page);
+  expect("the header's search box searches from the home page", hits.length > 3, page.url());
+
+  // History: Back shows the search before; a result followed by Back
+  // shows the results again.
+  await searchFor(page, { q: "health" });
+  await page.fill("#q", "water");
+  await page.press("#q", "Enter");
+  await page.waitForFunction(() => document.querySelector("#search-results").dataset.query === "water");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector("#search-results").dataset.query === "health",
+    null, { timeout: 10000 }).catch(() => {});
+  const back = { q: await page.inputValue("#q"), url: page.url(), n: (await results(page)).length };
+  expect("Back shows the search before", back.q === "health" && /q=health$/.test(back.url) && back.n > 3, back);
+  await page.click(".search-result .search-title a");
+  await page.waitForURL((u) => !u.pathname.endsWith("/search/"), { timeout: 10000 });
+  await page.goBack();
+  await page.waitForSelector(".search-result", { timeout: 10000 }).catch(() => {});
+  const again = { url: page.url(), n: await page.locator(".search-result").count(), q: await page.inputValue("#q") };
+  expect("a result followed by Back shows the results again", again.n > 3 && again.q === "health", again);
   await page.close();
+  return loose;
 }
 
 async function redirectKeepsFragment() {

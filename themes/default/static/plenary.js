@@ -10,7 +10,9 @@ document.addEventListener("click", function (event) {
   navigator.clipboard.writeText(text).then(function () {
     var status = document.getElementById("copy-status");
     if (status) {
-      status.textContent = "Citation copied: " + text;
+      status.textContent = "Copied: " + text;
+      clearTimeout(status.hideTimer);
+      status.hideTimer = setTimeout(function () { status.textContent = ""; }, 4000);
     }
   }, function () {});
 });

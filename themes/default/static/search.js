@@ -1,8 +1,10 @@
 // The search page's client. It reads the index plenary writes under
-// /search/ (see src/search/mod.rs): meta.json once, then one term shard per
-// word typed, the document records of the results shown, and each shown
-// result's own page to find the paragraph that matched. Words are split as
-// src/search/terms.rs splits them.
+// /search/ (see src/search/mod.rs): meta.json once; for each word typed,
+// its vocabulary file (which gives the stems of the word, or of every word
+// it begins) and the term shards of those stems; the document records of
+// the results shown; and each shown result's own page, to quote the
+// paragraph that matched. Words are split as src/search/terms.rs splits
+// them; stemming was done when the index was built.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -10,10 +12,17 @@
     return;
   }
   var base = form.dataset.index;
+  var box = form.elements.namedItem("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var PAGE = 20;
+  // Words of at least this many letters are also read as the start of
+  // longer ones while typed (the vocabulary files hold three letters).
+  var PREFIX = 3;
+  var SNIPPET_WORDS = 36;
+  var MAX_SUFFIX = 5;
+  var MAX_GUESSES = 12;
   var cache = new Map();
 
   function get(path, as) {
@@ -34,12 +43,27 @@
     return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
 
-  function terms(text, stop) {
-    return fold(text).split(/[^\p{Alphabetic}\p{N}]+/u).filter(function (t) {
-      return t && (Array.from(t).length > 1 || /\p{N}/u.test(t)) && !stop.has(t);
-    });
+  function splitWords(text) {
+    return fold(text).split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean);
   }
 
+  function indexed(word, stop) {
+    return (Array.from(word).length > 1 || /\p{N}/u.test(word)) && !stop.has(word);
+  }
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function fnv(text) {
+    var hash = 0x811c9dc5;
+    new TextEncoder().encode(text).forEach(function (b) {
+      hash = Math.imul(hash ^ b, 0x01000193) >>> 0;
+    });
+    return hash;
+  }
+
+  // Ascending document numbers from their gaps in base 36 (subjects).
   function decode(text) {
     var out = [];
     var last = 0;
@@ -52,34 +76,124 @@
     return out;
   }
 
-  function shardOf(term, shards) {
-    var hash = 0x811c9dc5;
-    new TextEncoder().encode(term).forEach(function (b) {
-      hash = Math.imul(hash ^ b, 0x01000193) >>> 0;
-    });
-    return hash % shards;
+  // [document, score] pairs: each gap is followed by one score digit.
+  function decodeScored(text) {
+    var out = [];
+    var last = 0;
+    if (text) {
+      text.split(",").forEach(function (item) {
+        last += parseInt(item.slice(0, -1), 36);
+        out.push([last, parseInt(item.slice(-1), 36)]);
+      });
+    }
+    return out;
   }
 
   function postings(term, m) {
-    return get(base + "terms/" + shardOf(term, m.shards) + ".json").then(function (shard) {
-      return Object.prototype.hasOwnProperty.call(shard, term) ? decode(shard[term]) : [];
+    return get(base + "terms/" + (fnv(term) % m.shards) + ".json").then(function (shard) {
+      return has(shard, term) ? decodeScored(shard[term]) : [];
     });
   }
 
-  function intersect(a, b) {
-    var out = [];
-    for (var i = 0, j = 0; i < a.length && j < b.length;) {
-      if (a[i] === b[j]) {
-        out.push(a[i]);
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
+  // What the query asks: words (the last one also as a prefix while it
+  // is being typed), phrases in quotes, and a symbol key if it reads as
+  // one. Dashes of every kind and non-breaking spaces count as plain ones.
+  function parse(query, stop, typing) {
+    var plain = query.replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u00a0\u202f]/g, " ");
+    var phrases = [];
+    var rest = plain.replace(/"([^"]*)("|$)/g, function (_, inside) {
+      var words = splitWords(inside).filter(function (w) { return indexed(w, stop); });
+      if (words.length) {
+        phrases.push({ all: splitWords(inside), words: words });
+      }
+      return " ";
+    });
+    var words = splitWords(rest).filter(function (w) { return indexed(w, stop); });
+    var terms = words.map(function (w) { return { word: w, prefix: false }; });
+    var open = /[\p{Alphabetic}\p{N}]$/u.test(plain);
+    if (typing && open && terms.length && Array.from(terms[terms.length - 1].word).length >= PREFIX) {
+      terms[terms.length - 1].prefix = true;
+    }
+    phrases.forEach(function (p) {
+      p.words.forEach(function (w) { terms.push({ word: w, prefix: false }); });
+    });
+    var keys = [];
+    if (/\d/.test(plain) && phrases.length === 0) {
+      var compact = function (s) { return "#" + s.replace(/\s+/g, "").toLowerCase(); };
+      keys.push(compact(plain));
+      // "resolution 76/10", "General Assembly resolution 76/10", "res. 76/10"
+      var cited = plain.match(/(?:^|\s)(?:resolutions?|res\.?)\s+(.*\d.*)$/i);
+      if (cited) {
+        keys.push(compact(cited[1]));
       }
     }
-    return out;
+    return { terms: terms, phrases: phrases, keys: keys };
+  }
+
+  // A word's stems from its vocabulary file, and the words of the archive
+  // that share them (to mark in the quoted paragraph).
+  async function expand(term, m) {
+    var first = Array.from(term.word).slice(0, PREFIX).join("");
+    var vocabulary = await get(base + "words/" + (fnv(first) % m.vocabulary) + ".json");
+    var stems = new Map();
+    if (has(vocabulary, term.word)) {
+      stems.set(vocabulary[term.word] || term.word, 1);
+    } else if (m.stemmed) {
+      // A form the archive lacks ("protecting" where it has only
+      // "protection"): the longest stem of the archive that begins it,
+      // leaving no more than a suffix.
+      var best = "";
+      Object.keys(vocabulary).forEach(function (w) {
+        var stem = vocabulary[w] || w;
+        if (stem.length > best.length && stem.length >= PREFIX + 1 &&
+            term.word.startsWith(stem) && term.word.length - stem.length <= MAX_SUFFIX) {
+          best = stem;
+        }
+      });
+      if (best) {
+        stems.set(best, 1);
+      }
+    }
+    if (term.prefix) {
+      // Longer words are guesses at what is being typed: the shortest
+      // few, as the nearest guesses, each a little below the word itself.
+      Object.keys(vocabulary)
+        .filter(function (w) { return w.startsWith(term.word) && w !== term.word; })
+        .sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); })
+        .forEach(function (w) {
+          var stem = vocabulary[w] || w;
+          if (stems.size < MAX_GUESSES && !stems.has(stem)) {
+            stems.set(stem, 0.8);
+          }
+        });
+    }
+    var surfaces = new Set([term.word]);
+    Object.keys(vocabulary).forEach(function (w) {
+      if (stems.has(vocabulary[w] || w)) {
+        surfaces.add(w);
+      }
+    });
+    return { stems: stems, surfaces: surfaces };
+  }
+
+  // Document → score for one word: BM25, the best of its stems.
+  async function scores(term, m) {
+    var found = await expand(term, m);
+    var byDoc = new Map();
+    var stems = Array.from(found.stems.entries());
+    var lists = await Promise.all(stems.map(function (s) { return postings(s[0], m); }));
+    lists.forEach(function (list, k) {
+      var df = list.length;
+      var idf = Math.log(1 + (m.docs - df + 0.5) / (df + 0.5));
+      var weight = stems[k][1] * idf * (m.k1 + 1) / m.top_score;
+      list.forEach(function (p) {
+        var s = p[1] * weight;
+        if (!(byDoc.get(p[0]) >= s)) {
+          byDoc.set(p[0], s);
+        }
+      });
+    });
+    return { byDoc: byDoc, surfaces: found.surfaces };
   }
 
   function yearOf(doc, m) {
@@ -90,39 +204,69 @@
     return year;
   }
 
-  // Documents matching the query and the filters, newest first.
-  async function find(query, filters) {
-    var m = await meta;
-    var stop = new Set(m.stop_words);
-    var words = terms(query, stop);
-    var hits = [];
-    var symbol = false;
-    if (/\d/.test(query)) {
-      var key = "#" + query.replace(/^\s*resolution\s+/i, "").replace(/\s+/g, "").toLowerCase();
-      hits = await postings(key, m);
-      symbol = hits.length > 0;
-    }
-    if (!symbol && words.length > 0) {
-      var lists = await Promise.all(words.map(function (w) { return postings(w, m); }));
-      hits = lists.reduce(intersect);
-    }
+  async function filtered(docs, filters, m) {
+    var out = docs;
     if (filters.body) {
       var b = m.bodies.findIndex(function (x) { return x.key === filters.body; });
-      hits = hits.filter(function (d) { return parseInt(m.body_of[d], 36) === b; });
+      out = out.filter(function (d) { return parseInt(m.body_of[d], 36) === b; });
     }
     var from = parseInt(filters.from, 10);
     var to = parseInt(filters.to, 10);
     if (from || to) {
-      hits = hits.filter(function (d) {
+      out = out.filter(function (d) {
         var y = yearOf(d, m);
         return (!from || y >= from) && (!to || y <= to);
       });
     }
     if (filters.subject) {
-      var subject = await get(base + "subjects/" + encodeURIComponent(filters.subject) + ".json");
-      hits = intersect(hits, decode(subject));
+      if (!m.subjects.some(function (s) { return s.file === filters.subject; })) {
+        return [];
+      }
+      var subject = new Set(decode(await get(base + "subjects/" + encodeURIComponent(filters.subject) + ".json")));
+      out = out.filter(function (d) { return subject.has(d); });
     }
-    return { hits: hits.reverse(), words: words, symbol: symbol, meta: m };
+    return out;
+  }
+
+  function anyFilter(filters) {
+    return Boolean(filters.body || filters.from || filters.to || filters.subject);
+  }
+
+  // Documents matching the query and the filters: by relevance for
+  // words, newest first for filters alone.
+  async function find(query, filters, typing) {
+    var m = await meta;
+    var q = parse(query, new Set(m.stop_words), typing);
+    var found = { query: query, hits: [], surfaces: new Set(), phrases: q.phrases, symbol: false, meta: m };
+    for (var k = 0; k < q.keys.length && !found.symbol; k++) {
+      var exact = await postings(q.keys[k], m);
+      if (exact.length) {
+        found.hits = exact.map(function (p) { return p[0]; }).reverse();
+        found.symbol = true;
+      }
+    }
+    if (!found.symbol && q.terms.length) {
+      var each = await Promise.all(q.terms.map(function (t) { return scores(t, m); }));
+      each.sort(function (a, b) { return a.byDoc.size - b.byDoc.size; });
+      var total = new Map(each[0].byDoc);
+      each.slice(1).forEach(function (s) {
+        total.forEach(function (score, doc) {
+          if (s.byDoc.has(doc)) {
+            total.set(doc, score + s.byDoc.get(doc));
+          } else {
+            total.delete(doc);
+          }
+        });
+      });
+      each.forEach(function (s) { s.surfaces.forEach(function (w) { found.surfaces.add(w); }); });
+      found.hits = Array.from(total.keys()).sort(function (a, b) {
+        return total.get(b) - total.get(a) || b - a;
+      });
+    } else if (!found.symbol && q.terms.length === 0 && query.trim() === "" && anyFilter(filters)) {
+      found.hits = Array.from({ length: m.docs }, function (_, d) { return m.docs - 1 - d; });
+    }
+    found.hits = await filtered(found.hits, filters, m);
+    return found;
   }
 
   function record(doc, m) {
@@ -132,45 +276,83 @@
     });
   }
 
-  // The first paragraph of the page holding every word (else any word).
-  async function paragraph(url, words) {
-    if (words.length === 0) {
-      return null;
+  function paragraphText(p) {
+    var copy = p.cloneNode(true);
+    copy.querySelectorAll(".permalink, .cited-count, .fnref, .label").forEach(function (e) { e.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function containsPhrase(words, phrase) {
+    outer: for (var i = 0; i + phrase.length <= words.length; i++) {
+      for (var j = 0; j < phrase.length; j++) {
+        if (words[i + j] !== phrase[j]) {
+          continue outer;
+        }
+      }
+      return true;
     }
+    return false;
+  }
+
+  // The paragraph (or note) of the page holding the most of the query's
+  // words, and every phrase; null when no paragraph holds the phrases.
+  async function paragraph(url, found) {
     var html = await get(url, "text");
     var doc = new DOMParser().parseFromString(html, "text/html");
-    var paras = Array.from(doc.querySelectorAll(".text [id]"));
+    var paras = Array.from(doc.querySelectorAll(".para[id], .footnotes li[id]"));
     var best = null;
     var bestCount = 0;
     paras.forEach(function (p) {
       var text = paragraphText(p);
-      var have = new Set(terms(text, new Set()));
-      var count = words.filter(function (w) { return have.has(w); }).length;
+      var words = splitWords(text);
+      if (!found.phrases.every(function (ph) { return containsPhrase(words, ph.all); })) {
+        return;
+      }
+      var count = new Set(words.filter(function (w) { return found.surfaces.has(w); })).size + found.phrases.length;
       if (count > bestCount) {
         var permalink = p.querySelector(".permalink");
         var name = permalink ? (permalink.getAttribute("aria-label") || "").replace(/^Link to /, "") : "";
-        best = { id: p.id, name: name || p.id, text: text };
+        best = { id: p.id, name: name || "note " + p.id.replace(/^fn/, ""), text: text };
         bestCount = count;
       }
     });
     return best;
   }
 
-  function paragraphText(p) {
-    var copy = p.cloneNode(true);
-    copy.querySelectorAll(".permalink, .cited-count, .fnref").forEach(function (e) { e.remove(); });
-    return copy.textContent.replace(/\s+/g, " ").trim();
+  // The token where the phrase begins (tokens are words and the spaces
+  // between them).
+  function phraseStart(tokens, phrase) {
+    var words = [];
+    var at = [];
+    tokens.forEach(function (t, k) {
+      splitWords(t).forEach(function (w) {
+        words.push(w);
+        at.push(k);
+      });
+    });
+    for (var i = 0; i + phrase.length <= words.length; i++) {
+      if (phrase.every(function (w, j) { return words[i + j] === w; })) {
+        return at[i];
+      }
+    }
+    return 0;
   }
 
-  // The paragraph's text with the query's words marked, built as text
-  // nodes so nothing in it is read as markup.
-  function marked(text, words) {
-    var wanted = new Set(words);
+  // Some forty words around the first match, marked, built as text nodes
+  // so nothing in the text is read as markup.
+  function snippet(text, found) {
+    var wanted = function (word) { return found.surfaces.has(fold(word)); };
+    var tokens = text.split(/(\s+)/);
+    var first = found.phrases.length ? phraseStart(tokens, found.phrases[0].all) : tokens.findIndex(function (t) {
+      return splitWords(t).some(function (w) { return found.surfaces.has(w); });
+    });
+    var start = Math.max(0, first - 12);
+    var end = Math.min(tokens.length, start + 2 * SNIPPET_WORDS);
+    var shown = (start > 0 ? "… " : "") + tokens.slice(start, end).join("") + (end < tokens.length ? " …" : "");
     var out = document.createDocumentFragment();
     var last = 0;
-    var shown = text.length > 400 ? text.slice(0, 400) + "…" : text;
     shown.replace(/[\p{Alphabetic}\p{N}\p{M}]+/gu, function (word, at) {
-      if (wanted.has(fold(word))) {
+      if (wanted(word)) {
         out.appendChild(document.createTextNode(shown.slice(last, at)));
         var mark = document.createElement("mark");
         mark.textContent = word;
@@ -194,9 +376,19 @@
     return e;
   }
 
-  // One result: its heading at once, the matching paragraph when its page
-  // has been read.
-  async function show(doc, found, li) {
+  // Dates as resolutions write them: 19 December 2019.
+  var lang = document.documentElement.lang || "en";
+  var dates = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, {
+    day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+  });
+
+  function readableDate(iso) {
+    var d = new Date(iso + "T00:00:00Z");
+    return isNaN(d) ? iso : dates.format(d);
+  }
+
+  // One result's heading: its symbol, title, body and date.
+  async function heading(doc, found, li) {
     var r = await record(doc, found.meta);
     var head = element("p", "search-title");
     var link = element("a", "", r[0]);
@@ -206,36 +398,100 @@
     li.appendChild(head);
     var details = [found.meta.bodies[r[4]] ? found.meta.bodies[r[4]].name : ""];
     if (r[2]) {
-      details.push(r[2]);
+      details.push(readableDate(r[2]));
     }
     li.appendChild(element("p", "details", details.join(" · ")));
-    var para = await paragraph(r[3], found.words).catch(function () { return null; });
+    return r[3];
+  }
+
+  // The paragraph that matched, quoted under the heading; `data-quoted`
+  // says it has been looked for.
+  function quote(li, para, url) {
     if (para) {
-      var quote = element("p", "search-paragraph");
+      var p = element("p", "search-paragraph");
       var at = element("a", "", "¶ " + para.name);
-      at.href = r[3] + "#" + para.id;
-      quote.appendChild(at);
-      quote.appendChild(document.createTextNode(" "));
-      quote.appendChild(marked(para.text, found.words));
-      li.appendChild(quote);
+      at.href = url + "#" + para.id;
+      p.appendChild(at);
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(snippet(para.text, current));
+      li.appendChild(p);
     }
+    li.dataset.quoted = para ? "true" : "none";
+  }
+
+  // A result's page is read only when it comes near the screen: a query
+  // downloads the pages of the results one looks at, not of all twenty.
+  var nearScreen = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) {
+        return;
+      }
+      var li = entry.target;
+      nearScreen.unobserve(li);
+      var found = current;
+      paragraph(li.dataset.url, found).catch(function () { return null; }).then(function (para) {
+        if (found === current) {
+          quote(li, para, li.dataset.url);
+        }
+      });
+    });
+  }, { rootMargin: "200px 0px" });
+
+  // One result, ready to be shown; null when a phrase is not in its text
+  // (which must then be read at once).
+  async function result(doc, found) {
+    var li = element("li", "search-result");
+    var url = await heading(doc, found, li);
+    if (found.phrases.length) {
+      var para = await paragraph(url, found).catch(function () { return null; });
+      if (!para) {
+        return null;
+      }
+      quote(li, para, url);
+    } else if (found.surfaces.size > 0) {
+      li.dataset.url = url;
+      nearScreen.observe(li);
+    }
+    return li;
   }
 
   var current = null;
-  var shownCount = 0;
+  var next = 0;
+  var shown = 0;
+  var generation = 0;
 
-  // Shows the next page of results, in order, reading their pages at once;
-  // marks the list `data-done` when all of them are there.
+  function counted(n) {
+    return n + (n === 1 ? " resolution" : " resolutions");
+  }
+
+  // Shows the next page of results, in order; with a phrase, skips those
+  // whose text lacks it. Marks the list `data-done` (and `data-query`)
+  // when the page is there.
   async function showMore() {
-    var batch = current.hits.slice(shownCount, shownCount + PAGE);
-    shownCount += batch.length;
-    more.hidden = shownCount >= current.hits.length;
+    var run = generation;
     delete list.dataset.done;
-    await Promise.all(batch.map(function (doc) {
-      var li = element("li", "search-result");
-      list.appendChild(li);
-      return show(doc, current, li);
-    }));
+    var wanted = shown + PAGE;
+    while (shown < wanted && next < current.hits.length) {
+      var batch = current.hits.slice(next, next + (wanted - shown));
+      next += batch.length;
+      var items = await Promise.all(batch.map(function (doc) { return result(doc, current); }));
+      if (run !== generation) {
+        return;
+      }
+      items.forEach(function (li) {
+        if (li) {
+          list.appendChild(li);
+          shown++;
+        }
+      });
+    }
+    more.hidden = next >= current.hits.length;
+    if (current.phrases.length) {
+      status.textContent = next >= current.hits.length
+        ? (shown === 0 ? "No resolution holds that phrase." : counted(shown) + " with the phrase, by relevance.")
+        : counted(shown) + " with the phrase so far, of " + current.hits.length + " holding its words.";
+    }
+    list.dataset.query = current.query;
     list.dataset.done = "true";
   }
 
@@ -248,57 +504,122 @@
     };
   }
 
-  async function run(params, typed) {
+  // Runs a search. `how`: "typing" (as-you-type: the last word may be a
+  // prefix), "submit" (Enter: a symbol goes to its resolution) or "load"
+  // (from the address: a symbol goes there too, unless we came Back).
+  async function run(params, how) {
+    var run = ++generation;
     var query = (params.get("q") || "").trim();
+    var filters = filtersFrom(params);
     list.replaceChildren();
     delete list.dataset.done;
     more.hidden = true;
-    if (!query) {
+    if (!query && !anyFilter(filters)) {
       status.textContent = "";
+      list.dataset.done = "true";
       return;
     }
     status.textContent = "Searching…";
+    var found;
     try {
-      current = await find(query, filtersFrom(params));
+      found = await find(params.get("q") || "", filters, how === "typing");
     } catch (e) {
       status.textContent = "The search index could not be read (" + e.message + ").";
       return;
     }
-    var n = current.hits.length;
-    if (typed && current.symbol && n === 1) {
-      var only = await record(current.hits[0], current.meta);
-      status.textContent = "Going to " + only[0] + "…";
-      location.assign(only[3]);
+    if (run !== generation) {
       return;
     }
-    list.dataset.done = "true";
-    status.textContent = n === 0 ? "No resolution matches." : n + (n === 1 ? " resolution" : " resolutions") + ", newest first.";
-    shownCount = 0;
+    current = found;
+    var n = found.hits.length;
+    if (found.symbol && n === 1 && how !== "typing") {
+      var only = await record(found.hits[0], found.meta);
+      if (how === "submit" || !cameBack()) {
+        status.textContent = "Going to " + only[0] + "…";
+        (how === "submit" ? location.assign : location.replace).call(location, only[3]);
+        return;
+      }
+    }
+    status.textContent = n === 0 ? "No resolution matches."
+      : counted(n) + (query && !found.symbol ? ", by relevance." : ", newest first.");
+    next = 0;
+    shown = 0;
     await showMore();
   }
 
-  function fill(params) {
-    ["q", "body", "from", "to", "subject"].forEach(function (name) {
-      var field = form.elements.namedItem(name);
-      if (field && params.has(name)) {
-        field.value = params.get(name);
-      }
-    });
+  function cameBack() {
+    var nav = performance.getEntriesByType("navigation")[0];
+    return Boolean(nav && nav.type === "back_forward");
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
+  function paramsOfForm() {
     var params = new URLSearchParams(new FormData(form));
     Array.from(params.keys()).forEach(function (k) {
       if (!params.get(k)) {
         params.delete(k);
       }
     });
-    history.replaceState(null, "", "?" + params.toString());
-    run(params, true);
+    return params;
+  }
+
+  function fill(params) {
+    ["q", "body", "from", "to", "subject"].forEach(function (name) {
+      var field = form.elements.namedItem(name);
+      if (field) {
+        field.value = params.get(name) || "";
+      }
+    });
+  }
+
+  // Every search is an entry of the history: the first change after a
+  // search was shown starts a new entry, later keystrokes update it.
+  var editing = false;
+  function remember(params) {
+    var url = "?" + params.toString();
+    if (url === location.search || (url === "?" && !location.search)) {
+      return;
+    }
+    if (editing) {
+      history.replaceState(null, "", url);
+    } else {
+      history.pushState(null, "", url);
+      editing = true;
+    }
+  }
+
+  var timer = 0;
+  function changed() {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      var params = paramsOfForm();
+      remember(params);
+      run(params, "typing");
+    }, 60);
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    var params = paramsOfForm();
+    remember(params);
+    editing = false;
+    run(params, "submit");
+  });
+  window.addEventListener("popstate", function () {
+    var params = new URLSearchParams(location.search);
+    editing = false;
+    fill(params);
+    run(params, "history");
+  });
+  window.addEventListener("pageshow", function () {
+    editing = false;
   });
   more.addEventListener("click", showMore);
   var initial = new URLSearchParams(location.search);
   fill(initial);
-  run(initial, false);
+  if (box && !initial.get("q")) {
+    box.focus();
+  }
+  run(initial, "load");
 })();

@@ -1,0 +1,46 @@
+// Screenshots of the pages a newcomer sees first — the home page, a
+// resolution page and search results — at phone (390 px) and desktop
+// (1280 px) widths, in light and dark mode, for review in docs/screenshots/.
+//
+// Usage: node screenshots.mjs SITE_URL OUT_DIR [PREFIX]
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const [site, out, prefix = ""] = process.argv.slice(2);
+if (!site || !out) {
+  console.error("usage: node screenshots.mjs SITE_URL OUT_DIR [PREFIX]");
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
+const pages = [
+  ["home", ""],
+  ["resolution", "ga/76/10/"],
+  ["search", "search/?q=universal+health+coverage"],
+];
+const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+try {
+  for (const [width, viewport] of Object.entries(widths)) {
+    for (const scheme of ["light", "dark"]) {
+      const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      for (const [what, path] of pages) {
+        await page.goto(site + path, { waitUntil: "load" });
+        if (what === "search") {
+          await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
+          await page.waitForTimeout(500);
+        }
+        const file = join(out, `${prefix}${what}-${width}-${scheme}.png`);
+        await page.screenshot({ path: file, fullPage: what !== "resolution" });
+        console.log(file);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
