@@ -98,10 +98,13 @@ enum Command {
         #[command(subcommand)]
         format: ImportFormat,
     },
-    /// Create a new archive with a config.yaml and one sample resolution
+    /// Create a new archive: config.yaml, one sample resolution and a GitHub Pages workflow
     Init {
         /// The folder to create (must be empty or absent)
         dir: PathBuf,
+        /// The git repository of plenary that the workflow installs
+        #[arg(long, value_name = "URL")]
+        plenary_git: Option<String>,
     },
 }
 
@@ -230,13 +233,18 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
-        Command::Init { dir } => match scaffold::init(&dir) {
+        Command::Init { dir, plenary_git } => match scaffold::init(&dir, plenary_git.as_deref()) {
             Ok(()) => {
                 println!(
-                    "Created an archive in {}. Next: plenary build --root {}",
-                    dir.display(),
+                    "Created an archive in {0}. Next: plenary serve --root {0} to look at it.",
                     dir.display()
                 );
+                if plenary_git.is_none() {
+                    println!(
+                        "To publish it on GitHub Pages, set PLENARY_GIT in {}/.github/workflows/pages.yml (or run init with --plenary-git URL).",
+                        dir.display()
+                    );
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {

@@ -15,8 +15,8 @@ fn json(out: &Path, file: &str) -> serde_json::Value {
 }
 
 /// The documents under one stem or symbol key, with their scores, as
-/// `search.js` reads them: the term's shard, gaps in base 36 each followed
-/// by a score digit.
+/// `search.js` reads them: the term's shard; gaps in groups of five bits,
+/// lowest first, each followed by a score character.
 fn postings(out: &Path, term: &str) -> Vec<(usize, u32)> {
     let meta = json(out, "search/meta.json");
     let shards = meta["shards"].as_u64().unwrap() as u32;
@@ -27,15 +27,23 @@ fn postings(out: &Path, term: &str) -> Vec<(usize, u32)> {
     let Some(items) = shard[term].as_str() else {
         return Vec::new();
     };
-    let mut doc = 0;
-    items
-        .split(',')
-        .map(|item| {
-            let (gap, score) = item.split_at(item.len() - 1);
-            doc += usize::from_str_radix(gap, 36).unwrap();
-            (doc, u32::from_str_radix(score, 36).unwrap())
-        })
-        .collect()
+    const DIGITS: &str = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+    let mut values = items.chars().map(|c| DIGITS.find(c).unwrap());
+    let (mut doc, mut out) = (0, Vec::new());
+    while let Some(mut d) = values.next() {
+        let (mut gap, mut shift) = (0, 0);
+        loop {
+            gap += (d & 31) << shift;
+            shift += 5;
+            if d < 32 {
+                break;
+            }
+            d = values.next().unwrap();
+        }
+        doc += gap;
+        out.push((doc, values.next().unwrap() as u32));
+    }
+    out
 }
 
 /// A word's stem, from the vocabulary file of its first three letters.
@@ -43,7 +51,7 @@ fn stem_of(out: &Path, word: &str) -> Option<String> {
     let meta = json(out, "search/meta.json");
     let files = meta["vocabulary"].as_u64().unwrap() as u32;
     let n = shard_of(vocabulary_prefix(word), files);
-    let stem = json(out, &format!("search/words/{n}.json"))[word]
+    let stem = json(out, &format!("search/words/{n}.json"))[word][0]
         .as_str()?
         .to_string();
     Some(if stem.is_empty() {

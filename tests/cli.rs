@@ -25,6 +25,36 @@ fn init_creates_an_archive_that_builds() {
         "the embedded theme's assets"
     );
 
+    // The workflow that publishes it installs the plenary it is told of.
+    let o = plenary(
+        &[
+            "init",
+            "other",
+            "--plenary-git",
+            "https://example.org/plenary.git",
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let workflow =
+        fs::read_to_string(tmp.path().join("other/.github/workflows/pages.yml")).unwrap();
+    let workflow: serde_yaml::Value = serde_yaml::from_str(&workflow).unwrap();
+    assert_eq!(
+        workflow["env"]["PLENARY_GIT"].as_str(),
+        Some("https://example.org/plenary.git")
+    );
+    let steps = workflow["jobs"]["build"]["steps"].as_sequence().unwrap();
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(
+        runs.iter()
+            .any(|r| r.starts_with("plenary build --base-url")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter().any(|r| r.starts_with("plenary check")),
+        "{runs:?}"
+    );
+
     let again = plenary(&["init", "my-archive"], tmp.path());
     assert!(!again.status.success(), "init refuses a folder with files");
     assert!(stderr(&again).contains("is not empty"));

@@ -196,6 +196,29 @@ fn raw_html_and_unsafe_links_never_reach_the_page() {
 }
 
 #[test]
+fn long_resolutions_open_with_their_contents() {
+    let b = built();
+    let doc = b.page("/ga/70/1/");
+    let links: Vec<(String, String)> = doc
+        .select(&sel("nav.contents li a"))
+        .map(|a| {
+            let text = a.text().collect::<String>();
+            (a.value().attr("href").unwrap_or("").to_string(), text)
+        })
+        .collect();
+    assert_eq!(links.len(), 2, "{links:?}");
+    for (href, _) in &links {
+        let id = href.trim_start_matches('#');
+        let target = doc.select(&sel(&format!("h2[id='{id}']"))).count();
+        assert_eq!(target, 1, "{href} leads to a section heading");
+    }
+    assert!(links[0].1.starts_with('I'), "{links:?}");
+    // One section or annex is no table of contents.
+    let one = b.page("/ga/70/2/");
+    assert_eq!(one.select(&sel("nav.contents")).count(), 0);
+}
+
+#[test]
 fn pages_are_rendered_with_highlighted_code() {
     let b = built();
     let about = b.page("/about/");
@@ -207,8 +230,8 @@ fn pages_are_rendered_with_highlighted_code() {
     assert!(
         pre.value()
             .attr("style")
-            .is_some_and(|s| s.contains("background-color")),
-        "syntect colours"
+            .is_some_and(|s| s.contains("background-color") && s.starts_with("color:")),
+        "syntect colours, the theme's foreground included (readable in dark mode)"
     );
     assert!(pre.select(&sel("span[style]")).count() > 3);
     assert!(texts(&about, "article p")[0].contains("<b>Raw HTML</b>"));

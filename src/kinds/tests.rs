@@ -131,7 +131,11 @@ fn a_kind_described_once_is_planned_rendered_rebuilt_and_checked() {
         fs::read_to_string(&nine).unwrap(),
         "A/RES/70/9\nNatural order\n"
     );
-    assert!(outcome.written < 20, "{} files written", outcome.written);
+    // A new title reaches the page, its companions and redirect, the
+    // listings and feeds that name it, and in the search index the record
+    // file, the shards of the title's stems and the vocabulary files that
+    // count their documents: about twenty of the site's ninety.
+    assert!(outcome.written < 25, "{} files written", outcome.written);
     drop(pipeline);
 
     // Off when `outputs:` names other kinds.

@@ -95,6 +95,9 @@ pub struct ResolutionView<'a> {
     pub json_ld: String,
     /// The text: every block as HTML, with anchors and permalinks.
     pub content: String,
+    /// Its sections and annexes, for a table of contents; empty unless
+    /// there are two or more.
+    pub contents: Vec<ContentsEntry>,
     pub footnotes: Vec<FootnoteView>,
     pub previous: Option<SummaryView<'a>>,
     pub next: Option<SummaryView<'a>>,
@@ -102,6 +105,41 @@ pub struct ResolutionView<'a> {
     pub cited_by: Vec<CitedByView<'a>>,
     /// Paragraphs cited by name, with who cites them.
     pub cited_paragraphs: Vec<CitedParagraphView<'a>>,
+}
+
+/// A section or an annex in the table of contents.
+#[derive(Serialize)]
+pub struct ContentsEntry {
+    pub anchor: String,
+    /// `section` or `annex`.
+    pub kind: &'static str,
+    /// Its heading as plain text (`II. Follow-up`).
+    pub text: String,
+}
+
+/// The sections and annexes of a resolution that has two or more.
+fn contents(blocks: &[Block]) -> Vec<ContentsEntry> {
+    let entries: Vec<ContentsEntry> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Section | BlockKind::Annex))
+        .filter_map(|b| {
+            let heading = markdown::plain_text(&b.text);
+            let text = match (b.kind, b.label.as_deref()) {
+                (BlockKind::Section, Some(l)) if heading.is_empty() => l.to_string(),
+                (BlockKind::Section, Some(l)) => format!("{l}. {heading}"),
+                _ => heading,
+            };
+            Some(ContentsEntry {
+                anchor: b.anchor.as_deref()?.to_string(),
+                kind: b.kind.name(),
+                text,
+            })
+        })
+        .collect();
+    if entries.len() < 2 {
+        return Vec::new();
+    }
+    entries
 }
 
 /// A resolution citing the one on the page, and where.
@@ -425,6 +463,7 @@ pub(crate) fn resolution_view<'a>(
         bibtex,
         json_ld,
         content,
+        contents: contents(&r.blocks),
         footnotes,
         previous: previous.map(|p| self::summary(config, p)),
         next: next.map(|n| self::summary(config, n)),

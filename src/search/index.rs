@@ -27,10 +27,12 @@ struct Word {
     docs: u32,
 }
 
-/// A stem with the documents holding it, ascending, and their scores.
+/// A stem with the documents holding it, ascending, and their scores;
+/// and its words, whose vocabulary files give its number of documents.
 struct Stem {
     name: Box<str>,
     postings: Vec<(u32, u8)>,
+    words: Vec<Box<str>>,
 }
 
 pub struct Index {
@@ -233,6 +235,7 @@ impl Index {
             return w.stem;
         }
         let stem = self.stem_id(&stem(self.stemmer.as_ref(), word));
+        self.stems[stem as usize].words.push(word.into());
         if self.vocabulary > 0 && !word.starts_with('#') {
             let n = shard_of(vocabulary_prefix(word), self.vocabulary);
             self.file_words[n as usize].insert(word.into());
@@ -250,6 +253,7 @@ impl Index {
         self.stems.push(Stem {
             name: name.into(),
             postings: Vec::new(),
+            words: Vec::new(),
         });
         self.stem_ids.insert(name.into(), id);
         if self.shards > 0 {
@@ -293,6 +297,8 @@ impl Index {
             }
             word.docs -= 1;
             if word.docs == 0 {
+                let stem = word.stem as usize;
+                self.stems[stem].words.retain(|x| x.as_ref() != w);
                 self.words.remove(w);
                 if self.vocabulary > 0 && !w.starts_with('#') {
                     let n = shard_of(vocabulary_prefix(w), self.vocabulary);
@@ -331,17 +337,33 @@ impl Index {
     /// Sets (or with None removes) the posting of `doc` under a stem.
     fn post(&mut self, id: u32, doc: u32, score: Option<u8>) {
         let postings = &mut self.stems[id as usize].postings;
-        match (postings.binary_search_by_key(&doc, |p| p.0), score) {
-            (Ok(at), Some(s)) => postings[at].1 = s,
+        let counted = match (postings.binary_search_by_key(&doc, |p| p.0), score) {
+            (Ok(at), Some(s)) => {
+                postings[at].1 = s;
+                false
+            }
             (Err(at), Some(s)) => {
                 postings.insert(at, (doc, s));
                 self.postings += 1;
+                true
             }
             (Ok(at), None) => {
                 postings.remove(at);
                 self.postings -= 1;
+                true
             }
             (Err(_), None) => return,
+        };
+        // The stem's count of documents is in its words' files.
+        if counted && self.vocabulary > 0 {
+            for w in self.stems[id as usize]
+                .words
+                .iter()
+                .filter(|w| !w.starts_with('#'))
+            {
+                self.dirty_words
+                    .insert(shard_of(vocabulary_prefix(w), self.vocabulary));
+            }
         }
         if self.shards > 0 {
             self.dirty_shards
@@ -360,14 +382,17 @@ impl Index {
         put(&mut self.files, format!("{TERMS}{n}.json"), json(&encoded))
     }
 
-    /// `/search/words/N.json`: each word with its stem, `""` when it is
-    /// its own; returns its path if it changed.
+    /// `/search/words/N.json`: each word with its stem (`""` when it is
+    /// its own) and how many documents hold the stem, so a word being
+    /// typed is completed by the commonest words it begins; returns its
+    /// path if it changed.
     fn words_file(&mut self, n: u32) -> Option<String> {
-        let words: BTreeMap<&str, &str> = self.file_words[n as usize]
+        let words: BTreeMap<&str, (&str, usize)> = self.file_words[n as usize]
             .iter()
             .filter_map(|w| {
-                let stem = &self.stems[self.words.get(w)?.stem as usize].name;
-                Some((w.as_ref(), if stem == w { "" } else { stem.as_ref() }))
+                let stem = &self.stems[self.words.get(w)?.stem as usize];
+                let name = if stem.name == *w { "" } else { &stem.name };
+                Some((w.as_ref(), (name, stem.postings.len())))
             })
             .collect();
         put(&mut self.files, format!("{WORDS}{n}.json"), json(&words))

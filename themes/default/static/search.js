@@ -17,12 +17,16 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var PAGE = 20;
-  // Words of at least this many letters are also read as the start of
-  // longer ones while typed (the vocabulary files hold three letters).
+  // Vocabulary files are named by a word's first three letters.
   var PREFIX = 3;
   var SNIPPET_WORDS = 36;
   var MAX_SUFFIX = 5;
-  var MAX_GUESSES = 12;
+  // While typed, a word of at least four letters that is not yet a word
+  // of the archive stands for the commonest three it begins.
+  var GUESS_FROM = 4;
+  var MAX_GUESSES = 3;
+  // How long typing must pause before the results' pages are read.
+  var TYPING_PAUSE = 350;
   var cache = new Map();
 
   function get(path, as) {
@@ -76,15 +80,27 @@
     return out;
   }
 
-  // [document, score] pairs: each gap is followed by one score digit.
+  // [document, score] pairs from src/search/mod.rs's encode_scored: each
+  // gap in groups of five bits, lowest first (a character of the upper
+  // half of the alphabet says another follows), then one score character.
+  var DIGITS64 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+  var VALUE64 = {};
+  Array.from(DIGITS64).forEach(function (c, k) { VALUE64[c] = k; });
   function decodeScored(text) {
     var out = [];
     var last = 0;
-    if (text) {
-      text.split(",").forEach(function (item) {
-        last += parseInt(item.slice(0, -1), 36);
-        out.push([last, parseInt(item.slice(-1), 36)]);
-      });
+    var i = 0;
+    while (i < text.length) {
+      var gap = 0;
+      var scale = 1;
+      var d;
+      do {
+        d = VALUE64[text[i++]];
+        gap += (d & 31) * scale;
+        scale *= 32;
+      } while (d >= 32);
+      last += gap;
+      out.push([last, VALUE64[text[i++]]]);
     }
     return out;
   }
@@ -109,9 +125,14 @@
       return " ";
     });
     var words = splitWords(rest).filter(function (w) { return indexed(w, stop); });
+    // A symbol being typed (`45/1`, `1325 (2`) is looked up as a symbol
+    // only, not as words, until it is submitted.
+    if (typing && /\d\s*\/|\d\s*\(\s*\d/.test(plain)) {
+      words = [];
+    }
     var terms = words.map(function (w) { return { word: w, prefix: false }; });
     var open = /[\p{Alphabetic}\p{N}]$/u.test(plain);
-    if (typing && open && terms.length && Array.from(terms[terms.length - 1].word).length >= PREFIX) {
+    if (typing && open && terms.length) {
       terms[terms.length - 1].prefix = true;
     }
     phrases.forEach(function (p) {
@@ -131,21 +152,36 @@
   }
 
   // A word's stems from its vocabulary file, and the words of the archive
-  // that share them (to mark in the quoted paragraph).
+  // that share them (to mark in the quoted paragraph). Each entry of the
+  // file is [stem ("" for the word itself), documents holding the stem].
   async function expand(term, m) {
     var first = Array.from(term.word).slice(0, PREFIX).join("");
     var vocabulary = await get(base + "words/" + (fnv(first) % m.vocabulary) + ".json");
+    var stemOf = function (w) { return vocabulary[w][0] || w; };
+    var words = Object.keys(vocabulary);
     var stems = new Map();
     if (has(vocabulary, term.word)) {
-      stems.set(vocabulary[term.word] || term.word, 1);
-    } else if (m.stemmed) {
-      // A form the archive lacks ("protecting" where it has only
-      // "protection"): the longest stem of the archive that begins it,
-      // leaving no more than a suffix.
+      stems.set(stemOf(term.word), 1);
+    } else if (term.prefix && Array.from(term.word).length >= GUESS_FROM) {
+      // A word being typed: the commonest few words it begins, each a
+      // little below a word typed whole.
+      words
+        .filter(function (w) { return w.startsWith(term.word); })
+        .sort(function (a, b) { return vocabulary[b][1] - vocabulary[a][1] || (a < b ? -1 : 1); })
+        .forEach(function (w) {
+          if (stems.size < MAX_GUESSES && !stems.has(stemOf(w))) {
+            stems.set(stemOf(w), 0.8);
+          }
+        });
+    }
+    if (stems.size === 0 && m.stemmed) {
+      // A form the archive lacks ("protects" where it has "protection"):
+      // the longest stem of the archive that begins it, leaving no more
+      // than a suffix.
       var best = "";
-      Object.keys(vocabulary).forEach(function (w) {
-        var stem = vocabulary[w] || w;
-        if (stem.length > best.length && stem.length >= PREFIX + 1 &&
+      words.forEach(function (w) {
+        var stem = stemOf(w);
+        if (stem.length > best.length && stem.length > PREFIX &&
             term.word.startsWith(stem) && term.word.length - stem.length <= MAX_SUFFIX) {
           best = stem;
         }
@@ -154,22 +190,9 @@
         stems.set(best, 1);
       }
     }
-    if (term.prefix) {
-      // Longer words are guesses at what is being typed: the shortest
-      // few, as the nearest guesses, each a little below the word itself.
-      Object.keys(vocabulary)
-        .filter(function (w) { return w.startsWith(term.word) && w !== term.word; })
-        .sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); })
-        .forEach(function (w) {
-          var stem = vocabulary[w] || w;
-          if (stems.size < MAX_GUESSES && !stems.has(stem)) {
-            stems.set(stem, 0.8);
-          }
-        });
-    }
     var surfaces = new Set([term.word]);
-    Object.keys(vocabulary).forEach(function (w) {
-      if (stems.has(vocabulary[w] || w)) {
+    words.forEach(function (w) {
+      if (stems.has(stemOf(w))) {
         surfaces.add(w);
       }
     });
@@ -419,23 +442,54 @@
     li.dataset.quoted = para ? "true" : "none";
   }
 
-  // A result's page is read only when it comes near the screen: a query
-  // downloads the pages of the results one looks at, not of all twenty.
+  // A result's page is read only when it is on screen, one page at a
+  // time from the top (each quote pushes the results below it down, maybe
+  // off the screen), and, while a query is being typed, only once typing
+  // pauses: a query downloads the pages of the results one looks at.
+  var onScreen = new Set();
+  var quoting = false;
+  var quoteTimer = 0;
   var nearScreen = new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
-      if (!entry.isIntersecting) {
-        return;
+      if (entry.isIntersecting) {
+        onScreen.add(entry.target);
+      } else {
+        onScreen.delete(entry.target);
       }
-      var li = entry.target;
-      nearScreen.unobserve(li);
-      var found = current;
-      paragraph(li.dataset.url, found).catch(function () { return null; }).then(function (para) {
-        if (found === current) {
-          quote(li, para, li.dataset.url);
-        }
-      });
     });
-  }, { rootMargin: "200px 0px" });
+    quoteSoon();
+  });
+  // No page is read before this time (performance.now()).
+  var quoteFrom = 0;
+
+  function quoteSoon() {
+    clearTimeout(quoteTimer);
+    quoteTimer = setTimeout(quoteNext, Math.max(0, quoteFrom - performance.now()));
+  }
+
+  async function quoteNext() {
+    if (quoting) {
+      return;
+    }
+    if (performance.now() < quoteFrom) {
+      quoteSoon();
+      return;
+    }
+    var li = Array.from(list.children).find(function (x) { return onScreen.has(x); });
+    if (!li) {
+      return;
+    }
+    quoting = true;
+    onScreen.delete(li);
+    nearScreen.unobserve(li);
+    var found = current;
+    var para = await paragraph(li.dataset.url, found).catch(function () { return null; });
+    quoting = false;
+    if (found === current) {
+      quote(li, para, li.dataset.url);
+    }
+    quoteSoon();
+  }
 
   // One result, ready to be shown; null when a phrase is not in its text
   // (which must then be read at once).
@@ -450,7 +504,6 @@
       quote(li, para, url);
     } else if (found.surfaces.size > 0) {
       li.dataset.url = url;
-      nearScreen.observe(li);
     }
     return li;
   }
@@ -482,6 +535,9 @@
         if (li) {
           list.appendChild(li);
           shown++;
+          if (li.dataset.url) {
+            nearScreen.observe(li);
+          }
         }
       });
     }
@@ -531,6 +587,11 @@
       return;
     }
     current = found;
+    // Quotes wait for a pause in typing (see quoteNext).
+    clearTimeout(quoteTimer);
+    onScreen.clear();
+    nearScreen.disconnect();
+    quoteFrom = performance.now() + (how === "typing" ? TYPING_PAUSE : 0);
     var n = found.hits.length;
     if (found.symbol && n === 1 && how !== "typing") {
       var only = await record(found.hits[0], found.meta);
