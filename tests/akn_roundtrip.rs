@@ -141,7 +141,9 @@ fn metadata_lands_in_front_matter() {
         "symbol: \"A/HRC/RES/56/2\"",
         "body: \"hrc\"",
         "adopted: \"2024-07-10\"",
-        "vote: \"recorded vote: 31-14-2\"",
+        "vote:",
+        "  totals: {yes: 31, no: 14, abstain: 2}",
+        "    - \"ALGERIA\"",
     ] {
         assert!(md.lines().any(|l| l == line), "{line} in\n{md}");
     }

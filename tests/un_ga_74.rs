@@ -569,3 +569,120 @@ fn citations_agree_with_the_uns_own_links() {
     );
     assert!(recall >= 0.97 && precision >= 0.95);
 }
+
+/// The vote and the draft's sponsors as the XML's own metadata give them:
+/// `(outcome, [in favour, against, abstaining] counts and names, sponsor
+/// prose)`.
+type Record = (String, Vec<(u32, Vec<String>)>, String);
+
+fn adoption_in(xml: &str) -> Record {
+    let doc = Document::parse(xml).unwrap();
+    let voting = doc.descendants().find(|d| is(d, "voting")).unwrap();
+    let sides = ["inFavour", "against", "abstaining"]
+        .iter()
+        .map(|role| {
+            let count = voting
+                .children()
+                .find(|c| is(c, "count") && c.attribute("refersTo") == Some(role));
+            let value = count.map_or(0, |c| c.attribute("value").unwrap().parse().unwrap());
+            let names = count
+                .into_iter()
+                .flat_map(|c| c.descendants().filter(|d| is(d, "organization")))
+                .map(text)
+                .collect();
+            (value, names)
+        })
+        .collect();
+    let prose = doc
+        .descendants()
+        .find(|d| is(d, "step") && d.attribute("outcome") == Some("draftResolution"))
+        .and_then(|s| s.attribute("by"))
+        .unwrap_or("")
+        .to_string();
+    (
+        voting.attribute("outcome").unwrap().to_string(),
+        sides,
+        prose,
+    )
+}
+
+/// The words of a list of names, `and` left out: what a split of the
+/// prose must keep, in order.
+fn name_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty() && *w != "and")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_vote_and_sponsor_reaches_its_page() {
+    let s = session();
+    let (mut recorded, mut without, mut rows) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for (name, xml) in &s.files {
+        let (outcome, sides, prose) = adoption_in(xml);
+        for (path, _) in expected(xml) {
+            let html = fs::read_to_string(s.site.join(&path).join("index.html")).unwrap();
+            let page = scraper::Html::parse_document(&html);
+            let outcome_text: String = page
+                .select(&common::sel(".adoption .outcome"))
+                .flat_map(|e| e.text())
+                .collect();
+            match outcome.as_str() {
+                "adoptedWithoutVote" => {
+                    without += 1;
+                    if !outcome_text.ends_with(", adopted without a vote.") {
+                        wrong.push(format!("{name} {path}: {outcome_text:?}"));
+                    }
+                }
+                "adoptedRecordedVote" => {
+                    recorded += 1;
+                    let label = page
+                        .select(&common::sel("svg.vote-chart"))
+                        .next()
+                        .and_then(|svg| svg.value().attr("aria-label"))
+                        .unwrap_or("")
+                        .to_string();
+                    let want = format!(
+                        "{} in favour, {} against, {} abstaining",
+                        sides[0].0, sides[1].0, sides[2].0
+                    );
+                    if label != want {
+                        wrong.push(format!("{name} {path}: page {label:?}, XML {want:?}"));
+                    }
+                    // Each side's states, as listed on the page.
+                    for ((_, names), k) in sides.iter().zip(1..) {
+                        rows += names.len();
+                        let listed: Vec<String> = page
+                            .select(&common::sel(".vote-list p"))
+                            .map(|p| p.text().collect::<String>())
+                            .collect();
+                        let shown = listed
+                            .iter()
+                            .find(|l| names.first().is_some_and(|n| l.starts_with(n.as_str())));
+                        if !names.is_empty() && shown != Some(&names.join(", ")) {
+                            wrong.push(format!("{name} {path}: side {k} not listed as in the XML"));
+                        }
+                    }
+                }
+                other => wrong.push(format!("{name}: outcome {other}")),
+            }
+            // Every sponsor named, none added, in the XML's order.
+            if !prose.is_empty() && !prose.starts_with("submitted by") {
+                let shown: String = page
+                    .select(&common::sel(".adoption .sponsors > p:first-of-type"))
+                    .flat_map(|e| e.text())
+                    .collect();
+                if name_words(&shown) != name_words(&prose) {
+                    wrong.push(format!("{name} {path}: sponsors {shown:?}, XML {prose:?}"));
+                }
+            }
+        }
+    }
+    println!(
+        "{recorded} parts adopted by a recorded vote, {without} without a vote, {rows} state votes"
+    );
+    assert!(wrong.is_empty(), "{:#?}", &wrong[..wrong.len().min(12)]);
+    assert!(recorded >= 96 && without >= 217, "{recorded} {without}");
+}

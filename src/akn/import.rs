@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::resolution::adoption::{split_sponsors, Adoption, Recorded, Totals, Vote};
 use crate::resolution::date::Date;
 use crate::urls::slug;
 
@@ -129,7 +130,9 @@ struct Meta {
     agenda_item: Option<String>,
     /// The item's name; several, `; ` between them.
     agenda_item_name: Option<String>,
-    vote: Option<String>,
+    /// Documents, sponsors and vote, from `meta/workflow` and
+    /// `meta/analysis`.
+    adoption: Adoption,
     /// UNBIS terms.
     subjects: Vec<String>,
     /// The other keyword lists, by the scheme the XML names
@@ -240,7 +243,7 @@ impl Meta {
             adopted: adoption(statement),
             agenda_item,
             agenda_item_name,
-            vote: named(statement, "vote").map(vote),
+            adoption: adoption_record(statement),
             subjects,
             keywords,
         })
@@ -317,21 +320,83 @@ fn agenda_item(statement: Node) -> (Option<String>, Option<String>) {
     (item, (!names.is_empty()).then(|| names.join("; ")))
 }
 
-/// `recorded vote: 31-14-2`, or the outcome's words.
-fn vote(v: Node) -> String {
-    let count = |role: &str| {
-        v.descendants()
-            .find(|d| d.has_tag_name("quantity") && d.attribute("refersTo") == Some(role))
-            .and_then(|q| q.attribute("normalized").map(str::to_string))
+/// The record of adoption: the draft (and its sponsors) and the meeting
+/// record from the workflow's steps, the committee's report, and the
+/// vote with its states from the analysis.
+fn adoption_record(statement: Node) -> Adoption {
+    let mut a = Adoption::default();
+    let meta = statement.children().find(|c| c.has_tag_name("meta"));
+    let steps = meta
+        .and_then(|m| named(m, "workflow"))
+        .into_iter()
+        .flat_map(|w| w.children().filter(|c| c.has_tag_name("step")));
+    let attr = |n: Node, k: &str| {
+        n.attribute(k)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
     };
-    match (count("#inFavour"), count("#against"), count("#abstaining")) {
-        (Some(f), Some(a), Some(ab)) => format!("recorded vote: {f}-{a}-{ab}"),
-        _ => words(v)
-            .trim_matches(['[', ']'])
-            .split('.')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+    for step in steps {
+        match step.attribute("outcome") {
+            Some("draftResolution") => {
+                a.draft_symbol = attr(step, "as");
+                if let Some(by) = attr(step, "by") {
+                    match by.strip_prefix("submitted by ") {
+                        Some(who) => a.submitter = Some(who.to_string()),
+                        None => a.sponsors = split_sponsors(&by),
+                    }
+                }
+            }
+            Some("draftResolutionAdditionalSponsors") => {
+                a.additional_sponsors = attr(step, "by")
+                    .map(|b| split_sponsors(&b))
+                    .unwrap_or_default();
+            }
+            Some("recommendedForAdoption") => a.report = attr(step, "as"),
+            Some("adopted") => a.meeting_record = attr(step, "as"),
+            _ => {}
+        }
+    }
+    a.vote = meta
+        .and_then(|m| m.descendants().find(|d| d.has_tag_name("voting")))
+        .and_then(voting);
+    a
+}
+
+/// `adoptedWithoutVote`, or `adoptedRecordedVote` with a count and the
+/// voters for each side.
+fn voting(v: Node) -> Option<Vote> {
+    match v.attribute("outcome") {
+        Some("adoptedWithoutVote") => Some(Vote::WithoutVote),
+        Some("adoptedRecordedVote") => {
+            let side = |role: &str| {
+                let count = v
+                    .children()
+                    .find(|c| c.has_tag_name("count") && c.attribute("refersTo") == Some(role));
+                let total = count.and_then(|c| c.attribute("value")?.trim().parse::<u32>().ok());
+                let names: Vec<String> = count
+                    .into_iter()
+                    .flat_map(|c| c.descendants().filter(|d| d.has_tag_name("organization")))
+                    .map(words)
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                (total, names)
+            };
+            let (yes_total, yes) = side("inFavour");
+            let (no_total, no) = side("against");
+            let (abstain_total, abstain) = side("abstaining");
+            let totals = match (yes_total, no_total, abstain_total) {
+                (Some(yes), Some(no), Some(abstain)) => Some(Totals { yes, no, abstain }),
+                _ => None,
+            };
+            Some(Vote::Recorded(Recorded {
+                yes,
+                no,
+                abstain,
+                totals,
+            }))
+        }
+        _ => None,
     }
 }
 
@@ -416,14 +481,51 @@ impl Writer {
         if let Some(a) = &m.agenda_item_name {
             field("agenda_item_name", a);
         }
-        if let Some(v) = &m.vote {
-            field("vote", v);
+        let a = &m.adoption;
+        for (key, value) in [
+            ("committee", &a.committee),
+            ("report", &a.report),
+            ("draft_symbol", &a.draft_symbol),
+            ("meeting_record", &a.meeting_record),
+            ("submitter", &a.submitter),
+        ] {
+            if let Some(v) = value {
+                field(key, v);
+            }
         }
         let list = |fm: &mut String, indent: &str, terms: &[String]| {
             for t in terms {
                 fm.push_str(&format!("{indent}- {}\n", yaml_string(t)));
             }
         };
+        for (key, names) in [
+            ("sponsors", &a.sponsors),
+            ("additional_sponsors", &a.additional_sponsors),
+        ] {
+            if !names.is_empty() {
+                fm.push_str(&format!("{key}:\n"));
+                list(&mut fm, "  ", names);
+            }
+        }
+        match &a.vote {
+            Some(Vote::WithoutVote) => fm.push_str("vote: without-vote\n"),
+            Some(Vote::Recorded(r)) => {
+                fm.push_str("vote:\n");
+                if let Some(t) = r.totals {
+                    fm.push_str(&format!(
+                        "  totals: {{yes: {}, no: {}, abstain: {}}}\n",
+                        t.yes, t.no, t.abstain
+                    ));
+                }
+                for (side, names) in [("yes", &r.yes), ("no", &r.no), ("abstain", &r.abstain)] {
+                    if !names.is_empty() {
+                        fm.push_str(&format!("  {side}:\n"));
+                        list(&mut fm, "    ", names);
+                    }
+                }
+            }
+            None => {}
+        }
         if !m.subjects.is_empty() {
             fm.push_str("subjects:\n");
             list(&mut fm, "  ", &m.subjects);

@@ -22,7 +22,10 @@ struct Record<'a> {
     meeting: Option<&'a str>,
     agenda_item: Option<&'a str>,
     agenda_item_name: Option<&'a str>,
-    vote: Option<&'a str>,
+    /// The outcome in words (`adopted without a vote`).
+    vote: Option<String>,
+    /// Documents, sponsors and the vote with each state's.
+    adoption: &'a crate::resolution::adoption::Adoption,
     subjects: &'a [String],
     keywords: &'a std::collections::BTreeMap<String, Vec<String>>,
     url: String,
@@ -82,7 +85,8 @@ pub(crate) fn index_json(
         meeting: m.meeting.as_deref(),
         agenda_item: m.agenda_item.as_deref(),
         agenda_item_name: m.agenda_item_name.as_deref(),
-        vote: m.vote.as_deref(),
+        vote: m.adoption.vote.as_ref().map(|v| v.words()),
+        adoption: &m.adoption,
         subjects: &m.subjects,
         keywords: &m.keywords,
         url: config.absolute(&e.path),

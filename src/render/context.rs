@@ -77,7 +77,10 @@ pub struct ResolutionView<'a> {
     pub agenda_item_name: Option<&'a str>,
     /// Terms of other keyword lists, by scheme (`EuroVoc`, `SDGO`).
     pub keywords: &'a std::collections::BTreeMap<String, Vec<String>>,
-    pub vote: Option<&'a str>,
+    /// The outcome in words (`adopted without a vote`).
+    pub vote: Option<String>,
+    /// The record of adoption: outcome, vote, sponsors, documents.
+    pub adoption: super::adoption::AdoptionView<'a>,
     pub subjects: &'a [String],
     pub session_label: &'a str,
     pub session_url: String,
@@ -453,7 +456,8 @@ pub(crate) fn resolution_view<'a>(
         agenda_item: r.meta.agenda_item.as_deref(),
         agenda_item_name: r.meta.agenda_item_name.as_deref(),
         keywords: &r.meta.keywords,
-        vote: r.meta.vote.as_deref(),
+        vote: r.meta.adoption.vote.as_ref().map(|v| v.words()),
+        adoption: super::adoption::view(config, &r.meta.adoption),
         subjects: &r.meta.subjects,
         session_label: &body.session_label,
         session_url: config.link(&e.session_path),

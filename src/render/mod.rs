@@ -2,6 +2,7 @@
 //! `kinds` say what each makes): Tera and the site's templates, the views
 //! templates see, and the cache of resolution texts.
 
+pub mod adoption;
 pub mod citing;
 pub mod context;
 pub(crate) mod highlight;

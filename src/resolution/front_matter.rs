@@ -26,8 +26,24 @@ pub struct FrontMatter {
     pub agenda_item: Option<String>,
     /// `agenda_item_name: "Question of Palestine"`
     pub agenda_item_name: Option<String>,
-    /// How it was adopted: `without a vote`, `recorded vote: 148-9-14`.
-    pub vote: Option<String>,
+    /// How it was adopted: `without-vote`, or the states' votes as
+    /// lists (`yes:`, `no:`, `abstain:`) with the official `totals:`.
+    pub vote: Option<VoteField>,
+    /// `meeting_record: A/74/PV.38`
+    pub meeting_record: Option<String>,
+    /// `draft_symbol: A/74/L.14` (the `draft` flag is something else:
+    /// a text not yet published).
+    pub draft_symbol: Option<String>,
+    /// The committee's report: `report: A/74/400`.
+    pub report: Option<String>,
+    /// `committee: Third Committee`
+    pub committee: Option<String>,
+    /// Who submitted it when no state did: `the Chair of the Committee`.
+    pub submitter: Option<String>,
+    #[serde(default)]
+    pub sponsors: Vec<String>,
+    #[serde(default)]
+    pub additional_sponsors: Vec<String>,
     #[serde(default)]
     pub subjects: Vec<String>,
     /// Terms of other keyword lists, by scheme: `keywords: {EuroVoc:
@@ -43,6 +59,15 @@ pub struct FrontMatter {
     first_line: usize,
     #[serde(skip)]
     text: String,
+}
+
+/// `vote:` as written: words (`without-vote`) or the lists of a recorded
+/// vote.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum VoteField {
+    Words(String),
+    Lists(super::adoption::Recorded),
 }
 
 impl FrontMatter {

@@ -7,7 +7,8 @@
 
 use std::path::{Component, Path};
 
-use super::front_matter::FrontMatter;
+use super::adoption::{Adoption, Recorded, Totals, Vote};
+use super::front_matter::{FrontMatter, VoteField};
 use super::model::Meta;
 use super::parse::Structure;
 use crate::config::{Body, Config};
@@ -131,12 +132,81 @@ pub(crate) fn infer(
         meeting: fm.meeting.clone().or(s.closing_meeting.clone()),
         agenda_item: fm.agenda_item.clone(),
         agenda_item_name: fm.agenda_item_name.clone(),
-        vote: fm.vote.clone(),
+        adoption: adoption(fm, path, diags)?,
         subjects: fm.subjects.clone(),
         keywords: fm.keywords.clone(),
         aliases: aliases(fm, path, diags),
         draft: fm.draft,
     })
+}
+
+/// The record of adoption from front matter; None, with an error, for a
+/// `vote` that is none of its forms.
+fn adoption(fm: &FrontMatter, path: &Path, diags: &mut Diagnostics) -> Option<Adoption> {
+    let vote = match &fm.vote {
+        None => None,
+        Some(VoteField::Words(w)) => match vote_words(w) {
+            Some(v) => Some(v),
+            None => {
+                diags.error(
+                    path,
+                    fm.line_of("vote"),
+                    format!("`vote: {w}` is not a vote: write `without-vote`, or the lists `yes:`, `no:` and `abstain:` (with `totals:` if the text gives them)"),
+                );
+                return None;
+            }
+        },
+        Some(VoteField::Lists(recorded)) => {
+            let listed = recorded.listed();
+            if let Some(t) = recorded
+                .totals
+                .filter(|t| *t != listed && listed != Totals::default())
+            {
+                diags.warning(
+                    path,
+                    fm.line_of("vote"),
+                    format!(
+                        "the vote's totals ({}-{}-{}) differ from its lists ({}-{}-{}); both are kept, and the totals shown",
+                        t.yes, t.no, t.abstain, listed.yes, listed.no, listed.abstain
+                    ),
+                );
+            }
+            Some(Vote::Recorded(recorded.clone()))
+        }
+    };
+    Some(Adoption {
+        meeting_record: fm.meeting_record.clone(),
+        draft_symbol: fm.draft_symbol.clone(),
+        report: fm.report.clone(),
+        committee: fm.committee.clone(),
+        submitter: fm.submitter.clone(),
+        sponsors: fm.sponsors.clone(),
+        additional_sponsors: fm.additional_sponsors.clone(),
+        vote,
+    })
+}
+
+/// `without-vote` (or `without a vote`), or the totals alone as
+/// `recorded vote: 148-9-14`.
+fn vote_words(words: &str) -> Option<Vote> {
+    let w = words.trim().to_lowercase();
+    if matches!(
+        w.as_str(),
+        "without-vote" | "without a vote" | "adopted without a vote"
+    ) {
+        return Some(Vote::WithoutVote);
+    }
+    let counts = w.strip_prefix("recorded vote:")?.trim();
+    let mut n = counts.split(['-', '–']).map(|x| x.trim().parse::<u32>());
+    let (Some(Ok(yes)), Some(Ok(no)), Some(Ok(abstain)), None) =
+        (n.next(), n.next(), n.next(), n.next())
+    else {
+        return None;
+    };
+    Some(Vote::Recorded(Recorded {
+        totals: Some(Totals { yes, no, abstain }),
+        ..Recorded::default()
+    }))
 }
 
 fn settle_body<'c>(

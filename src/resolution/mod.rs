@@ -1,5 +1,6 @@
 //! Stage 2: one source file in, one [`Resolution`] out.
 
+pub mod adoption;
 pub mod anchors;
 pub mod date;
 pub mod front_matter;

@@ -55,7 +55,8 @@ pub struct Meta {
     pub meeting: Option<String>,
     pub agenda_item: Option<String>,
     pub agenda_item_name: Option<String>,
-    pub vote: Option<String>,
+    /// Its record of adoption: documents, sponsors, vote.
+    pub adoption: super::adoption::Adoption,
     pub subjects: Vec<String>,
     /// Terms of other keyword lists (EuroVoc, SDG), by scheme.
     pub keywords: std::collections::BTreeMap<String, Vec<String>>,
