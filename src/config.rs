@@ -88,6 +88,9 @@ pub struct Body {
     pub akn: String,
     /// Whether its older resolutions carry a Roman session (`2625 (XXV)`).
     pub roman_sessions: bool,
+    /// Every Member State sits in it (the General Assembly): a member on
+    /// no side of a recorded vote was absent.
+    pub every_member_state: bool,
     /// The first session whose resolutions are numbered `session/number`
     /// (the General Assembly's 31st, of 1976): an earlier `4/6` is some
     /// other body's.
@@ -207,6 +210,7 @@ struct BodyFile {
     decision_symbol: Option<String>,
     akn: Option<String>,
     roman_sessions: Option<bool>,
+    every_member_state: Option<bool>,
     first_session: Option<u32>,
 }
 
@@ -225,6 +229,7 @@ impl BodyFile {
             decision_symbol: self.decision_symbol.or(base.decision_symbol),
             akn: self.akn.or(base.akn),
             roman_sessions: self.roman_sessions.or(base.roman_sessions),
+            every_member_state: self.every_member_state.or(base.every_member_state),
             first_session: self.first_session.or(base.first_session),
         }
     }
@@ -482,6 +487,7 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
         key: key.to_string(),
         akn: f.akn.unwrap_or_else(|| format!("un{key}")),
         roman_sessions: f.roman_sessions.unwrap_or(false),
+        every_member_state: f.every_member_state.unwrap_or(false),
         first_session: f.first_session,
         name,
         short_names: f.short_names.unwrap_or_default(),

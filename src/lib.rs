@@ -29,6 +29,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod states;
 pub mod text;
 pub(crate) mod urls;
 pub mod yaml;

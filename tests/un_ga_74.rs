@@ -607,10 +607,14 @@ fn adoption_in(xml: &str) -> Record {
 }
 
 /// The words of a list of names, `and` left out: what a split of the
-/// prose must keep, in order.
+/// prose must keep, in order. The prose's notes (`Zambia. - Viet Nam was
+/// removed from the list…`) and document symbols (`(A74/368)`) are no
+/// names.
 fn name_words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || c == ',')
+    let list = text.split(". -").next().unwrap_or("");
+    list.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty() && *w != "and")
+        .filter(|w| !(w.starts_with('(') && w.contains('/')))
         .map(str::to_string)
         .collect()
 }
@@ -669,7 +673,8 @@ fn every_vote_and_sponsor_reaches_its_page() {
                 other => wrong.push(format!("{name}: outcome {other}")),
             }
             // Every sponsor named, none added, in the XML's order.
-            if !prose.is_empty() && !prose.starts_with("submitted by") {
+            // Prose in lower case names a submitter, not sponsors.
+            if prose.starts_with(char::is_uppercase) {
                 let shown: String = page
                     .select(&common::sel(".adoption .sponsors > p:first-of-type"))
                     .flat_map(|e| e.text())
@@ -685,4 +690,51 @@ fn every_vote_and_sponsor_reaches_its_page() {
     );
     assert!(wrong.is_empty(), "{:#?}", &wrong[..wrong.len().min(12)]);
     assert!(recorded >= 96 && without >= 217, "{recorded} {without}");
+}
+
+#[test]
+fn votes_csv_holds_exactly_the_states_votes_of_the_xml() {
+    let s = session();
+    let mut theirs = Vec::new();
+    for (_, xml) in &s.files {
+        let (outcome, sides, _) = adoption_in(xml);
+        if outcome != "adoptedRecordedVote" {
+            continue;
+        }
+        let doc = Document::parse(xml).unwrap();
+        let symbol = doc
+            .descendants()
+            .find(|d| is(d, "docNumber") && d.attribute("refersTo") == Some("#symbol"))
+            .map(text)
+            .unwrap();
+        for ((_, names), vote) in sides.iter().zip(["yes", "no", "abstain"]) {
+            for name in names {
+                theirs.push((symbol.clone(), name.clone(), vote.to_string()));
+            }
+        }
+    }
+    let mut reader = csv::Reader::from_path(s.site.join("votes.csv")).unwrap();
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["symbol", "date", "state", "vote", "state_code"]
+    );
+    let mut ours = Vec::new();
+    let mut absent = 0;
+    for row in reader.records() {
+        let row = row.unwrap();
+        assert_eq!(row[4].len(), 3, "every state has its code: {row:?}");
+        if &row[3] == "absent" {
+            absent += 1;
+            continue;
+        }
+        ours.push((row[0].to_string(), row[2].to_string(), row[3].to_string()));
+    }
+    theirs.sort();
+    ours.sort();
+    println!(
+        "votes.csv: {} state votes as in the XML, and {absent} members absent",
+        ours.len()
+    );
+    assert_eq!(ours.len(), theirs.len());
+    assert!(ours == theirs, "votes.csv differs from the XML's votes");
 }

@@ -340,10 +340,15 @@ fn adoption_record(statement: Node) -> Adoption {
         match step.attribute("outcome") {
             Some("draftResolution") => {
                 a.draft_symbol = attr(step, "as");
+                // States are named with a capital; prose in lower case
+                // (`submitted by the Chair of the Committee`, `introduced
+                // in the Committee by …`) names who submitted it.
                 if let Some(by) = attr(step, "by") {
-                    match by.strip_prefix("submitted by ") {
-                        Some(who) => a.submitter = Some(who.to_string()),
-                        None => a.sponsors = split_sponsors(&by),
+                    if by.starts_with(char::is_lowercase) {
+                        let who = by.strip_prefix("submitted by ").unwrap_or(&by);
+                        a.submitter = Some(who.to_string());
+                    } else {
+                        a.sponsors = split_sponsors(&by);
                     }
                 }
             }

@@ -18,6 +18,7 @@ pub(crate) mod inputs;
 mod plan;
 mod redirects;
 pub(crate) mod search;
+mod votes;
 
 use rustc_hash::FxHasher;
 use std::fmt;
@@ -133,7 +134,7 @@ impl Form {
 }
 
 /// Every built-in kind, in the order a site lists them.
-pub static KINDS: [&Kind; 8] = [
+pub static KINDS: [&Kind; 9] = [
     &html::KIND,
     &redirects::KIND,
     &companions::AKN,
@@ -142,6 +143,7 @@ pub static KINDS: [&Kind; 8] = [
     &feeds::KIND,
     &search::KIND,
     &citations::KIND,
+    &votes::KIND,
 ];
 
 /// The kinds a pipeline knows: the built-in ones, and in tests one more.

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Hash, Serialize)]
 pub struct Adoption {
     /// The meeting record (`A/74/PV.38`).
     pub meeting_record: Option<String>,
@@ -29,7 +29,7 @@ impl Adoption {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Vote {
     WithoutVote,
@@ -39,7 +39,7 @@ pub enum Vote {
 /// A recorded vote: the states in favour, against and abstaining, and the
 /// totals the official text gives when they are known. Front matter's
 /// `vote:` lists are read into it as they are.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Hash, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Recorded {
     pub yes: Vec<String>,
@@ -50,7 +50,7 @@ pub struct Recorded {
     pub totals: Option<Totals>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Totals {
     pub yes: u32,
@@ -103,6 +103,12 @@ impl Vote {
 /// (on behalf of the Group of 77 and China)`); the last `and` that is not
 /// part of a state's name (`Trinidad and Tobago`) ends the list.
 pub fn split_sponsors(prose: &str) -> Vec<String> {
+    // A note may follow the list: `Zambia. - Viet Nam was removed from
+    // the list of sponsors of the draft resolution`.
+    let prose = prose
+        .split_once(". -")
+        .or_else(|| prose.split_once(". –"))
+        .map_or(prose, |(list, _)| list);
     let mut items = Vec::new();
     let mut depth = 0i32;
     let mut start = 0;
@@ -118,6 +124,7 @@ pub fn split_sponsors(prose: &str) -> Vec<String> {
         }
     }
     items.push(prose[start..].to_string());
+    let items: Vec<&str> = items.iter().map(|i| without_symbol(i)).collect();
     let mut out: Vec<String> = Vec::new();
     let count = items.len();
     for (k, item) in items.into_iter().enumerate() {
@@ -130,6 +137,22 @@ pub fn split_sponsors(prose: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A name without a document symbol after it in parentheses
+/// (`Venezuela (Bolivarian Republic of) (A74/368)`).
+fn without_symbol(item: &str) -> &str {
+    let item = item.trim();
+    match item.rsplit_once(" (") {
+        Some((name, tail))
+            if tail.ends_with(')')
+                && tail.contains('/')
+                && tail.contains(|c: char| c.is_ascii_digit()) =>
+        {
+            name
+        }
+        _ => item,
+    }
 }
 
 /// Names of states (and groups) with `and` in them, which a list's `and`
@@ -249,5 +272,13 @@ mod tests {
             ]
         );
         assert_eq!(split_sponsors(""), Vec::<String>::new());
+        assert_eq!(
+            split_sponsors("Togo and Zambia. - Viet Nam was removed from the list of sponsors"),
+            ["Togo", "Zambia"]
+        );
+        assert_eq!(
+            split_sponsors("Cuba and Venezuela (Bolivarian Republic of) (A74/368)"),
+            ["Cuba", "Venezuela (Bolivarian Republic of)"]
+        );
     }
 }

@@ -174,6 +174,23 @@ fn adoption(fm: &FrontMatter, path: &Path, diags: &mut Diagnostics) -> Option<Ad
             Some(Vote::Recorded(recorded.clone()))
         }
     };
+    let unknown = |names: &[String], key: &str, diags: &mut Diagnostics| {
+        let states = crate::states::States::builtin();
+        for name in names.iter().filter(|n| states.find(n).is_none()) {
+            diags.warning(
+                path,
+                fm.line_of(key),
+                format!("`{name}` is no state plenary knows (src/member_states.yaml): it has no state code, nor a page"),
+            );
+        }
+    };
+    if let Some(Vote::Recorded(r)) = &vote {
+        for side in [&r.yes, &r.no, &r.abstain] {
+            unknown(side, "vote", diags);
+        }
+    }
+    unknown(&fm.sponsors, "sponsors", diags);
+    unknown(&fm.additional_sponsors, "additional_sponsors", diags);
     Some(Adoption {
         meeting_record: fm.meeting_record.clone(),
         draft_symbol: fm.draft_symbol.clone(),

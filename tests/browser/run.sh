@@ -67,8 +67,12 @@ find "$serve/plenary" "$serve/ga74" "$fixture" -name akn.xml -print0 | sort -z |
 rm -rf "$fixture"
 
 # 50,000 generated resolutions, pages and search only, for the timings.
-generator=../shared/tools/gen-corpus.py
-if [ -f "$generator" ]; then
+# The shared generator, beside the checkout or where the machines keep it.
+generator=""
+for candidate in "${PLENARY_GEN_CORPUS:-}" ../shared/tools/gen-corpus.py /work/shared/tools/gen-corpus.py; do
+  if [ -n "$candidate" ] && [ -f "$candidate" ]; then generator=$candidate; break; fi
+done
+if [ -n "$generator" ]; then
   echo "== generating and building 50,000 resolutions"
   generated=$(mktemp -d)
   python3 "$generator" --count 50000 --seed 7 --out "$generated" >/dev/null
@@ -76,7 +80,7 @@ if [ -f "$generator" ]; then
     --outputs html,search --base-url "http://127.0.0.1:$port/gen50k/" 2>/dev/null
   rm -rf "$generated"
 else
-  echo "== $generator is missing: the search timings at 50,000 resolutions are skipped"
+  echo "== gen-corpus.py not found (../shared/tools, /work/shared/tools or \$PLENARY_GEN_CORPUS): the search timings at 50,000 resolutions are skipped"
 fi
 
 echo "== Nu HTML Checker"
