@@ -738,3 +738,49 @@ fn votes_csv_holds_exactly_the_states_votes_of_the_xml() {
     assert_eq!(ours.len(), theirs.len());
     assert!(ours == theirs, "votes.csv differs from the XML's votes");
 }
+
+#[test]
+fn every_state_of_the_votes_has_its_page_with_its_votes() {
+    let s = session();
+    let mut reader = csv::Reader::from_path(s.site.join("votes.csv")).unwrap();
+    let mut by_state: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        *by_state
+            .entry(row[4].to_lowercase())
+            .or_default()
+            .entry(row[3].to_string())
+            .or_default() += 1;
+    }
+    assert_eq!(
+        by_state.len(),
+        193,
+        "every Member State voted or was absent"
+    );
+    let labels = [
+        ("yes", "In favour"),
+        ("no", "Against"),
+        ("abstain", "Abstaining"),
+        ("absent", "Absent"),
+    ];
+    for (code, votes) in &by_state {
+        let path = s.site.join("member-states").join(code).join("index.html");
+        let html = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{code}: {e}"));
+        let page = scraper::Html::parse_document(&html);
+        let items: Vec<String> = page
+            .select(&common::sel(".resolution-list .vote"))
+            .map(|v| v.text().collect())
+            .collect();
+        for (vote, label) in labels {
+            let shown = items.iter().filter(|t| t.as_str() == label).count();
+            assert_eq!(
+                shown,
+                votes.get(vote).copied().unwrap_or(0),
+                "{code} {vote}"
+            );
+        }
+    }
+    let index = fs::read_to_string(s.site.join("member-states/index.html")).unwrap();
+    let index = scraper::Html::parse_document(&index);
+    assert_eq!(index.select(&common::sel(".cards li")).count(), 193);
+}

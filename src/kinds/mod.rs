@@ -15,6 +15,7 @@ pub mod companions;
 mod feeds;
 mod html;
 pub(crate) mod inputs;
+mod member_states;
 mod plan;
 mod redirects;
 pub(crate) mod search;
@@ -64,6 +65,7 @@ pub(crate) enum Each {
     Subject,
     Resolution,
     Page,
+    State,
 }
 
 /// One form of file of a kind, described whole.
@@ -134,7 +136,7 @@ impl Form {
 }
 
 /// Every built-in kind, in the order a site lists them.
-pub static KINDS: [&Kind; 9] = [
+pub static KINDS: [&Kind; 10] = [
     &html::KIND,
     &redirects::KIND,
     &companions::AKN,
@@ -144,6 +146,7 @@ pub static KINDS: [&Kind; 9] = [
     &search::KIND,
     &citations::KIND,
     &votes::KIND,
+    &member_states::KIND,
 ];
 
 /// The kinds a pipeline knows: the built-in ones, and in tests one more.

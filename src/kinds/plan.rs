@@ -37,9 +37,21 @@ pub fn plan(
     diags: &mut Diagnostics,
 ) {
     site.outputs = outputs(registry, config, site, statics, diags);
+    // A kind the site has: asked for, and with a file to write (an
+    // archive without recorded votes has no page of member states).
+    let planned: std::collections::BTreeSet<&str> = site
+        .outputs
+        .iter()
+        .filter_map(|p| registry.kind(p.output.form).map(|k| k.name))
+        .collect();
     site.kinds = registry
         .all()
-        .map(|k| (k.name, config.outputs.has(k.name)))
+        .map(|k| {
+            (
+                k.name,
+                config.outputs.has(k.name) && planned.contains(k.name),
+            )
+        })
         .collect();
 }
 
@@ -80,6 +92,9 @@ fn outputs(
     }
     for j in 0..site.pages.len() {
         add(Each::Page, For::Page(j));
+    }
+    for k in 0..site.states.len() {
+        add(Each::State, For::State(k));
     }
     let listed = planned.iter().filter(|(_, _, listed)| *listed).count();
     for (id, form) in registry.forms(config) {

@@ -13,7 +13,7 @@ fn names_go_both_ways_and_unknown_ones_list_the_kinds() {
     let named = |names: &[&str]| Outputs::Named(names.iter().map(|n| n.to_string()).collect());
     assert_eq!(
         check(&named(&["html", "pdf"])).unwrap_err(),
-        "`pdf` is not a kind of output; the kinds are html, redirects, akn, json, source, feeds, search, citations, votes"
+        "`pdf` is not a kind of output; the kinds are html, redirects, akn, json, source, feeds, search, citations, votes, member-states"
     );
     assert!(check(&named(&[])).is_err());
     assert_eq!(check(&named(&["html", " akn"])), Ok(()));

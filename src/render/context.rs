@@ -35,12 +35,19 @@ pub struct LinkView<'a> {
     pub url: String,
 }
 
+/// Something listed with how many resolutions it has: a body, a state.
 #[derive(Serialize)]
-pub struct BodyView<'a> {
+pub struct CountedView<'a> {
     pub key: &'a str,
     pub name: &'a str,
     pub url: String,
     pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct BodyView<'a> {
+    #[serde(flatten)]
+    pub listed: CountedView<'a>,
     pub session_label: &'a str,
 }
 
@@ -300,10 +307,12 @@ pub(crate) fn site_view<'a>(config: &'a Config, site: &'a Site) -> SiteView<'a> 
 pub(crate) fn body_view<'a>(config: &'a Config, listing: &'a BodyListing) -> Option<BodyView<'a>> {
     let body = config.body(&listing.key)?;
     Some(BodyView {
-        key: &body.key,
-        name: &body.name,
-        url: config.link(&listing.path),
-        count: listing.sessions.iter().map(|s| s.entries.len()).sum(),
+        listed: CountedView {
+            key: &body.key,
+            name: &body.name,
+            url: config.link(&listing.path),
+            count: listing.sessions.iter().map(|s| s.entries.len()).sum(),
+        },
         session_label: &body.session_label,
     })
 }

@@ -3,6 +3,7 @@
 //! claim the same symbol or address.
 
 pub mod pages;
+pub mod states;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -90,6 +91,8 @@ pub enum For {
     Resolution(usize),
     /// An ordinary page ([`Site::pages`]).
     Page(usize),
+    /// A state of the recorded votes ([`Site::states`]).
+    State(usize),
 }
 
 impl For {
@@ -144,6 +147,8 @@ pub struct Site {
     pub bodies: Vec<BodyListing>,
     /// By subject address.
     pub subjects: Vec<SubjectListing>,
+    /// The states of the recorded votes, by code.
+    pub states: Vec<states::StateListing>,
     pub pages: Vec<Page>,
     /// Every file to write, in a stable order ([`crate::kinds::plan`]).
     pub outputs: Vec<Planned>,
@@ -169,10 +174,12 @@ impl Site {
         check_symbols(&entries, &mut diags);
         let bodies = listings(config, &entries);
         let subjects = subject_listings(&entries);
+        let states = states::state_listings(config, &entries);
         let site = Site {
             entries,
             bodies,
             subjects,
+            states,
             pages,
             outputs: Vec::new(),
             kinds: BTreeMap::new(),
