@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::config::Config;
 use crate::resolution::adoption::{Adoption, Recorded, Totals, Vote};
+use crate::states::States;
 
 #[derive(Serialize)]
 pub struct AdoptionView<'a> {
@@ -24,15 +25,23 @@ pub struct AdoptionView<'a> {
 
 #[derive(Serialize)]
 pub struct RecordedView<'a> {
-    pub yes: &'a [String],
-    pub no: &'a [String],
-    pub abstain: &'a [String],
+    pub yes: Vec<VoterView<'a>>,
+    pub no: Vec<VoterView<'a>>,
+    pub abstain: Vec<VoterView<'a>>,
     /// The counts reported (official totals where given).
     pub counts: Totals,
     /// What the lists hold, when it differs from the counts.
     pub listed: Option<Totals>,
     /// An inline SVG bar with a text equivalent.
     pub chart: String,
+}
+
+/// A state as the vote names it, linked to its page when the site has
+/// one.
+#[derive(Serialize)]
+pub struct VoterView<'a> {
+    pub name: &'a str,
+    pub url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -42,7 +51,8 @@ pub struct DocumentView<'a> {
     pub url: Option<String>,
 }
 
-pub fn view<'a>(config: &Config, a: &'a Adoption) -> AdoptionView<'a> {
+/// `pages`: whether the site has member-state pages to link.
+pub fn view<'a>(config: &Config, a: &'a Adoption, pages: bool) -> AdoptionView<'a> {
     let documents = [
         ("Draft", &a.draft_symbol),
         ("Report", &a.report),
@@ -59,7 +69,7 @@ pub fn view<'a>(config: &Config, a: &'a Adoption) -> AdoptionView<'a> {
     })
     .collect();
     let recorded = match &a.vote {
-        Some(Vote::Recorded(r)) => Some(recorded(r)),
+        Some(Vote::Recorded(r)) => Some(recorded(config, pages, r)),
         _ => None,
     };
     AdoptionView {
@@ -73,13 +83,26 @@ pub fn view<'a>(config: &Config, a: &'a Adoption) -> AdoptionView<'a> {
     }
 }
 
-fn recorded(r: &Recorded) -> RecordedView<'_> {
+fn recorded<'a>(config: &Config, pages: bool, r: &'a Recorded) -> RecordedView<'a> {
     let counts = r.counts();
     let listed = r.listed();
+    let states = States::builtin();
+    let voters = |names: &'a [String]| -> Vec<VoterView<'a>> {
+        names
+            .iter()
+            .map(|name| VoterView {
+                name,
+                url: states
+                    .find(name)
+                    .filter(|_| pages)
+                    .map(|s| config.link(&format!("/member-states/{}/", s.code.to_lowercase()))),
+            })
+            .collect()
+    };
     RecordedView {
-        yes: &r.yes,
-        no: &r.no,
-        abstain: &r.abstain,
+        yes: voters(&r.yes),
+        no: voters(&r.no),
+        abstain: voters(&r.abstain),
         counts,
         listed: (listed != counts && listed != Totals::default()).then_some(listed),
         chart: chart(counts),

@@ -466,7 +466,11 @@ pub(crate) fn resolution_view<'a>(
         agenda_item_name: r.meta.agenda_item_name.as_deref(),
         keywords: &r.meta.keywords,
         vote: r.meta.adoption.vote.as_ref().map(|v| v.words()),
-        adoption: super::adoption::view(config, &r.meta.adoption),
+        adoption: super::adoption::view(
+            config,
+            &r.meta.adoption,
+            site.kinds.get("member-states") == Some(&true),
+        ),
         subjects: &r.meta.subjects,
         session_label: &body.session_label,
         session_url: config.link(&e.session_path),
