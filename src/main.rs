@@ -124,6 +124,11 @@ enum ImportFormat {
         /// Replace sources that already exist
         #[arg(long)]
         replace: bool,
+        /// The UN's data_extract file (one JSON object a line): fills in
+        /// the committee, and what else of the record of adoption the XML
+        /// lacks; warns where its vote differs from the XML's
+        #[arg(long, value_name = "FILE")]
+        votes: Option<PathBuf>,
     },
 }
 
@@ -204,6 +209,7 @@ fn main() -> ExitCode {
                     root,
                     into,
                     replace,
+                    votes,
                 },
         } => {
             let config = match plenary::config::Config::load(&root) {
@@ -214,7 +220,21 @@ fn main() -> ExitCode {
                 }
             };
             let into = into.unwrap_or_else(|| root.join("content"));
-            let report = plenary::akn::import::import(&paths, &into, replace, &config);
+            let extract = match votes.as_deref().map(plenary::akn::extract::Extract::read) {
+                Some(Ok(x)) => Some(x),
+                Some(Err(d)) => {
+                    eprintln!("{d}");
+                    return ExitCode::FAILURE;
+                }
+                None => None,
+            };
+            let report = plenary::akn::import::import_with(
+                &paths,
+                &into,
+                replace,
+                &config,
+                extract.as_ref(),
+            );
             for f in &report.written {
                 println!("wrote {}", f.display());
             }

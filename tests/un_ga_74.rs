@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 /// The session unzipped, imported and built, once for all the tests.
 struct Session {
-    _tmp: tempfile::TempDir,
+    tmp: tempfile::TempDir,
     /// (file name, XML text), in name order.
     files: Vec<(String, String)>,
     site: PathBuf,
@@ -75,11 +75,7 @@ fn session() -> &'static Session {
         let said: Vec<String> = built.diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(said, Vec::<String>::new());
         assert_eq!(built.resolutions, 318);
-        Session {
-            _tmp: tmp,
-            files,
-            site,
-        }
+        Session { tmp, files, site }
     })
 }
 
@@ -783,4 +779,79 @@ fn every_state_of_the_votes_has_its_page_with_its_votes() {
     let index = fs::read_to_string(s.site.join("member-states/index.html")).unwrap();
     let index = scraper::Html::parse_document(&index);
     assert_eq!(index.select(&common::sel(".cards li")).count(), 193);
+}
+
+#[test]
+fn the_data_extract_fills_in_committees_and_warns_where_votes_differ() {
+    let s = session();
+    let extract = common::fixture("un-ga-74/data_extract-74.json");
+    let lines: Vec<serde_json::Value> = fs::read_to_string(&extract)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let config = Config::parse("", Path::new("config.yaml")).unwrap();
+    let import = |extract: &Path, into: &Path| {
+        let x = plenary::akn::extract::Extract::read(extract).unwrap();
+        plenary::akn::import::import_with(
+            &[s.tmp.path().join("xml")],
+            into,
+            false,
+            &config,
+            Some(&x),
+        )
+    };
+    let into = s.tmp.path().join("with-votes");
+    let report = import(&extract, &into);
+    assert!(
+        report.errors.is_empty() && report.warnings.is_empty(),
+        "{:#?}",
+        report.warnings
+    );
+    // Each resolution a Main Committee recommended names it.
+    let mut named = 0;
+    for line in &lines {
+        let committee = line["committee"].as_str().unwrap();
+        if committee.starts_with("Without reference") {
+            continue;
+        }
+        let number = line["symbol"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("A/RES/74/");
+        let source = into.join(format!("ga/74/{number}.md"));
+        let Ok(text) = fs::read_to_string(&source) else {
+            continue; // a resolution in parts has a file per part
+        };
+        assert!(
+            text.lines()
+                .any(|l| l == format!("committee: \"{committee}\"")),
+            "{number}: {committee}"
+        );
+        named += 1;
+    }
+    println!("{named} sources name their committee");
+    assert!(named > 200, "{named}");
+
+    // A vote the file tells otherwise than the XML is a warning naming
+    // the resolution.
+    let tampered = s.tmp.path().join("tampered.json");
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let mut l = l.clone();
+            if l["symbol"] == "A/RES/74/7" {
+                l["MS_abstaining_count"] = serde_json::json!("3");
+            }
+            l.to_string()
+        })
+        .collect();
+    fs::write(&tampered, text.join("\n")).unwrap();
+    let report = import(&tampered, &s.tmp.path().join("tampered"));
+    let said: Vec<String> = report.warnings.iter().map(|d| d.to_string()).collect();
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert!(
+        said[0].contains("A/RES/74/7: the XML and the data_extract file disagree"),
+        "{said:?}"
+    );
 }

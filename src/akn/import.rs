@@ -11,6 +11,7 @@
 use roxmltree::{Document, Node};
 use std::path::{Path, PathBuf};
 
+use super::extract::Extract;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::resolution::adoption::{split_sponsors, Adoption, Recorded, Totals, Vote};
@@ -37,6 +38,18 @@ const MAX_NODES: u32 = 4_000_000;
 /// Converts one AKN4UN document, one source per part of a resolution
 /// adopted in parts (`components`); `file` names it in errors.
 pub fn convert(xml: &str, file: &Path, config: &Config) -> Result<Vec<Imported>, Diagnostic> {
+    convert_with(xml, file, config, None, &mut Vec::new())
+}
+
+/// [`convert`], with what a data_extract file adds to the record of
+/// adoption, and its warnings.
+pub fn convert_with(
+    xml: &str,
+    file: &Path,
+    config: &Config,
+    extract: Option<&Extract>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Imported>, Diagnostic> {
     // No DTD, so no entity can expand; roxmltree refuses one by default.
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
@@ -56,7 +69,10 @@ pub fn convert(xml: &str, file: &Path, config: &Config) -> Result<Vec<Imported>,
             "no document inside <akomaNtoso>",
         ));
     };
-    let meta = Meta::read(outer, file, config)?;
+    let mut meta = Meta::read(outer, file, config)?;
+    if let Some(x) = extract {
+        warnings.extend(x.complete(&meta.symbol, &mut meta.adoption, file));
+    }
     // A resolution in parts is a collection of statements, each with its
     // own letter, title, text and adoption.
     let parts: Vec<Node> = match root.children().find(|c| c.has_tag_name("components")) {
@@ -860,10 +876,22 @@ pub struct Report {
 /// import), and nothing is written through a symbolic link or outside
 /// `into`.
 pub fn import(paths: &[PathBuf], into: &Path, replace: bool, config: &Config) -> Report {
+    import_with(paths, into, replace, config, None)
+}
+
+/// [`import`], completing each record of adoption from a data_extract
+/// file (`--votes`).
+pub fn import_with(
+    paths: &[PathBuf],
+    into: &Path,
+    replace: bool,
+    config: &Config,
+    extract: Option<&Extract>,
+) -> Report {
     let mut report = Report::default();
     for file in xml_files(paths, &mut report) {
         let converted = read_xml(&file).and_then(|xml| match xml {
-            Some(xml) => convert(&xml, &file, config).map(Some),
+            Some(xml) => convert_with(&xml, &file, config, extract, &mut report.warnings).map(Some),
             None => Ok(None),
         });
         let imported = match converted {

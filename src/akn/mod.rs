@@ -4,6 +4,7 @@
 //! (`import`).
 
 pub(crate) mod export;
+pub mod extract;
 pub mod import;
 mod inline;
 pub mod json;
