@@ -160,6 +160,32 @@ fn edits_additions_deletions_and_moves_match_a_full_build() {
     fs::rename(&from, &to).unwrap();
     a.apply(&[Change::Content(from), Change::Content(to)]);
     a.assert_same_as_full_build();
+
+    // A new subject: its page appears.
+    let p = a.path("content/ga/70/10.md");
+    let text = fs::read_to_string(&p).unwrap();
+    fs::write(&p, format!("---\nsubjects: [oceans]\n---\n{text}")).unwrap();
+    a.apply(&[Change::Content(p.clone())]);
+    assert!(a_path_served(&a, "subjects/oceans/index.html").is_file());
+    a.assert_same_as_full_build();
+
+    // A recorded vote: the states' pages and their index appear, and
+    // votes.csv fills; a changed vote moves a state's page; taking the
+    // vote away takes the pages away.
+    let p = a.path("content/ga/70/2.md");
+    let text = fs::read_to_string(&p).unwrap();
+    let with_vote = |vote: &str| format!("---\nvote: {vote}\n---\n{text}");
+    fs::write(&p, with_vote("{yes: [CUBA, MEXICO], no: [CHILE]}")).unwrap();
+    a.apply(&[Change::Content(p.clone())]);
+    assert!(a_path_served(&a, "member-states/chl/index.html").is_file());
+    a.assert_same_as_full_build();
+    fs::write(&p, with_vote("{yes: [CUBA, MEXICO, CHILE]}")).unwrap();
+    a.apply(&[Change::Content(p.clone())]);
+    a.assert_same_as_full_build();
+    fs::write(&p, &text).unwrap();
+    a.apply(&[Change::Content(p)]);
+    assert!(!a_path_served(&a, "member-states/index.html").exists());
+    a.assert_same_as_full_build();
 }
 
 #[test]

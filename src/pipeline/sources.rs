@@ -233,12 +233,20 @@ fn is_source(rel: &Path) -> bool {
             .all(|c| !load::is_ignored(&c.as_os_str().to_string_lossy()))
 }
 
+/// What a source gives the site's shape: a change of it assembles the
+/// site again rather than patching it.
 fn identity(parsed: &Option<Parsed>) -> u64 {
     match parsed {
         Some(Parsed::Resolution(r)) => {
             let m = &r.meta;
+            // Also what the site's own listings are made of: subjects make
+            // subject pages, votes the member states' pages.
             hash_of((
-                1, &m.body, &m.session, &m.number, &m.symbol, m.draft, &m.aliases,
+                1,
+                (
+                    &m.body, &m.session, &m.number, &m.symbol, m.draft, &m.aliases,
+                ),
+                (&m.subjects, &m.adoption.vote),
             ))
         }
         Some(Parsed::Page(p)) => hash_of((2, &p.path, p.draft)),
