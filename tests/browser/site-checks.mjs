@@ -151,6 +151,12 @@ async function search() {
     hits.length > 0 && hits.every((h) => /social protection/i.test(h.quoted)),
     hits.map((h) => [h.symbol, h.quoted]),
   );
+  const curly = await searchFor(page, { q: "\u201csocial protection\u201d" });
+  expect(
+    "a phrase in typographic quotes is a phrase too",
+    symbols(curly).join() === symbols(hits).join(),
+    { straight: symbols(hits), curly: symbols(curly) },
+  );
   // As typed, without Enter: the last word is read as a beginning.
   await page.goto(site + "search/", { waitUntil: "load" });
   await page.locator("#q").pressSequentially("vacc", { delay: 40 });

@@ -113,9 +113,11 @@
 
   // What the query asks: words (the last one also as a prefix while it
   // is being typed), phrases in quotes, and a symbol key if it reads as
-  // one. Dashes of every kind and non-breaking spaces count as plain ones.
+  // one. Dashes of every kind, non-breaking spaces and typographic double
+  // quotes (“ ” „ « ») count as plain ones.
   function parse(query, stop, typing) {
-    var plain = query.replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u00a0\u202f]/g, " ");
+    var plain = query.replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u00a0\u202f]/g, " ")
+      .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, "\"");
     var phrases = [];
     var rest = plain.replace(/"([^"]*)("|$)/g, function (_, inside) {
       var words = splitWords(inside).filter(function (w) { return indexed(w, stop); });
