@@ -4,12 +4,9 @@
 //! the matching of a name as written to its state.
 
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::sync::LazyLock;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-
-use crate::resolution::adoption::Recorded;
-use crate::resolution::Date;
 
 #[derive(Debug, Deserialize)]
 struct Table {
@@ -34,9 +31,10 @@ pub struct State {
 
 pub struct States {
     pub list: Vec<State>,
-    /// Since when the members have been these (the last admission): a
-    /// member absent from a recorded vote's lists after it did not vote.
-    pub members_since: Option<Date>,
+    /// Since when the members have been these (the last admission), as
+    /// the table writes it (`2011-07-14`): a member absent from a recorded
+    /// vote's lists after it did not vote.
+    pub members_since: String,
     by_key: FxHashMap<String, usize>,
 }
 
@@ -55,7 +53,7 @@ impl States {
         let Some(table) = table else {
             return States {
                 list: Vec::new(),
-                members_since: None,
+                members_since: String::new(),
                 by_key: FxHashMap::default(),
             };
         };
@@ -72,7 +70,7 @@ impl States {
         }
         States {
             list,
-            members_since: Date::parse_iso(&table.members_since),
+            members_since: table.members_since,
             by_key,
         }
     }
@@ -92,55 +90,6 @@ impl States {
     pub fn members(&self) -> impl Iterator<Item = &State> {
         self.list.iter().filter(|s| !s.observer)
     }
-}
-
-/// One state's vote in one recorded vote.
-#[derive(Debug, Clone, Serialize)]
-pub struct Ballot<'a> {
-    /// As the UN wrote it in the vote; for an absent state, the table's
-    /// name.
-    pub state: &'a str,
-    /// `yes`, `no`, `abstain` or `absent`.
-    pub vote: &'static str,
-    /// ISO 3166-1 alpha-3, when the name is known.
-    pub state_code: Option<&'a str>,
-}
-
-/// Every state's vote in `r`, side by side as listed: in favour, against,
-/// abstaining, then — in a body where every Member State sits, on a date
-/// the membership is known — the members on no side, as absent.
-pub fn ballots<'a>(
-    r: &'a Recorded,
-    date: Option<Date>,
-    every_member_state: bool,
-) -> Vec<Ballot<'a>> {
-    let states = States::builtin();
-    let mut out = Vec::with_capacity(r.yes.len() + r.no.len() + r.abstain.len());
-    let mut seen = rustc_hash::FxHashSet::default();
-    for (names, vote) in [(&r.yes, "yes"), (&r.no, "no"), (&r.abstain, "abstain")] {
-        for name in names {
-            let state = states.find(name);
-            if let Some(s) = state {
-                seen.insert(s.code.as_str());
-            }
-            out.push(Ballot {
-                state: name,
-                vote,
-                state_code: state.map(|s| s.code.as_str()),
-            });
-        }
-    }
-    let known = matches!((date, states.members_since), (Some(d), Some(since)) if d >= since);
-    if every_member_state && known {
-        for s in states.members().filter(|s| !seen.contains(s.code.as_str())) {
-            out.push(Ballot {
-                state: &s.name,
-                vote: "absent",
-                state_code: Some(&s.code),
-            });
-        }
-    }
-    out
 }
 
 /// A name's letters and digits, lower case, accents and everything else
@@ -182,7 +131,6 @@ mod tests {
             195,
             "193 members and 2 observers, each code once"
         );
-        assert!(s.members_since.is_some());
     }
 
     #[test]

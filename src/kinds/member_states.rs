@@ -7,10 +7,11 @@ use std::hash::Hash;
 
 use super::{one, Each, Form, Kind};
 use crate::render::states::{state_view, states_index};
+use crate::site::states::KIND_NAME;
 use crate::site::{For, Site};
 
 pub(crate) const KIND: Kind = Kind::new(
-    "member-states",
+    KIND_NAME,
     "`member-states/`: a page per state of the recorded votes, and their index",
     &[
         Form {

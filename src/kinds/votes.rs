@@ -11,9 +11,9 @@ use super::{one, Each, Form, Inputs, Kind};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::render::Renderer;
-use crate::resolution::adoption::{Recorded, Totals, Vote};
+use crate::resolution::adoption::{Recorded, Totals};
+use crate::site::states::{recorded_ballots, Ballot};
 use crate::site::{Entry, For, Output, Planned, Site};
-use crate::states::{ballots, Ballot};
 
 pub(crate) const KIND: Kind = Kind::new(
     "votes",
@@ -57,21 +57,15 @@ fn every_vote(f: &Inputs, _: &Output, h: &mut FxHasher) {
     }
 }
 
-/// The recorded votes of the archive, in its order, with each entry.
-fn recorded<'a>(r: &'a Renderer) -> impl Iterator<Item = (&'a Entry, &'a Recorded)> + 'a {
-    r.site
-        .entries
-        .iter()
-        .filter_map(|e| match &e.resolution.meta.adoption.vote {
-            Some(Vote::Recorded(v)) => Some((e, v)),
-            _ => None,
-        })
-}
-
-fn entry_ballots<'a>(r: &Renderer, e: &'a Entry, v: &'a Recorded) -> Vec<Ballot<'a>> {
-    let m = &e.resolution.meta;
-    let every = r.config.body(&m.body).is_some_and(|b| b.every_member_state);
-    ballots(v, m.adopted, every)
+/// The recorded votes of the archive, in its order: each entry with its
+/// vote and every state's.
+fn recorded<'a>(
+    r: &'a Renderer,
+) -> impl Iterator<Item = (&'a Entry, &'a Recorded, Vec<Ballot<'a>>)> + 'a {
+    r.site.entries.iter().filter_map(|e| {
+        let (vote, ballots) = recorded_ballots(r.config, &e.resolution.meta)?;
+        Some((e, vote, ballots))
+    })
 }
 
 /// One row per state per recorded vote.
@@ -79,16 +73,16 @@ fn votes_csv(r: &Renderer) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
     // Writing records to memory cannot fail.
     let _ = w.write_record(["symbol", "date", "state", "vote", "state_code"]);
-    for (e, v) in recorded(r) {
+    for (e, _, ballots) in recorded(r) {
         let m = &e.resolution.meta;
         let date = m.adopted.map(|d| d.to_string()).unwrap_or_default();
-        for b in entry_ballots(r, e, v) {
+        for b in ballots {
             let _ = w.write_record([
                 m.symbol.as_str(),
                 &date,
                 b.state,
                 b.vote,
-                b.state_code.unwrap_or(""),
+                b.state_code().unwrap_or(""),
             ]);
         }
     }
@@ -113,7 +107,7 @@ struct VoteRecord<'a> {
 /// The same rows, grouped by vote, with what each vote was on.
 fn votes_json(r: &Renderer) -> Vec<u8> {
     let records: Vec<VoteRecord> = recorded(r)
-        .map(|(e, v)| {
+        .map(|(e, vote, votes)| {
             let m = &e.resolution.meta;
             let a = &m.adoption;
             VoteRecord {
@@ -125,8 +119,8 @@ fn votes_json(r: &Renderer) -> Vec<u8> {
                 draft_symbol: a.draft_symbol.as_deref(),
                 committee: a.committee.as_deref(),
                 report: a.report.as_deref(),
-                totals: v.counts(),
-                votes: entry_ballots(r, e, v),
+                totals: vote.counts(),
+                votes,
             }
         })
         .collect();

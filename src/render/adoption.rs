@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use crate::config::Config;
 use crate::resolution::adoption::{Adoption, Recorded, Totals, Vote};
+use crate::site::states::state_path;
 use crate::states::States;
 
 #[derive(Serialize)]
@@ -95,7 +96,7 @@ fn recorded<'a>(config: &Config, pages: bool, r: &'a Recorded) -> RecordedView<'
                 url: states
                     .find(name)
                     .filter(|_| pages)
-                    .map(|s| config.link(&format!("/member-states/{}/", s.code.to_lowercase()))),
+                    .map(|s| config.link(&state_path(&s.code))),
             })
             .collect()
     };

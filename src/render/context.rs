@@ -469,7 +469,7 @@ pub(crate) fn resolution_view<'a>(
         adoption: super::adoption::view(
             config,
             &r.meta.adoption,
-            site.kinds.get("member-states") == Some(&true),
+            site.kinds.get(crate::site::states::KIND_NAME) == Some(&true),
         ),
         subjects: &r.meta.subjects,
         session_label: &body.session_label,

@@ -23,12 +23,6 @@ pub struct Adoption {
     pub vote: Option<Vote>,
 }
 
-impl Adoption {
-    pub fn is_empty(&self) -> bool {
-        *self == Adoption::default()
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Vote {

@@ -223,10 +223,19 @@ impl Index {
             self.shard_stems[n].insert(s.name.clone(), id as u32);
         }
         self.file_words = vec![BTreeSet::new(); self.vocabulary as usize];
-        for word in self.words.keys().filter(|w| !w.starts_with('#')) {
-            let n = shard_of(vocabulary_prefix(word), self.vocabulary) as usize;
-            self.file_words[n].insert(word.clone());
+        let words: Vec<(u32, Box<str>)> = (self.words.keys())
+            .filter_map(|w| Some((self.words_file_of(w)?, w.clone())))
+            .collect();
+        for (n, word) in words {
+            self.file_words[n as usize].insert(word);
         }
+    }
+
+    /// The vocabulary file that lists a word, once the files are laid out;
+    /// symbol keys are in none.
+    fn words_file_of(&self, word: &str) -> Option<u32> {
+        (self.vocabulary > 0 && !word.starts_with('#'))
+            .then(|| shard_of(vocabulary_prefix(word), self.vocabulary))
     }
 
     /// The id of a word's stem, the word entering the vocabulary if new.
@@ -236,8 +245,7 @@ impl Index {
         }
         let stem = self.stem_id(&stem(self.stemmer.as_ref(), word));
         self.stems[stem as usize].words.push(word.into());
-        if self.vocabulary > 0 && !word.starts_with('#') {
-            let n = shard_of(vocabulary_prefix(word), self.vocabulary);
+        if let Some(n) = self.words_file_of(word) {
             self.file_words[n as usize].insert(word.into());
             self.dirty_words.insert(n);
         }
@@ -300,8 +308,7 @@ impl Index {
                 let stem = word.stem as usize;
                 self.stems[stem].words.retain(|x| x.as_ref() != w);
                 self.words.remove(w);
-                if self.vocabulary > 0 && !w.starts_with('#') {
-                    let n = shard_of(vocabulary_prefix(w), self.vocabulary);
+                if let Some(n) = self.words_file_of(w) {
                     self.file_words[n as usize].remove(w);
                     self.dirty_words.insert(n);
                 }
@@ -355,15 +362,11 @@ impl Index {
             (Err(_), None) => return,
         };
         // The stem's count of documents is in its words' files.
-        if counted && self.vocabulary > 0 {
-            for w in self.stems[id as usize]
-                .words
-                .iter()
-                .filter(|w| !w.starts_with('#'))
-            {
-                self.dirty_words
-                    .insert(shard_of(vocabulary_prefix(w), self.vocabulary));
-            }
+        if counted {
+            let files: Vec<u32> = (self.stems[id as usize].words.iter())
+                .filter_map(|w| self.words_file_of(w))
+                .collect();
+            self.dirty_words.extend(files);
         }
         if self.shards > 0 {
             self.dirty_shards
