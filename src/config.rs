@@ -95,6 +95,9 @@ pub struct Body {
     /// (the General Assembly's 31st, of 1976): an earlier `4/6` is some
     /// other body's.
     pub first_session: Option<u32>,
+    /// Its committees in the order it numbers them (`First Committee`, …),
+    /// for the listing by committee; others follow by name.
+    pub committees: Vec<String>,
 }
 
 /// Where citations of documents outside the archive link to.
@@ -212,6 +215,7 @@ struct BodyFile {
     roman_sessions: Option<bool>,
     every_member_state: Option<bool>,
     first_session: Option<u32>,
+    committees: Option<Vec<String>>,
 }
 
 impl BodyFile {
@@ -231,6 +235,7 @@ impl BodyFile {
             roman_sessions: self.roman_sessions.or(base.roman_sessions),
             every_member_state: self.every_member_state.or(base.every_member_state),
             first_session: self.first_session.or(base.first_session),
+            committees: self.committees.or(base.committees),
         }
     }
 }
@@ -489,6 +494,7 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
         roman_sessions: f.roman_sessions.unwrap_or(false),
         every_member_state: f.every_member_state.unwrap_or(false),
         first_session: f.first_session,
+        committees: f.committees.unwrap_or_default(),
         name,
         short_names: f.short_names.unwrap_or_default(),
         symbol,

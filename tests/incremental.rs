@@ -169,6 +169,19 @@ fn edits_additions_deletions_and_moves_match_a_full_build() {
     assert!(a_path_served(&a, "subjects/oceans/index.html").is_file());
     a.assert_same_as_full_build();
 
+    // A committee and an agenda item, each alone: their listings, the
+    // session's agenda and the body's list of committees appear.
+    let with = |more: &str| format!("---\nsubjects: [oceans]\n{more}---\n{text}");
+    fs::write(&p, with("committee: Third Committee\n")).unwrap();
+    a.apply(&[Change::Content(p.clone())]);
+    assert!(a_path_served(&a, "ga/committees/third-committee/index.html").is_file());
+    a.assert_same_as_full_build();
+    let both = "committee: Third Committee\nagenda_item: Agenda item 9 (b)\n";
+    fs::write(&p, with(both)).unwrap();
+    a.apply(&[Change::Content(p.clone())]);
+    assert!(a_path_served(&a, "ga/70/agenda/9/index.html").is_file());
+    a.assert_same_as_full_build();
+
     // A recorded vote: the states' pages and their index appear, and
     // votes.csv fills; a changed vote moves a state's page; taking the
     // vote away takes the pages away.

@@ -801,7 +801,7 @@ fn the_data_extract_fills_in_committees_and_warns_where_votes_differ() {
             Some(&x),
         )
     };
-    let into = s.tmp.path().join("with-votes");
+    let into = s.tmp.path().join("with-votes/content");
     let report = import(&extract, &into);
     assert!(
         report.errors.is_empty() && report.warnings.is_empty(),
@@ -833,6 +833,52 @@ fn the_data_extract_fills_in_committees_and_warns_where_votes_differ() {
     println!("{named} sources name their committee");
     assert!(named > 200, "{named}");
 
+    // Built, each committee's listing links exactly the resolutions it
+    // recommended, and the body's page links each committee.
+    let site = s.tmp.path().join("with-votes-site");
+    let built = build(&BuildOptions {
+        root: into.parent().unwrap().to_path_buf(),
+        output: Some(site.clone()),
+        ..BuildOptions::default()
+    });
+    assert!(built.succeeded(), "{:#?}", built.diagnostics);
+    let mut want: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for line in &lines {
+        let committee = line["committee"].as_str().unwrap();
+        let symbol = line["symbol"].as_str().unwrap();
+        if committee.starts_with("Without reference") {
+            continue;
+        }
+        let slug = committee.to_lowercase().replace(' ', "-");
+        let number = symbol.trim_start_matches("A/RES/74/");
+        let file = format!("74_{number}.xml");
+        let xml = s.files.iter().find(|(name, _)| *name == file);
+        let paths = match xml {
+            Some((_, x)) => expected(x).into_iter().map(|(p, _)| p).collect(),
+            None => vec![format!("ga/74/{number}")],
+        };
+        want.entry(format!("ga/committees/{slug}"))
+            .or_default()
+            .extend(paths);
+    }
+    let body = fs::read_to_string(site.join("ga/index.html")).unwrap();
+    let body = scraper::Html::parse_document(&body);
+    let linked: BTreeSet<String> = body
+        .select(&common::sel("main a"))
+        .filter_map(|a| a.value().attr("href"))
+        .map(|h| h.trim_matches('/').to_string())
+        .filter(|h| h.starts_with("ga/committees/"))
+        .collect();
+    assert_eq!(linked, want.keys().cloned().collect::<BTreeSet<_>>());
+    for (listing, paths) in &want {
+        assert_eq!(&listed(&site, listing), paths, "{listing}");
+    }
+    println!(
+        "{} committees list {} resolutions",
+        want.len(),
+        want.values().map(BTreeSet::len).sum::<usize>()
+    );
+
     // A vote the file tells otherwise than the XML is a warning naming
     // the resolution.
     let tampered = s.tmp.path().join("tampered.json");
@@ -854,4 +900,65 @@ fn the_data_extract_fills_in_committees_and_warns_where_votes_differ() {
         said[0].contains("A/RES/74/7: the XML and the data_extract file disagree"),
         "{said:?}"
     );
+}
+
+/// The links of the listing at `site_path` to resolutions' pages.
+fn listed(site: &Path, site_path: &str) -> BTreeSet<String> {
+    let html = fs::read_to_string(site.join(site_path).join("index.html")).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    page.select(&common::sel(".resolution-list a"))
+        .filter_map(|a| a.value().attr("href"))
+        .map(|h| h.trim_matches('/').to_string())
+        .collect()
+}
+
+#[test]
+fn every_resolution_is_listed_under_each_agenda_item_it_names() {
+    let s = session();
+    let numbers = regex::Regex::new(r"\d+").unwrap();
+    let mut want: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (_, xml) in &s.files {
+        let doc = Document::parse(xml).unwrap();
+        let printed = doc
+            .descendants()
+            .find(|d| is(d, "inline") && d.attribute("name") == Some("agenda item"))
+            .map(text)
+            .unwrap_or_default();
+        for item in numbers.find_iter(&printed) {
+            for (path, _) in expected(xml) {
+                let listing = format!("ga/74/agenda/{}", item.as_str());
+                want.entry(listing).or_default().insert(path);
+            }
+        }
+    }
+    let mut wrong = Vec::new();
+    for (listing, paths) in &want {
+        let shown = listed(&s.site, listing);
+        if &shown != paths {
+            wrong.push(format!("{listing}: listed {shown:?}, XML {paths:?}"));
+        }
+    }
+    // The session's agenda links every item, and the session's listing
+    // links the agenda.
+    let html = fs::read_to_string(s.site.join("ga/74/agenda/index.html")).unwrap();
+    let agenda = scraper::Html::parse_document(&html);
+    let items: BTreeSet<String> = agenda
+        .select(&common::sel("ol.agenda a"))
+        .filter_map(|a| a.value().attr("href"))
+        .map(|h| h.trim_matches('/').to_string())
+        .collect();
+    let listings: BTreeSet<String> = want.keys().cloned().collect();
+    let session = fs::read_to_string(s.site.join("ga/74/index.html")).unwrap();
+    let links_agenda = scraper::Html::parse_document(&session)
+        .select(&common::sel("main a"))
+        .any(|a| a.value().attr("href") == Some("/ga/74/agenda/"));
+    println!(
+        "{} agenda items, {} resolutions listed under them",
+        want.len(),
+        want.values().map(BTreeSet::len).sum::<usize>()
+    );
+    assert!(wrong.is_empty(), "{:#?}", &wrong[..wrong.len().min(8)]);
+    assert_eq!(items, listings);
+    assert!(links_agenda);
+    assert!(want.len() > 100, "{}", want.len());
 }

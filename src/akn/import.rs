@@ -71,7 +71,9 @@ pub fn convert_with(
     };
     let mut meta = Meta::read(outer, file, config)?;
     if let Some(x) = extract {
-        warnings.extend(x.complete(&meta.symbol, &mut meta.adoption, file));
+        // The file's line for a resolution in parts is the whole's.
+        let symbol = meta.whole_symbol().to_string();
+        warnings.extend(x.complete(&symbol, &mut meta.adoption, file));
     }
     // A resolution in parts is a collection of statements, each with its
     // own letter, title, text and adoption.
@@ -266,6 +268,17 @@ impl Meta {
     }
 }
 
+impl Meta {
+    /// The symbol of the whole, when the cover names all its parts
+    /// (`A/RES/74/92 A-B` is `A/RES/74/92`); else the cover's.
+    fn whole_symbol(&self) -> &str {
+        match self.symbol.rsplit_once(' ') {
+            Some((base, parts)) if parts.contains(['-', '–']) => base,
+            _ => &self.symbol,
+        }
+    }
+}
+
 impl Part {
     /// The part `statement` is: the document itself (`whole`), or one of
     /// its components.
@@ -280,13 +293,8 @@ impl Part {
             )
         } else {
             let letter = preface_numbers(statement).join(" ");
-            // The cover names all parts (`A/RES/74/92 A-B`); each part is
-            // one of them.
-            let whole_symbol = match meta.symbol.rsplit_once(' ') {
-                Some((base, parts)) if parts.contains(['-', '–']) => base,
-                _ => meta.symbol.as_str(),
-            };
-            let symbol = format!("{whole_symbol} {letter}").trim().to_string();
+            let symbol = format!("{} {letter}", meta.whole_symbol());
+            let symbol = symbol.trim().to_string();
             let adopted = adoption(statement).or_else(|| meta.adopted.clone());
             // A later part may print no title of its own.
             let title = Some(preface_title(statement)).filter(|t| !t.is_empty());

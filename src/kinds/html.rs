@@ -9,11 +9,14 @@ use super::{one, symbol_and_file, Each, Form, Inputs, Kind};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
-use crate::render::context::{body_view, resolution_view, session_view, subject_view, summary};
+use crate::render::context::{
+    body_view, resolution_view, session_view, summary, topic_view, GroupView,
+};
 use crate::render::{latest, timeline, NoHighlight, Renderer};
+use crate::site::topics::agenda_path;
 use crate::site::{
-    page_count, page_path, BodyListing, For, Output, Page, Planned, Session, Site, SubjectListing,
-    SITEMAP_LIMIT,
+    page_count, page_path, BodyListing, Facet, For, Output, Page, Planned, Session, Site,
+    TopicListing, PAGE_SIZE, SITEMAP_LIMIT,
 };
 
 /// How many resolutions the home page lists as the latest.
@@ -23,7 +26,7 @@ pub(crate) const KIND: Kind = Kind::new(
     "html",
     "`index.html` of every page and listing, `404.html`, `sitemap.xml`, `robots.txt`",
     &[
-        HOME, NOT_FOUND, SITEMAP, ROBOTS, SUBJECTS, BODY, SESSION, SUBJECT, RESOLUTION, PAGE,
+        HOME, NOT_FOUND, SITEMAP, ROBOTS, SUBJECTS, BODY, SESSION, AGENDA, TOPIC, RESOLUTION, PAGE,
     ],
 );
 
@@ -50,7 +53,7 @@ fn home(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
             .collect();
         ctx.insert("latest", &latest);
         ctx.insert("timeline", &timeline::svg(config, site));
-        ctx.insert("has_subjects", &!site.subjects.is_empty());
+        ctx.insert("has_subjects", &!site.subjects().is_empty());
     })
 }
 
@@ -137,13 +140,13 @@ const SUBJECTS: Form = Form {
     ..Form::new(
         "the list of subjects",
         Each::Site,
-        |_, site, of| match site.subjects.is_empty() {
+        |_, site, of| match site.subjects().is_empty() {
             true => Vec::new(),
             false => one("/subjects/", of),
         },
         subjects,
         |f, _, h| {
-            for s in &f.site.subjects {
+            for s in f.site.subjects() {
                 (&s.name, &s.path, s.entries.len()).hash(h);
             }
         },
@@ -154,9 +157,9 @@ fn subjects(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
     r.page(&p.path, "subjects.html", None, |ctx| {
         let subjects: Vec<_> = r
             .site
-            .subjects
+            .subjects()
             .iter()
-            .map(|s| subject_view(r.config, s))
+            .map(|s| topic_view(r.config, s))
             .collect();
         ctx.insert("subjects", &subjects);
     })
@@ -187,14 +190,27 @@ fn body(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
                 .collect();
             ctx.insert("body", &body_view(r.config, listing));
             ctx.insert("sessions", &sessions);
+            let b = match p.output.of {
+                For::Body(b) => b,
+                _ => usize::MAX,
+            };
+            let committees: Vec<_> = committees_of(r.site, b)
+                .map(|t| topic_view(r.config, t))
+                .collect();
+            ctx.insert("committees", &committees);
         }
     })
 }
 
-/// Its sessions, and how many each holds.
+/// Its sessions and committees, and how many each holds.
 fn body_inputs(f: &Inputs, o: &Output, h: &mut FxHasher) {
     for s in body_of(f.site, o.of).map_or(&[][..], |l| &l.sessions) {
         (&s.name, &s.path, s.entries.len()).hash(h);
+    }
+    if let For::Body(b) = o.of {
+        for t in committees_of(f.site, b) {
+            (&t.name, &t.path, t.entries.len()).hash(h);
+        }
     }
 }
 
@@ -218,7 +234,7 @@ const SESSION: Form = Form {
         session,
         |f, o, h| {
             if let Some((_, session)) = session_of(f.site, o.of) {
-                (&session.name, &session.path).hash(h);
+                (&session.name, &session.path, has_agenda(f.site, o.of)).hash(h);
                 f.listing_page(h, &session.entries, o.part);
             }
         },
@@ -230,42 +246,139 @@ fn session(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
         if let Some((listing, session)) = session_of(r.site, p.output.of) {
             ctx.insert("body", &body_view(r.config, listing));
             ctx.insert("session", &session_view(r.config, listing, session));
+            if has_agenda(r.site, p.output.of) {
+                ctx.insert("agenda_url", &r.config.link(&agenda_path(&session.path)));
+            }
             r.insert_page(ctx, &session.path, &session.entries, p.output.part);
         }
     })
 }
 
-/// One subject's listing, paged like a session's.
-const SUBJECT: Form = Form {
+/// Whether the session `of` has an agenda page.
+fn has_agenda(site: &Site, of: For) -> bool {
+    let For::Session(b, s) = of else { return false };
+    agenda_of(site, For::Agenda(b, s)).is_some_and(|(_, _, items)| !items.is_empty())
+}
+
+/// A session's agenda: the items its resolutions were adopted under.
+const AGENDA: Form = Form {
     listed: true,
-    describe: |form, _, site, o| {
-        let name = subject_of(site, o.of).map_or("", |s| s.name.as_str());
-        format!("{} {name}", form.what)
+    describe: |form, config, site, o| {
+        let (name, session) = match (o.of, agenda_of(site, o.of)) {
+            (For::Agenda(b, _), Some((_, s, _))) => (body_name(config, site, b), s.name.as_str()),
+            _ => (String::new(), ""),
+        };
+        format!("{} of the {name} for {session}", form.what)
     },
     ..Form::new(
-        "the listing of the subject",
-        Each::Subject,
-        |_, site, of| {
-            let subject = subject_of(site, of);
-            subject.map_or_else(Vec::new, |s| pages_of(&s.path, s.entries.len()))
+        "the agenda",
+        Each::Agenda,
+        |_, site, of| match agenda_of(site, of) {
+            Some((_, s, items)) if !items.is_empty() => vec![agenda_path(&s.path)],
+            _ => Vec::new(),
         },
-        subject,
+        agenda,
         |f, o, h| {
-            if let Some(subject) = subject_of(f.site, o.of) {
-                (&subject.name, &subject.path).hash(h);
-                f.listing_page(h, &subject.entries, o.part);
+            for item in agenda_of(f.site, o.of).map_or(Vec::new(), |(_, _, items)| items) {
+                (&item.name, &item.path, item.entries.len()).hash(h);
             }
         },
     )
 };
 
-fn subject(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
-    r.page(&p.path, "subjects.html", None, |ctx| {
-        if let Some(subject) = subject_of(r.site, p.output.of) {
-            ctx.insert("subject", &subject_view(r.config, subject));
-            r.insert_page(ctx, &subject.path, &subject.entries, p.output.part);
+fn agenda(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
+    r.page(&p.path, "agenda.html", None, |ctx| {
+        if let Some((listing, session, items)) = agenda_of(r.site, p.output.of) {
+            let items: Vec<_> = items.iter().map(|t| topic_view(r.config, t)).collect();
+            ctx.insert("body", &body_view(r.config, listing));
+            ctx.insert("session", &session_view(r.config, listing, session));
+            ctx.insert("items", &items);
         }
     })
+}
+
+/// One subject's, committee's or agenda item's listing, paged like a
+/// session's.
+const TOPIC: Form = Form {
+    listed: true,
+    describe: |form, config, site, o| {
+        let Some(t) = site.topic_for(o.of) else {
+            return String::new();
+        };
+        let within = match t.within {
+            Some((b, Some(s))) => {
+                let session = site.bodies.get(b).and_then(|l| l.sessions.get(s));
+                let session = session.map_or("", |s| s.name.as_str());
+                format!(" of the {} for {session}", body_name(config, site, b))
+            }
+            Some((b, None)) => format!(" of the {}", body_name(config, site, b)),
+            None => String::new(),
+        };
+        format!("{} {} {}{within}", form.what, t.facet.name(), t.name)
+    },
+    ..Form::new(
+        "the listing of the",
+        Each::Topic,
+        |_, site, of| {
+            let topic = site.topic_for(of);
+            topic.map_or_else(Vec::new, |t| pages_of(&t.path, t.entries.len()))
+        },
+        topic,
+        |f, o, h| {
+            if let Some(t) = f.site.topic_for(o.of) {
+                (&t.name, &t.path, &t.parts, t.within).hash(h);
+                f.listing_page(h, &t.entries, o.part);
+            }
+        },
+    )
+};
+
+fn topic(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
+    let Some(t) = r.site.topic_for(p.output.of) else {
+        return Ok(Vec::new());
+    };
+    let template = match t.facet {
+        Facet::Subject => "subjects.html",
+        Facet::Committee | Facet::AgendaItem => "topic.html",
+    };
+    r.page(&p.path, template, None, |ctx| {
+        ctx.insert(t.facet.key(), &topic_view(r.config, t));
+        if let Some((b, s)) = t.within {
+            if let Some(listing) = r.site.bodies.get(b) {
+                ctx.insert("body", &body_view(r.config, listing));
+                let session = s.and_then(|s| listing.sessions.get(s));
+                if let Some(session) = session {
+                    ctx.insert("session", &session_view(r.config, listing, session));
+                    ctx.insert("agenda_url", &r.config.link(&agenda_path(&session.path)));
+                }
+            }
+        }
+        r.insert_page(ctx, &t.path, &t.entries, p.output.part);
+        ctx.insert("groups", &groups(r, t, p.output.part));
+    })
+}
+
+/// An agenda item's resolutions on page `part`, in runs of one sub-item
+/// each (none for other topics).
+fn groups<'a>(r: &Renderer<'a>, t: &'a TopicListing, part: usize) -> Vec<GroupView<'a>> {
+    let parts = t.parts.chunks(PAGE_SIZE).nth(part).unwrap_or_default();
+    let entries = t.entries.chunks(PAGE_SIZE).nth(part).unwrap_or_default();
+    let mut groups: Vec<GroupView> = Vec::new();
+    for (heading, &i) in parts.iter().zip(entries) {
+        let Some(e) = r.site.entries.get(i) else {
+            continue;
+        };
+        if groups.last().is_none_or(|g| g.heading != heading) {
+            groups.push(GroupView {
+                heading,
+                resolutions: Vec::new(),
+            });
+        }
+        if let Some(g) = groups.last_mut() {
+            g.resolutions.push(summary(r.config, e));
+        }
+    }
+    groups
 }
 
 /// A resolution's page: its text, its neighbours, what cites it. A
@@ -383,11 +496,19 @@ fn session_of(site: &Site, of: For) -> Option<(&BodyListing, &Session)> {
     }
 }
 
-fn subject_of(site: &Site, of: For) -> Option<&SubjectListing> {
-    match of {
-        For::Subject(k) => site.subjects.get(k),
-        _ => None,
-    }
+/// A session's listing with its agenda items.
+fn agenda_of(site: &Site, of: For) -> Option<(&BodyListing, &Session, Vec<&TopicListing>)> {
+    let For::Agenda(b, s) = of else { return None };
+    let (listing, session) = session_of(site, For::Session(b, s))?;
+    let items = site.topics(Facet::AgendaItem).iter();
+    let items = items.filter(|t| t.within == Some((b, Some(s)))).collect();
+    Some((listing, session, items))
+}
+
+/// A body's committees, in its order.
+pub(crate) fn committees_of(site: &Site, b: usize) -> impl Iterator<Item = &TopicListing> {
+    let all = site.topics(Facet::Committee).iter();
+    all.filter(move |t| t.within == Some((b, None)))
 }
 
 fn page_of(site: &Site, of: For) -> Option<&Page> {

@@ -3,8 +3,8 @@
 //!
 //! A kind has a name, as `outputs:` in `config.yaml` and `plenary build
 //! --outputs` name it, and one or more forms of file (`Form`). A form
-//! says what it is made for (the site, each body, session, subject,
-//! resolution or page), its addresses, how it is rendered, and what it is
+//! says what it is made for (the site, each body, session, agenda, topic,
+//! resolution, page or state), its addresses, how it is rendered, and what it is
 //! made from, for incremental rebuilds. The planner (`plan`), the
 //! fingerprints (`inputs`) and the pipeline's renderer read these
 //! descriptions and name no kind: adding a kind is a file here and its line
@@ -62,7 +62,10 @@ pub(crate) enum Each {
     Site,
     Body,
     Session,
-    Subject,
+    /// A session's agenda ([`For::Agenda`]).
+    Agenda,
+    /// A subject, committee or agenda item ([`For::Topic`]).
+    Topic,
     Resolution,
     Page,
     State,

@@ -9,7 +9,7 @@ use super::{Each, Registry};
 use crate::config::Config;
 use crate::diagnostics::{printable, Diagnostics};
 use crate::output::{self, Claims, ClashKind, MARKER, NOJEKYLL};
-use crate::site::{For, Output, Planned, Site};
+use crate::site::{Facet, For, Output, Planned, Site};
 
 /// Files and folders of the site that are not outputs of the archive.
 /// Each claims its place, so an alias or a page that wants it is reported.
@@ -56,7 +56,8 @@ pub fn plan(
 }
 
 /// Every output of the kinds `config` writes, in a stable order: the
-/// site's own, then each body with its sessions, each subject, each
+/// site's own, then each body with its sessions and their agendas, each
+/// subject, committee and agenda item, each
 /// resolution with its companions, each page, and last the parts that
 /// depend on the whole plan. Reports an address that cannot be a file of
 /// the site, and any two things that want one file. `statics` names the
@@ -82,10 +83,13 @@ fn outputs(
         add(Each::Body, For::Body(b));
         for s in 0..body.sessions.len() {
             add(Each::Session, For::Session(b, s));
+            add(Each::Agenda, For::Agenda(b, s));
         }
     }
-    for k in 0..site.subjects.len() {
-        add(Each::Subject, For::Subject(k));
+    for facet in Facet::ALL {
+        for k in 0..site.topics(facet).len() {
+            add(Each::Topic, For::Topic(facet, k));
+        }
     }
     for i in 0..site.entries.len() {
         add(Each::Resolution, For::Resolution(i));

@@ -239,14 +239,16 @@ fn identity(parsed: &Option<Parsed>) -> u64 {
     match parsed {
         Some(Parsed::Resolution(r)) => {
             let m = &r.meta;
-            // Also what the site's own listings are made of: subjects make
-            // subject pages, votes the member states' pages.
+            // Also what the site's own listings are made of: subjects,
+            // committees and agenda items make their pages, votes the
+            // member states' pages.
             hash_of((
                 1,
                 (
                     &m.body, &m.session, &m.number, &m.symbol, m.draft, &m.aliases,
                 ),
-                (&m.subjects, &m.adoption.vote),
+                (&m.subjects, &m.adoption.vote, &m.adoption.committee),
+                (&m.agenda_item, &m.agenda_item_name),
             ))
         }
         Some(Parsed::Page(p)) => hash_of((2, &p.path, p.draft)),

@@ -9,7 +9,9 @@ use crate::cite::{Links, Place, Text};
 use crate::config::Config;
 use crate::markdown;
 use crate::resolution::{Block, BlockKind};
-use crate::site::{page_path, BodyListing, Entry, Session, Site, SubjectListing};
+use crate::site::topics::{agenda_item_path, agenda_refs, committee_path, subject_path};
+use crate::site::{page_path, BodyListing, Entry, Facet, Session, Site, TopicListing};
+use crate::urls::slug;
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -89,6 +91,12 @@ pub struct ResolutionView<'a> {
     /// The record of adoption: outcome, vote, sponsors, documents.
     pub adoption: super::adoption::AdoptionView<'a>,
     pub subjects: &'a [String],
+    /// Its subjects, linked to their listings.
+    pub subject_links: Vec<LinkView<'a>>,
+    /// The listing of its committee.
+    pub committee_url: Option<String>,
+    /// Its agenda items, linked to their listings.
+    pub agenda_items: Vec<AgendaItemView>,
     pub session_label: &'a str,
     pub session_url: String,
     pub body_url: String,
@@ -216,20 +224,45 @@ pub(crate) fn pager_view(config: &Config, path: &str, page: usize, total: usize)
     }
 }
 
-/// A subject in the list of subjects, or heading its own listing.
+/// A subject, committee or agenda item in a list of them, or heading its
+/// own listing.
 #[derive(Serialize)]
-pub struct SubjectPageView<'a> {
+pub struct TopicView<'a> {
+    /// `subject`, `committee` or `agenda item`.
+    pub kind: &'static str,
     pub name: &'a str,
+    /// An agenda item's number (`19`).
+    pub number: Option<&'a str>,
     pub url: String,
     pub count: usize,
 }
 
-pub(crate) fn subject_view<'a>(config: &Config, s: &'a SubjectListing) -> SubjectPageView<'a> {
-    SubjectPageView {
-        name: &s.name,
-        url: config.link(&s.path),
-        count: s.entries.len(),
+pub(crate) fn topic_view<'a>(config: &Config, t: &'a TopicListing) -> TopicView<'a> {
+    TopicView {
+        kind: t.facet.name(),
+        name: &t.name,
+        number: (t.facet == Facet::AgendaItem).then_some(t.slug.as_str()),
+        url: config.link(&t.path),
+        count: t.entries.len(),
     }
+}
+
+/// Resolutions under one heading of a listing: an agenda item's sub-item
+/// (`(f) Convention on Biological Diversity`; empty for the item itself).
+#[derive(Serialize)]
+pub struct GroupView<'a> {
+    pub heading: &'a str,
+    pub resolutions: Vec<SummaryView<'a>>,
+}
+
+/// An agenda item a resolution was adopted under, linked to its listing.
+#[derive(Serialize)]
+pub struct AgendaItemView {
+    /// As the agenda numbers it: `19 (f)`.
+    pub number: String,
+    /// The item's name, and the sub-item's after a colon.
+    pub name: Option<String>,
+    pub url: String,
 }
 
 /// What the search form offers: the subjects and the years the archive has.
@@ -350,7 +383,7 @@ pub(crate) fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
 
 pub(crate) fn search_view(site: &Site) -> SearchView<'_> {
     let subjects = site
-        .subjects
+        .subjects()
         .iter()
         .map(|s| SubjectView {
             name: &s.name,
@@ -472,6 +505,14 @@ pub(crate) fn resolution_view<'a>(
             site.kinds.get(crate::site::states::KIND_NAME) == Some(&true),
         ),
         subjects: &r.meta.subjects,
+        subject_links: subject_links(config, &r.meta.subjects),
+        committee_url: r
+            .meta
+            .adoption
+            .committee
+            .as_deref()
+            .map(|c| config.link(&committee_path(&format!("/{}/", body.key), &slug(c)))),
+        agenda_items: agenda_item_views(config, e),
         session_label: &body.session_label,
         session_url: config.link(&e.session_path),
         body_url: config.link(&format!("/{}/", body.key)),
@@ -490,6 +531,38 @@ pub(crate) fn resolution_view<'a>(
         official_url: config.document_links.url_for(&r.meta.symbol),
         summary,
     })
+}
+
+fn subject_links<'a>(config: &Config, subjects: &'a [String]) -> Vec<LinkView<'a>> {
+    let linked = subjects.iter().map(|s| (s, slug(s)));
+    linked
+        .filter(|(_, slug)| !slug.is_empty())
+        .map(|(s, slug)| LinkView {
+            title: s,
+            url: config.link(&subject_path(&slug)),
+        })
+        .collect()
+}
+
+fn agenda_item_views(config: &Config, e: &Entry) -> Vec<AgendaItemView> {
+    let m = &e.resolution.meta;
+    let Some(printed) = m.agenda_item.as_deref() else {
+        return Vec::new();
+    };
+    agenda_refs(printed, m.agenda_item_name.as_deref())
+        .into_iter()
+        .map(|r| AgendaItemView {
+            number: match &r.sub {
+                Some(sub) => format!("{} ({sub})", r.item),
+                None => r.item.clone(),
+            },
+            name: match (r.item_name, r.sub_name) {
+                (Some(i), Some(s)) => Some(format!("{i}: {s}")),
+                (i, _) => i.map(str::to_string),
+            },
+            url: config.link(&agenda_item_path(&e.session_path, &slug(&r.item))),
+        })
+        .collect()
 }
 
 /// Who cites entry `i`: each citing resolution with the places that cite

@@ -39,6 +39,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "atom.xml",
     "search.html",
     "subjects.html",
+    "topic.html",
+    "agenda.html",
     "member_states.html",
     "member_state.html",
     "robots.txt",

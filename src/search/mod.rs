@@ -167,7 +167,7 @@ fn meta_files(
 ) -> Vec<String> {
     let subject_path = |slug: &str| format!("{SUBJECTS}{slug}.json");
     let kept: std::collections::BTreeSet<String> = site
-        .subjects
+        .subjects()
         .iter()
         .map(|s| subject_path(&s.slug))
         .collect();
@@ -194,7 +194,7 @@ fn meta_files(
         body_of: body_of(site, order),
         years: year_runs(site, order),
         subjects: site
-            .subjects
+            .subjects()
             .iter()
             .zip(&subject_docs)
             .map(|(s, docs)| SubjectMeta {
@@ -205,7 +205,7 @@ fn meta_files(
             .collect(),
     };
     let mut paths = Vec::new();
-    for (s, docs) in site.subjects.iter().zip(&subject_docs) {
+    for (s, docs) in site.subjects().iter().zip(&subject_docs) {
         paths.extend(put(files, subject_path(&s.slug), json(&encode(docs))));
     }
     paths.extend(put(files, META.to_string(), json(&meta)));
@@ -422,7 +422,7 @@ fn subject_docs(site: &Site, order: &[usize]) -> Vec<Vec<u32>> {
     for (doc, &i) in order.iter().enumerate() {
         doc_of[i] = doc as u32;
     }
-    site.subjects
+    site.subjects()
         .iter()
         .map(|s| {
             let mut docs: Vec<u32> = s.entries.iter().map(|&i| doc_of[i]).collect();

@@ -4,6 +4,7 @@
 
 pub mod pages;
 pub mod states;
+pub mod topics;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -13,8 +14,9 @@ use crate::diagnostics::Diagnostics;
 use crate::output::OutPath;
 use crate::resolution::Resolution;
 use crate::text::{natural_key, NaturalChunk};
-use crate::urls::{slug, Values};
+use crate::urls::Values;
 pub use pages::Page;
+pub use topics::{Facet, TopicListing};
 
 /// A resolution with its place in the site.
 #[derive(Debug, Clone)]
@@ -46,19 +48,6 @@ pub struct BodyListing {
     pub sessions: Vec<Session>,
 }
 
-/// One subject (front-matter `subjects`) and its resolutions.
-#[derive(Debug, Clone)]
-pub struct SubjectListing {
-    /// As first written in the archive.
-    pub name: String,
-    /// Names its listing and its file in the search index.
-    pub slug: String,
-    /// Site path of its listing (`/subjects/development/`).
-    pub path: String,
-    /// Indices into [`Site::entries`], in archive order.
-    pub entries: Vec<usize>,
-}
-
 /// How many resolutions one listing page shows; longer listings go on at
 /// `page/2/`, `page/3/`, ….
 pub(crate) const PAGE_SIZE: usize = 100;
@@ -85,8 +74,10 @@ pub enum For {
     Body(usize),
     /// A session of a body: body, then session ([`BodyListing::sessions`]).
     Session(usize, usize),
-    /// A subject ([`Site::subjects`]).
-    Subject(usize),
+    /// A subject, committee or agenda item ([`Site::topics`]).
+    Topic(Facet, usize),
+    /// The agenda of a session: body, then session.
+    Agenda(usize, usize),
     /// A resolution ([`Site::entries`]).
     Resolution(usize),
     /// An ordinary page ([`Site::pages`]).
@@ -145,8 +136,9 @@ pub struct Site {
     /// Sorted by body (registry order), session and number.
     pub entries: Vec<Entry>,
     pub bodies: Vec<BodyListing>,
-    /// By subject address.
-    pub subjects: Vec<SubjectListing>,
+    /// Subjects by address, committees by body, agenda items by session
+    /// ([`Site::topics`]).
+    topics: [Vec<TopicListing>; 3],
     /// The states of the recorded votes, by code.
     pub states: Vec<states::StateListing>,
     pub pages: Vec<Page>,
@@ -173,18 +165,36 @@ impl Site {
         entries.sort_by_cached_key(|e| sort_key(config, e));
         check_symbols(&entries, &mut diags);
         let bodies = listings(config, &entries);
-        let subjects = subject_listings(&entries);
+        let topics = topics::listings(config, &entries, &bodies);
         let states = states::state_listings(config, &entries);
         let site = Site {
             entries,
             bodies,
-            subjects,
+            topics,
             states,
             pages,
             outputs: Vec::new(),
             kinds: BTreeMap::new(),
         };
         (site, diags)
+    }
+
+    /// The subjects, committees or agenda items.
+    pub fn topics(&self, facet: Facet) -> &[TopicListing] {
+        &self.topics[facet as usize]
+    }
+
+    /// The subjects of the archive, by address.
+    pub fn subjects(&self) -> &[TopicListing] {
+        self.topics(Facet::Subject)
+    }
+
+    /// What an output for a topic is made for.
+    pub(crate) fn topic_for(&self, of: For) -> Option<&TopicListing> {
+        match of {
+            For::Topic(facet, k) => self.topics(facet).get(k),
+            _ => None,
+        }
     }
 
     /// The entry an output is made for, if it is made for one.
@@ -289,29 +299,4 @@ fn listings(config: &Config, entries: &[Entry]) -> Vec<BodyListing> {
             })
         })
         .collect()
-}
-
-/// Subjects by address, each with its resolutions in archive order.
-fn subject_listings(entries: &[Entry]) -> Vec<SubjectListing> {
-    let mut by_slug: BTreeMap<String, SubjectListing> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        for name in &e.resolution.meta.subjects {
-            let slug = slug(name);
-            if slug.is_empty() {
-                continue;
-            }
-            let listing = by_slug
-                .entry(slug.clone())
-                .or_insert_with(|| SubjectListing {
-                    name: name.clone(),
-                    path: format!("/subjects/{slug}/"),
-                    slug: slug.clone(),
-                    entries: Vec::new(),
-                });
-            if listing.entries.last() != Some(&i) {
-                listing.entries.push(i);
-            }
-        }
-    }
-    by_slug.into_values().collect()
 }

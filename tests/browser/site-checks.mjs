@@ -44,7 +44,7 @@ async function accessibility() {
   for (const scheme of ["light", "dark"]) {
     const context = await browser.newContext({ colorScheme: scheme });
     const page = await context.newPage();
-    for (const path of ["", "ga/", resolution, "ga/74/307/", "subjects/", "member-states/", "member-states/civ/", "search/?q=development"]) {
+    for (const path of ["", "ga/", resolution, "ga/74/307/", "subjects/", "ga/committees/third-committee/", "ga/74/agenda/", "ga/74/agenda/19/", "member-states/", "member-states/civ/", "search/?q=development"]) {
       await page.goto(site + path, { waitUntil: "load" });
       if (path.startsWith("search/")) {
         await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
