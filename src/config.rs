@@ -21,7 +21,11 @@ pub struct Config {
     /// The path part of `base_url`, starting and ending with `/`; every
     /// internal link starts with it so the site works under a subpath.
     pub base_path: String,
+    /// The default language (ISO 639-1), the first of [`Config::languages`].
     pub language: String,
+    /// The languages of the archive (`languages:`), the default first: a
+    /// source `1.fr.md` is the French version of `1.md`.
+    pub languages: Vec<String>,
     pub theme: String,
     pub highlight_theme: String,
     pub output_dir: PathBuf,
@@ -179,6 +183,7 @@ struct ConfigFile {
     description: Option<String>,
     base_url: Option<String>,
     language: Option<String>,
+    languages: Option<Vec<String>>,
     theme: Option<String>,
     highlight_theme: Option<String>,
     output_dir: Option<PathBuf>,
@@ -238,6 +243,36 @@ impl BodyFile {
             committees: self.committees.or(base.committees),
         }
     }
+}
+
+/// The archive's languages, the default first, from `language` and
+/// `languages` (each ISO 639-1, two lower-case letters).
+fn languages(
+    language: Option<String>,
+    languages: Option<Vec<String>>,
+) -> Result<Vec<String>, String> {
+    let list = match (language, languages) {
+        (_, Some(list)) if list.is_empty() => return Err("`languages` names none".to_string()),
+        (Some(one), Some(list)) if list[0] != one => {
+            return Err(format!(
+                "`language` is `{one}` but `languages` starts with `{}`; the first of `languages` is the default",
+                list[0]
+            ))
+        }
+        (_, Some(list)) => list,
+        (one, None) => vec![one.unwrap_or_else(|| "en".to_string())],
+    };
+    for (k, code) in list.iter().enumerate() {
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(format!(
+                "`{code}` is not a language code; write ISO 639-1 codes (`en`, `fr`, `zh`)"
+            ));
+        }
+        if list[..k].contains(code) {
+            return Err(format!("`{code}` is named twice"));
+        }
+    }
+    Ok(list)
 }
 
 /// The registry of the bodies every archive knows, as data.
@@ -336,6 +371,8 @@ impl Config {
             file.title.unwrap_or_else(|| "Resolutions".to_string()),
         );
         let description = mended("description", file.description.unwrap_or_default());
+        let languages = languages(file.language, file.languages)
+            .map_err(|m| Diagnostic::error(path, line_of("languages"), m))?;
         Ok(Config {
             document_links,
             outputs,
@@ -344,7 +381,8 @@ impl Config {
             description,
             base_url,
             base_path,
-            language: file.language.unwrap_or_else(|| "en".to_string()),
+            language: languages[0].clone(),
+            languages,
             theme: file.theme.unwrap_or_else(|| "default".to_string()),
             highlight_theme: file
                 .highlight_theme
@@ -560,6 +598,23 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, Diagnostic> {
         Config::parse(text, Path::new("config.yaml"))
+    }
+
+    #[test]
+    fn languages_the_default_first() {
+        let c = parse("languages: [en, fr, ar]\n").unwrap();
+        assert_eq!((c.language.as_str(), c.languages.len()), ("en", 3));
+        assert_eq!(parse("language: fr\n").unwrap().languages, ["fr"]);
+        for bad in [
+            "languages: []\n",
+            "languages: [en, en]\n",
+            "languages: [english]\n",
+            "language: fr\nlanguages: [en, fr]\n",
+        ] {
+            let e = parse(bad).unwrap_err();
+            let line = bad.lines().position(|l| l.starts_with("languages"));
+            assert_eq!(Some(e.line), line.map(|l| l + 1), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod diagnostics;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod kinds;
+pub(crate) mod languages;
 pub mod load;
 pub mod markdown;
 pub mod output;

@@ -179,6 +179,16 @@ pub(crate) fn slug(text: &str) -> String {
 /// (so no segment is `.` or `..`) (`A/RES/76/10` → `/A/RES/76/10/`,
 /// `S/RES/1325 (2000)` → `/S/RES/1325(2000)/`, `A/RES/75/251 B` →
 /// `/A/RES/75/251-B/`).
+/// Site path `path` in `language`: unchanged in the default language,
+/// under the language's code in the others (`/fr/ga/74/1/`).
+pub(crate) fn in_language(config: &crate::config::Config, language: &str, path: &str) -> String {
+    if language == config.language {
+        path.to_string()
+    } else {
+        format!("/{language}{path}")
+    }
+}
+
 pub(crate) fn symbol_path(symbol: &str) -> String {
     let symbol = symbol.trim().replace(" (", "(");
     let mut out = String::with_capacity(symbol.len() + 2);

@@ -86,8 +86,15 @@ pub fn convert_with(
     };
     parts
         .into_iter()
-        .map(|statement| {
-            let part = Part::read(&meta, statement, statement == outer, file)?;
+        .enumerate()
+        .map(|(k, statement)| {
+            let part = Part::read(
+                &meta,
+                statement,
+                (statement != outer).then_some(k),
+                file,
+                config,
+            )?;
             let mut out = Writer::default();
             out.front_matter(&meta, &part);
             out.heading(&meta, &part, statement);
@@ -142,6 +149,8 @@ struct Meta {
     cited_as: String,
     /// The part of a resolution adopted in parts (`B`), or empty.
     part: String,
+    /// The expression's language as ISO 639-1 (`fr` of `fra`), if given.
+    language: Option<String>,
     title: String,
     adopted: Option<String>,
     /// As printed: `Agenda item 54`, `Agenda items 11 and 15`.
@@ -253,10 +262,11 @@ impl Meta {
         let (agenda_item, agenda_item_name) = agenda_item(statement);
         let (subjects, keywords) = keywords(statement);
         Ok(Meta {
+            language: expression_language(statement),
             body,
-            symbol,
             cited_as: number,
-            part: numbers[1..].join(" "),
+            part: part_letter(&numbers[1..]).unwrap_or_else(|| symbol_letter(&symbol)),
+            symbol,
             title: preface_title(statement),
             adopted: adoption(statement),
             agenda_item,
@@ -282,8 +292,16 @@ impl Meta {
 impl Part {
     /// The part `statement` is: the document itself (`whole`), or one of
     /// its components.
-    fn read(meta: &Meta, statement: Node, whole: bool, file: &Path) -> Result<Part, Diagnostic> {
-        let (part, title, adopted, symbol) = if whole {
+    /// `component` is its place among the components, none for the
+    /// document itself.
+    fn read(
+        meta: &Meta,
+        statement: Node,
+        component: Option<usize>,
+        file: &Path,
+        config: &Config,
+    ) -> Result<Part, Diagnostic> {
+        let (part, title, adopted, symbol) = if component.is_none() {
             let symbol = meta.symbol.clone();
             (
                 meta.part.clone(),
@@ -292,7 +310,16 @@ impl Part {
                 symbol,
             )
         } else {
-            let letter = preface_numbers(statement).join(" ");
+            // The Arabic texts spell the letter out (`ألف`, `باء`): the
+            // parts come in order, A, B, ….
+            let by_place = || {
+                let k = component
+                    .and_then(|k| u8::try_from(k).ok())
+                    .filter(|k| *k < 26);
+                k.map(|k| char::from(b'A' + k).to_string())
+                    .unwrap_or_default()
+            };
+            let letter = part_letter(&preface_numbers(statement)).unwrap_or_else(by_place);
             let symbol = format!("{} {letter}", meta.whole_symbol());
             let symbol = symbol.trim().to_string();
             let adopted = adoption(statement).or_else(|| meta.adopted.clone());
@@ -318,6 +345,11 @@ impl Part {
                 ),
             ));
         }
+        // `1.fr.md` beside `1.md`, the default language's.
+        let suffix = match meta.language.as_deref() {
+            Some(code) if code != config.language => format!(".{code}"),
+            _ => String::new(),
+        };
         Ok(Part {
             symbol,
             part,
@@ -325,9 +357,45 @@ impl Part {
             adopted,
             rel: PathBuf::from(&meta.body)
                 .join(folder)
-                .join(format!("{name}.md")),
+                .join(format!("{name}{suffix}.md")),
         })
     }
+}
+
+/// The part letter a preface prints after the number (`B`), if it is
+/// one: the Arabic texts spell it out, some translations leave it out.
+fn part_letter(numbers: &[String]) -> Option<String> {
+    let letter = numbers.join(" ");
+    let latin = !letter.is_empty() && letter.bytes().all(|b| b.is_ascii_uppercase() || b == b' ');
+    latin.then_some(letter)
+}
+
+/// The part a cover symbol names (`B` of `A/RES/74/249 B`), or empty.
+fn symbol_letter(symbol: &str) -> String {
+    match symbol.rsplit_once(' ') {
+        Some((_, l)) if l.len() == 1 && l.bytes().all(|b| b.is_ascii_uppercase()) => l.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The language of the expression (`FRBRExpression/FRBRlanguage`) as an
+/// ISO 639-1 code: the UN writes ISO 639-2 (`fra`).
+fn expression_language(statement: Node) -> Option<String> {
+    let expression = named(statement, "FRBRExpression")?;
+    let code = named(expression, "FRBRlanguage")?.attribute("language")?;
+    let two = match code {
+        "ara" => "ar",
+        "zho" | "chi" => "zh",
+        "eng" => "en",
+        "fra" | "fre" => "fr",
+        "rus" => "ru",
+        "spa" => "es",
+        "deu" | "ger" => "de",
+        "por" => "pt",
+        other if other.len() == 2 => other,
+        _ => return None,
+    };
+    Some(two.to_string())
 }
 
 /// The agenda item as printed (`Agenda item 39`) and its names.

@@ -12,8 +12,8 @@ use std::ops::Range;
 pub(crate) use link::resolve_all;
 pub use link::{find, link, Citation, CitationRecord, Finds, Links, Place};
 pub use recognise::Recogniser;
-pub(crate) use text::parse_text;
 pub use text::Text;
+pub(crate) use text::{parse_text, unlinked_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,11 +1,16 @@
 //! A resolution's text with its citations laid over it: parsed once, for
 //! its page, its AKN twin and its JSON record.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use super::{Links, Place};
 use crate::config::Config;
 use crate::markdown::{self, Inline, Notes};
 use crate::resolution::Resolution;
 use crate::site::Site;
+
+type SpansByPlace = HashMap<Place, Vec<Arc<crate::markdown::LinkSpan>>>;
 
 /// A resolution's title, blocks and footnotes as parsed inline text, with
 /// citations laid over it and footnote markers numbered in document order:
@@ -26,8 +31,17 @@ pub(crate) fn parse_text(
     i: usize,
     r: &Resolution,
 ) -> Text {
+    text_with(r, &links.spans(i, site, config))
+}
+
+/// The text of a version in another language: its citations are not
+/// found yet, so it has no links.
+pub(crate) fn unlinked_text(r: &Resolution) -> Text {
+    text_with(r, &Default::default())
+}
+
+fn text_with(r: &Resolution, by_place: &SpansByPlace) -> Text {
     let mut notes = Notes::new(r.footnotes.iter().map(|f| f.number));
-    let by_place = links.spans(i, site, config);
     let spans = |p: Place| by_place.get(&p).map_or(&[][..], Vec::as_slice);
     let title = markdown::inline(&r.title_markdown, &mut notes, spans(Place::Title));
     let blocks = (r.blocks.iter().enumerate())

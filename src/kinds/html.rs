@@ -6,11 +6,12 @@ use rustc_hash::FxHasher;
 use std::hash::Hash;
 
 use super::{one, symbol_and_file, Each, Form, Inputs, Kind};
+use crate::cite::unlinked_text;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 use crate::render::context::{
-    body_view, resolution_view, session_view, summary, topic_view, GroupView,
+    body_view, resolution_view, session_view, summary, topic_view, version_view, GroupView,
 };
 use crate::render::{latest, timeline, NoHighlight, Renderer};
 use crate::site::topics::agenda_path;
@@ -26,7 +27,8 @@ pub(crate) const KIND: Kind = Kind::new(
     "html",
     "`index.html` of every page and listing, `404.html`, `sitemap.xml`, `robots.txt`",
     &[
-        HOME, NOT_FOUND, SITEMAP, ROBOTS, SUBJECTS, BODY, SESSION, AGENDA, TOPIC, RESOLUTION, PAGE,
+        HOME, NOT_FOUND, SITEMAP, ROBOTS, SUBJECTS, BODY, SESSION, AGENDA, TOPIC, RESOLUTION,
+        VERSION, PAGE,
     ],
 );
 
@@ -419,6 +421,15 @@ fn resolution(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
 fn resolution_inputs(f: &Inputs, o: &Output, h: &mut FxHasher) {
     let Some(i) = o.of.entry() else { return };
     f.entry(h, i);
+    entry_around(f, i, h);
+}
+
+/// What a page of entry `i`, in any language, shows besides its text:
+/// its versions, its neighbours, who cites it where.
+fn entry_around(f: &Inputs, i: usize, h: &mut FxHasher) {
+    for v in f.site.entries.get(i).map_or(&[][..], |e| &e.versions) {
+        f.site.versions.get(*v).map(|v| &v.entry.path).hash(h);
+    }
     let (prev, next) = f.site.neighbours(i);
     for n in [prev.map(|_| i.wrapping_sub(1)), next.map(|_| i + 1)]
         .into_iter()
@@ -428,6 +439,56 @@ fn resolution_inputs(f: &Inputs, o: &Output, h: &mut FxHasher) {
     }
     f.links.digest(i).hash(h);
     f.citers(h, i);
+}
+
+/// A resolution's page in another of the archive's languages
+/// (`/fr/ga/74/1/`), with the same anchors as every other.
+const VERSION: Form = Form {
+    listed: true,
+    describe: |_, _, site, o| match o.of {
+        For::Version(v) => site
+            .versions
+            .get(v)
+            .map_or_else(String::new, |v| symbol_and_file(&v.entry)),
+        _ => String::new(),
+    },
+    ..Form::new(
+        "the page",
+        Each::Version,
+        |_, site, of| match of {
+            For::Version(v) => site
+                .versions
+                .get(v)
+                .map(|v| v.entry.path.clone())
+                .into_iter()
+                .collect(),
+            _ => Vec::new(),
+        },
+        version,
+        |f, o, h| {
+            let For::Version(v) = o.of else { return };
+            f.version(h, v);
+            if let Some(version) = f.site.versions.get(v) {
+                f.entry(h, version.of);
+                entry_around(f, version.of, h);
+            }
+        },
+    )
+};
+
+fn version(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
+    let For::Version(v) = p.output.of else {
+        return Ok(Vec::new());
+    };
+    let Some(version) = r.site.versions.get(v) else {
+        return Ok(Vec::new());
+    };
+    let text = unlinked_text(&version.entry.resolution);
+    let view = version_view(r.config, r.site, r.links, v, &text);
+    let source = Some(version.entry.resolution.source.as_path());
+    r.page(&p.path, "resolution.html", source, |ctx| {
+        ctx.insert("resolution", &view)
+    })
 }
 
 /// An ordinary page of `content/pages/`.

@@ -21,6 +21,8 @@ pub(crate) struct Inputs<'a> {
     pub(crate) links: &'a Links,
     /// Each entry's source and address, hashed.
     entries: Vec<u64>,
+    /// Each version's source and address, hashed.
+    versions: Vec<u64>,
     /// The `site` template variable, the theme and the base URL.
     everywhere: u64,
     /// What a listing, a feed or a redirect shows of each entry, hashed
@@ -29,13 +31,13 @@ pub(crate) struct Inputs<'a> {
 }
 
 impl<'a> Inputs<'a> {
-    /// `hashes` holds each entry's source hash; `generation` changes with
-    /// the theme.
+    /// `hashes` holds each entry's source hash, then each version's;
+    /// `generation` changes with the theme.
     pub(crate) fn new(
         config: &Config,
         site: &'a Site,
         links: &'a Links,
-        hashes: &'a [u64],
+        [hashes, version_hashes]: [&'a [u64]; 2],
         generation: u64,
     ) -> Self {
         let view = serde_json::to_string(&site_view(config, site)).unwrap_or_default();
@@ -56,10 +58,14 @@ impl<'a> Inputs<'a> {
             .enumerate()
             .map(|(i, e)| hash_of((hashes.get(i), &e.path)))
             .collect();
+        let versions = (site.versions.iter().enumerate())
+            .map(|(v, version)| hash_of((version_hashes.get(v), &version.entry.path)))
+            .collect();
         Inputs {
             site,
             links,
             entries,
+            versions,
             everywhere: hash_of((view, generation, &config.base_url)),
             summaries,
         }
@@ -91,6 +97,11 @@ impl<'a> Inputs<'a> {
     /// An entry's source and address.
     pub(crate) fn entry(&self, h: &mut FxHasher, i: usize) {
         self.entries.get(i).hash(h);
+    }
+
+    /// A version's source and address.
+    pub(crate) fn version(&self, h: &mut FxHasher, v: usize) {
+        self.versions.get(v).hash(h);
     }
 
     /// What an entry's list of citing resolutions shows: each citing

@@ -67,6 +67,8 @@ pub(crate) enum Each {
     /// A subject, committee or agenda item ([`For::Topic`]).
     Topic,
     Resolution,
+    /// A resolution in another language ([`For::Version`]).
+    Version,
     Page,
     State,
 }

@@ -94,6 +94,9 @@ fn outputs(
     for i in 0..site.entries.len() {
         add(Each::Resolution, For::Resolution(i));
     }
+    for v in 0..site.versions.len() {
+        add(Each::Version, For::Version(v));
+    }
     for j in 0..site.pages.len() {
         add(Each::Page, For::Page(j));
     }
@@ -155,6 +158,7 @@ pub(crate) fn source_of(site: &Site, o: &Output) -> Option<(PathBuf, usize)> {
             .get(i)
             .map(|e| (e.resolution.source.clone(), 1)),
         For::Page(j) => site.pages.get(j).map(|p| (p.source.clone(), 1)),
+        For::Version(v) => (site.versions.get(v)).map(|v| (v.entry.resolution.source.clone(), 1)),
         _ => None,
     }
 }

@@ -105,6 +105,8 @@ struct Kept {
     /// pipelines only).
     hashes: Vec<u64>,
     finds: Vec<Arc<Finds>>,
+    /// Per version in another language: its source's hash.
+    version_hashes: Vec<u64>,
 }
 
 /// What one run of the render and sink stages did.
@@ -345,7 +347,7 @@ impl Pipeline {
                 &self.config,
                 site,
                 links,
-                &kept.hashes,
+                [&kept.hashes, &kept.version_hashes],
                 self.theme_generation,
             )
         });
@@ -530,7 +532,14 @@ impl Pipeline {
     /// addresses, so only their contents need replacing.
     fn keeps_shape(&self, k: &Kept) -> bool {
         self.dirty.iter().all(|rel| {
-            self.sources.by_path.get(rel).map(|c| c.identity) == k.identity.get(rel).copied()
+            let cached = self.sources.by_path.get(rel);
+            // A version in another language is no entry to patch: the
+            // site is assembled again.
+            let version = matches!(
+                cached.and_then(|c| c.parsed.as_ref()),
+                Some(Parsed::Resolution(_))
+            ) && !k.entry_of.contains_key(rel);
+            !version && cached.map(|c| c.identity) == k.identity.get(rel).copied()
         })
     }
 
@@ -590,7 +599,7 @@ impl Pipeline {
         }
         clock.lap("assemble");
         let cached = |rel: &Path| self.sources.by_path.get(rel);
-        let (links, finds, hashes) = if self.mode == Mode::Keep {
+        let (links, finds, hashes, version_hashes) = if self.mode == Mode::Keep {
             let finds: Vec<Arc<Finds>> = site
                 .entries
                 .iter()
@@ -607,12 +616,15 @@ impl Pipeline {
                 .collect();
             let refs: Vec<&Finds> = finds.iter().map(|f| f.as_ref()).collect();
             let (links, _) = cite::resolve_all(&site, &refs);
-            (links, finds, hashes)
+            let version_hashes = (site.versions.iter())
+                .map(|v| cached(&v.entry.resolution.rel).map_or(0, |c| c.hash))
+                .collect();
+            (links, finds, hashes, version_hashes)
         } else {
             // Found and resolved entry by entry, and dropped: the finds of
             // a large archive are never all held at once.
             let (links, _) = cite::link(&site, &self.recogniser);
-            (links, Vec::new(), Vec::new())
+            (links, Vec::new(), Vec::new(), Vec::new())
         };
         clock.lap("link citations");
         let page_of = site
@@ -637,6 +649,7 @@ impl Pipeline {
                 .collect(),
             hashes,
             finds,
+            version_hashes,
             site,
             links,
             site_diags,

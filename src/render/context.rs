@@ -80,6 +80,11 @@ pub struct SummaryView<'a> {
 pub struct ResolutionView<'a> {
     #[serde(flatten)]
     pub summary: SummaryView<'a>,
+    /// The language of this version.
+    pub language: LanguageView<'a>,
+    /// Every language of the archive, the ones it has linked, when the
+    /// archive has more than one; else none.
+    pub versions: Vec<VersionView<'a>>,
     pub title_html: String,
     pub meeting: Option<&'a str>,
     pub agenda_item: Option<&'a str>,
@@ -123,6 +128,68 @@ pub struct ResolutionView<'a> {
     pub cited_by: Vec<CitedByView<'a>>,
     /// Paragraphs cited by name, with who cites them.
     pub cited_paragraphs: Vec<CitedParagraphView<'a>>,
+}
+
+/// A language: its code, its name for itself, its direction of writing.
+#[derive(Serialize)]
+pub struct LanguageView<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+}
+
+fn language_view(code: &str) -> LanguageView<'_> {
+    LanguageView {
+        code,
+        name: crate::languages::endonym(code),
+        dir: crate::languages::direction(code),
+    }
+}
+
+/// A language of the archive on a resolution's page: the version in it,
+/// if there is one.
+#[derive(Serialize)]
+pub struct VersionView<'a> {
+    #[serde(flatten)]
+    pub language: LanguageView<'a>,
+    /// Its page; none where the resolution is not in that language.
+    pub url: Option<String>,
+    /// The version shown.
+    pub current: bool,
+}
+
+/// The archive's languages for entry `i`, shown in `current`.
+fn versions<'a>(
+    config: &'a Config,
+    site: &'a Site,
+    i: usize,
+    current: &str,
+) -> Vec<VersionView<'a>> {
+    if config.languages.len() < 2 {
+        return Vec::new();
+    }
+    let Some(e) = site.entries.get(i) else {
+        return Vec::new();
+    };
+    let all = std::iter::once(e).chain(
+        e.versions
+            .iter()
+            .filter_map(|&v| Some(&site.versions.get(v)?.entry)),
+    );
+    let all: Vec<&Entry> = all.collect();
+    config
+        .languages
+        .iter()
+        .map(|code| {
+            let version = all.iter().find(|e| e.resolution.meta.language == *code);
+            VersionView {
+                language: language_view(code),
+                url: version.map(|e| config.link(&e.path)),
+                current: code == current,
+            }
+        })
+        .collect()
 }
 
 /// A section or an annex in the table of contents.
@@ -447,7 +514,31 @@ pub(crate) fn resolution_view<'a>(
     i: usize,
     text: &Text,
 ) -> Option<ResolutionView<'a>> {
-    let e = site.entries.get(i)?;
+    view(config, site, links, i, site.entries.get(i)?, text)
+}
+
+/// The page of version `v` ([`Site::versions`]): its own text, and what
+/// cites the resolution and its neighbours as the entry's page shows them.
+pub(crate) fn version_view<'a>(
+    config: &'a Config,
+    site: &'a Site,
+    links: &'a Links,
+    v: usize,
+    text: &Text,
+) -> Option<ResolutionView<'a>> {
+    let version = site.versions.get(v)?;
+    view(config, site, links, version.of, &version.entry, text)
+}
+
+/// The page of `e`, entry `i` or one of its versions.
+fn view<'a>(
+    config: &'a Config,
+    site: &'a Site,
+    links: &'a Links,
+    i: usize,
+    e: &'a Entry,
+    text: &Text,
+) -> Option<ResolutionView<'a>> {
     let r = &e.resolution;
     let body = config.body(&r.meta.body)?;
     let notes = &text.notes;
@@ -493,6 +584,8 @@ pub(crate) fn resolution_view<'a>(
     let summary = summary(config, e);
     let (previous, next) = site.neighbours(i);
     Some(ResolutionView {
+        language: language_view(&r.meta.language),
+        versions: versions(config, site, i, &r.meta.language),
         title_html: markdown::html(&text.title),
         meeting: r.meta.meeting.as_deref(),
         agenda_item: r.meta.agenda_item.as_deref(),

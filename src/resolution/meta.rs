@@ -22,6 +22,8 @@ struct FromPath<'a> {
     body: Option<&'a str>,
     session: Option<&'a str>,
     number: Option<&'a str>,
+    /// The language the name gives (`fr` of `1.fr.md`).
+    language: Option<&'a str>,
 }
 
 fn from_path<'a>(rel: &'a Path, config: &Config) -> FromPath<'a> {
@@ -37,6 +39,12 @@ fn from_path<'a>(rel: &'a Path, config: &Config) -> FromPath<'a> {
         return out;
     };
     out.number = file.strip_suffix(".md");
+    // `1.fr.md`: a version in another language.
+    if let Some((number, code)) = out.number.and_then(|n| n.rsplit_once('.')) {
+        if is_language_code(code) {
+            (out.number, out.language) = (Some(number), Some(code));
+        }
+    }
     if let Some(first) = dirs.first() {
         if config.body(first).is_some() {
             out.body = Some(first);
@@ -48,6 +56,11 @@ fn from_path<'a>(rel: &'a Path, config: &Config) -> FromPath<'a> {
     out
 }
 
+/// Two lower-case letters, as ISO 639-1 codes are.
+fn is_language_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 pub(crate) fn infer(
     fm: &FrontMatter,
     s: &Structure,
@@ -57,6 +70,18 @@ pub(crate) fn infer(
     diags: &mut Diagnostics,
 ) -> Option<Meta> {
     let by_path = from_path(rel, config);
+    let language = match by_path.language {
+        None => config.language.clone(),
+        Some(code) if config.languages.iter().any(|l| l == code) => code.to_string(),
+        Some(code) => {
+            diags.error(
+                path,
+                1,
+                format!("the name says the language is `{code}`, which is not one of the archive's languages; add it to `languages:` in config.yaml"),
+            );
+            return None;
+        }
+    };
     let body = settle_body(fm, s, &by_path, path, config, diags)?;
     let heading = s.heading.clone().unwrap_or_default();
     let heading_line = heading.line.max(1);
@@ -137,6 +162,7 @@ pub(crate) fn infer(
         keywords: fm.keywords.clone(),
         aliases: aliases(fm, path, diags),
         draft: fm.draft,
+        language,
     })
 }
 

@@ -62,6 +62,9 @@ pub struct Meta {
     pub keywords: std::collections::BTreeMap<String, Vec<String>>,
     pub aliases: Vec<String>,
     pub draft: bool,
+    /// Its language (ISO 639-1): the default one of the archive, or the
+    /// one its file name gives (`1.fr.md`).
+    pub language: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -73,6 +73,82 @@ static SECTION: LazyLock<Regex> =
 // space: the UN's texts carry some (`6.` U+200E in A/RES/74/258).
 static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"^(\d{1,4})\.[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+"));
+/// The value of an Arabic-Indic digit (`٣`, or the Persian `۳`).
+fn arabic_digit(c: char) -> Option<u32> {
+    match c {
+        '\u{660}'..='\u{669}' => Some(c as u32 - 0x660),
+        '\u{6F0}'..='\u{6F9}' => Some(c as u32 - 0x6F0),
+        _ => None,
+    }
+}
+
+/// A paragraph number in European or Arabic-Indic digits.
+fn number_of(digits: &str) -> Option<u32> {
+    digits.chars().try_fold(0u32, |n, c| {
+        let d = c.to_digit(10).or_else(|| arabic_digit(c))?;
+        n.checked_mul(10)?.checked_add(d)
+    })
+}
+
+/// The Arabic letters in the order sub-paragraphs take them (abjad).
+const ABJAD: [&str; 28] = [
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
+];
+
+/// A sub-paragraph's label at the start of `text` in any of the forms the
+/// six languages print (`(a)`, `a)`, `а)`, `(أ)`): its token as the English
+/// text would letter it — anchors are the same in every language — the
+/// label as printed, and the length it takes with the space after it.
+fn sub_label(text: &str) -> Option<(String, String, usize)> {
+    let printed = |c: &regex::Captures| c[0].trim_end().to_string();
+    if text.starts_with('(') {
+        if let Some(c) = SUBPARAGRAPH.captures(text) {
+            return Some((c[1].to_string(), printed(&c), c[0].len()));
+        }
+        let c = SUBPARAGRAPH_ARABIC.captures(text)?;
+        let k = ABJAD
+            .iter()
+            .position(|l| *l == &c[1] || l.trim_end_matches('ـ') == &c[1])?;
+        let token = char::from(b'a' + u8::try_from(k).ok()?).to_string();
+        // Past the 26th letter, as the English doubles them.
+        let token = if k < 26 {
+            token
+        } else {
+            format!("{0}{0}", char::from(b'a' + (k - 26) as u8))
+        };
+        return Some((token, printed(&c), c[0].len()));
+    }
+    let c = SUBPARAGRAPH_CLOSE.captures(text)?;
+    let latin: String = c[1]
+        .chars()
+        .map(|ch| match ch {
+            'а' => 'a',
+            'с' => 'c',
+            'е' => 'e',
+            'о' => 'o',
+            'р' => 'p',
+            'х' => 'x',
+            other => other,
+        })
+        .collect();
+    Some((latin, printed(&c), c[0].len()))
+}
+
+/// `1 -`, as the Arabic texts number operative paragraphs.
+static OPERATIVE_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(
+        r"^([0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]{1,4}) ?-[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+",
+    )
+});
+/// `a)`, as the French, Spanish and Russian texts letter sub-paragraphs
+/// (the Russian with Cyrillic letters that look Latin: `а)`).
+static SUBPARAGRAPH_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"^([a-zасеорх]{1,2}|[ivxlc]{1,6})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
+});
+/// `(أ)`: the Arabic texts letter sub-paragraphs in the abjad order.
+static SUBPARAGRAPH_ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| built_in(r"^\((\p{Arabic}{1,2})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+"));
 static SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     built_in(r"^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
 });
@@ -214,16 +290,23 @@ impl<'d> Parser<'d> {
         }
         // Each label is tried only where it can start: most paragraphs are
         // neither, and a regex search costs more than a look at a byte.
-        let digit = text.as_bytes().first().is_some_and(u8::is_ascii_digit);
-        if let Some(c) = digit.then(|| OPERATIVE.captures(text)).flatten() {
-            if let Ok(n) = c[1].parse::<u32>() {
+        let digit = text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || arabic_digit(c).is_some());
+        let operative = || {
+            OPERATIVE
+                .captures(text)
+                .or_else(|| OPERATIVE_DASH.captures(text))
+        };
+        if let Some(c) = digit.then(operative).flatten() {
+            if let Some(n) = number_of(&c[1]) {
                 return self.numbered(raw.line, n, &text[c[0].len()..]);
             }
         }
         let trimmed = text.trim_start();
-        let paren = trimmed.starts_with('(');
-        if let Some(c) = paren.then(|| SUBPARAGRAPH.captures(trimmed)).flatten() {
-            return self.subparagraph(raw.line, &c[1], &trimmed[c[0].len()..]);
+        if let Some((token, printed, len)) = sub_label(trimmed) {
+            return self.subparagraph(raw.line, &token, &printed, &trimmed[len..]);
         }
         self.unnumbered(raw)
     }
@@ -437,7 +520,7 @@ impl<'d> Parser<'d> {
         };
     }
 
-    fn subparagraph(&mut self, line: usize, token: &str, text: &str) {
+    fn subparagraph(&mut self, line: usize, token: &str, printed: &str, text: &str) {
         let Some(owner) = self.sub.owner else {
             self.diags.warning(
                 self.path,
@@ -473,7 +556,7 @@ impl<'d> Parser<'d> {
         }
         let i = self.push(BlockKind::Subparagraph, line, text);
         let b = &mut self.structure.blocks[i];
-        b.label = Some(format_compact!("({token})"));
+        b.label = Some(printed.into());
         b.token = Some(token.into());
         b.depth = depth;
         b.parent = Some(parent);
@@ -962,5 +1045,41 @@ mod tests {
             kinds("## 1/1. T\n\n1. *Decides*:\n\n(a) x:\n\n    (i) y;\n\n    (ii) z;\n\n(b) w.\n");
         let depths: Vec<u8> = k.iter().map(|x| x.2).collect();
         assert_eq!(depths, [0, 1, 2, 2, 1]);
+    }
+
+    /// The labels of each language's printed numbering, and the tokens
+    /// (so the anchors) the English text would give them.
+    #[test]
+    fn numbers_and_letters_in_the_six_languages() {
+        let tokens = |text: &str| {
+            let mut d = Diagnostics::default();
+            let s = parse_structure(text, 1, Path::new("t.md"), &mut d);
+            assert!(d.is_empty(), "{text}: {d:?}");
+            let blocks = s.blocks.into_iter();
+            blocks
+                .map(|b| {
+                    (
+                        b.label.map(String::from).unwrap_or_default(),
+                        b.number,
+                        b.token.map(String::from),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let fr = tokens("## 1/1. T\n\n1. *Décide* :\n\na) x;\n\nb) y.\n");
+        assert_eq!(fr[0].1, Some(1));
+        assert_eq!((fr[1].0.as_str(), fr[1].2.as_deref()), ("a)", Some("a")));
+        assert_eq!(fr[2].2.as_deref(), Some("b"));
+        // Russian: a Cyrillic а, then Latin letters.
+        let ru = tokens("## 1/1. T\n\n1. *Постановляет*:\n\nа) x;\n\nb) y.\n");
+        assert_eq!(ru[1].2.as_deref(), Some("a"));
+        // Arabic: `1 -`, Arabic-Indic digits, and letters in abjad order.
+        let ar = tokens("## 1/1. T\n\n1 -\tتقرر:\n\n(أ) x؛\n\n(ب) y.\n\n٢ - تقرر\n");
+        assert_eq!((ar[0].0.as_str(), ar[0].1), ("1.", Some(1)));
+        assert_eq!((ar[1].0.as_str(), ar[1].2.as_deref()), ("(أ)", Some("a")));
+        assert_eq!(ar[2].2.as_deref(), Some("b"));
+        assert_eq!(ar[3].1, Some(2));
+        assert_eq!(number_of("١٠"), Some(10));
+        assert_eq!(number_of("1x"), None);
     }
 }

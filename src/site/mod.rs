@@ -5,6 +5,7 @@
 pub mod pages;
 pub mod states;
 pub mod topics;
+pub mod versions;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -28,6 +29,18 @@ pub struct Entry {
     pub session_path: String,
     /// The number as the body writes it (`76/10`, `1325 (2000)`).
     pub cited_as: String,
+    /// Its versions in the archive's other languages ([`Site::versions`]),
+    /// in the order of `languages`.
+    pub versions: Vec<usize>,
+}
+
+/// A resolution in another of the archive's languages than the one its
+/// entry is in: its own page, at its language's address (`/fr/ga/74/1/`).
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub entry: Entry,
+    /// The entry it is a version of ([`Site::entries`]).
+    pub of: usize,
 }
 
 /// One session or year of one body.
@@ -80,6 +93,8 @@ pub enum For {
     Agenda(usize, usize),
     /// A resolution ([`Site::entries`]).
     Resolution(usize),
+    /// A resolution in another language ([`Site::versions`]).
+    Version(usize),
     /// An ordinary page ([`Site::pages`]).
     Page(usize),
     /// A state of the recorded votes ([`Site::states`]).
@@ -133,8 +148,12 @@ pub struct Planned {
 
 #[derive(Debug)]
 pub struct Site {
-    /// Sorted by body (registry order), session and number.
+    /// Sorted by body (registry order), session and number; each
+    /// resolution once, in the default language when it has it.
     pub entries: Vec<Entry>,
+    /// The other language versions, by entry, then in the order of
+    /// `languages`.
+    pub versions: Vec<Version>,
     pub bodies: Vec<BodyListing>,
     /// Subjects by address, committees by body, agenda items by session
     /// ([`Site::topics`]).
@@ -158,17 +177,20 @@ impl Site {
         pages: Vec<Page>,
     ) -> (Site, Diagnostics) {
         let mut diags = Diagnostics::default();
-        let mut entries: Vec<Entry> = resolutions
+        let all: Vec<Entry> = resolutions
             .into_iter()
             .filter_map(|r| entry(config, r))
             .collect();
+        check_symbols(&all, &mut diags);
+        let (mut entries, others) = versions::split(config, all);
         entries.sort_by_cached_key(|e| sort_key(config, e));
-        check_symbols(&entries, &mut diags);
+        let versions = versions::attach(config, &mut entries, others);
         let bodies = listings(config, &entries);
         let topics = topics::listings(config, &entries, &bodies);
         let states = states::state_listings(config, &entries);
         let site = Site {
             entries,
+            versions,
             bodies,
             topics,
             states,
@@ -225,11 +247,13 @@ fn entry(config: &Config, resolution: Arc<Resolution>) -> Option<Entry> {
         session: &meta.session,
         number: &meta.number,
     };
+    let path = body.permalink.fill_slugs(values);
     Some(Entry {
-        path: body.permalink.fill_slugs(values),
+        path: crate::urls::in_language(config, &meta.language, &path),
         session_path: body.session_permalink.fill_slugs(values),
         cited_as: body.cited_as.fill(values),
         resolution,
+        versions: Vec::new(),
     })
 }
 
@@ -250,12 +274,13 @@ fn sort_key(config: &Config, e: &Entry) -> SortKey {
     )
 }
 
-/// Two files claiming one symbol are an error naming both.
+/// Two files claiming one symbol in one language are an error naming both.
 fn check_symbols(entries: &[Entry], diags: &mut Diagnostics) {
-    let mut seen: HashMap<&str, &Entry> = HashMap::new();
+    let mut seen: HashMap<(&str, &str), &Entry> = HashMap::new();
     for e in entries {
-        let symbol = e.resolution.meta.symbol.as_str();
-        if let Some(first) = seen.insert(symbol, e) {
+        let m = &e.resolution.meta;
+        let symbol = m.symbol.as_str();
+        if let Some(first) = seen.insert((symbol, &m.language), e) {
             diags.error(
                 &e.resolution.source,
                 1,

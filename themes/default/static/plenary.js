@@ -16,3 +16,12 @@ document.addEventListener("click", function (event) {
     }
   }, function () {});
 });
+
+// A link to the same resolution in another language keeps the paragraph
+// being read: anchors are the same in every language (#op3 is #op3).
+document.addEventListener("click", function (event) {
+  var link = event.target.closest ? event.target.closest("a[data-keep-hash]") : null;
+  if (link && location.hash) {
+    link.hash = location.hash;
+  }
+});
