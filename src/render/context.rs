@@ -155,6 +155,8 @@ pub struct VersionView<'a> {
     pub language: LanguageView<'a>,
     /// Its page; none where the resolution is not in that language.
     pub url: Option<String>,
+    /// Its page's full address, for `hreflang` alternates.
+    pub permalink: Option<String>,
     /// The version shown.
     pub current: bool,
 }
@@ -186,6 +188,7 @@ fn versions<'a>(
             VersionView {
                 language: language_view(code),
                 url: version.map(|e| config.link(&e.path)),
+                permalink: version.map(|e| config.absolute(&e.path)),
                 current: code == current,
             }
         })

@@ -10,6 +10,7 @@ use compact_str::{format_compact, CompactString};
 use regex::Regex;
 use std::path::Path;
 use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
 
 use super::date::Date;
 use super::model::{Block, BlockKind, Footnote};
@@ -73,6 +74,92 @@ static SECTION: LazyLock<Regex> =
 // space: the UN's texts carry some (`6.` U+200E in A/RES/74/258).
 static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"^(\d{1,4})\.[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+"));
+/// Section numbers as the Arabic texts spell them: ordinals for Roman
+/// numerals (`أولا`, I), letter names in abjad order for letters (`ألف`, A).
+const ARABIC_ORDINALS: [&str; 20] = [
+    "أولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
+    "حادي عشر",
+    "ثاني عشر",
+    "ثالث عشر",
+    "رابع عشر",
+    "خامس عشر",
+    "سادس عشر",
+    "سابع عشر",
+    "ثامن عشر",
+    "تاسع عشر",
+    "عشرون",
+];
+const ARABIC_LETTER_NAMES: [&str; 26] = [
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام", "ميم",
+    "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال", "ضاد",
+];
+static SPELLED_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(
+        r"^([\p{Arabic}\p{Mn}]+(?: عشر)?|[一二三四五六七八九十]+)\s*-?\s*[.．、]?(?:\s*(.+))?$",
+    )
+});
+
+/// A section heading whose number is spelled out — in Arabic (`أولا.
+/// Title`) or in Chinese numerals (`三. Title`) — as the English would
+/// write it (`I. Title`), so the anchors agree; none for another heading.
+fn spelled_section(heading: &str) -> Option<String> {
+    let c = SPELLED_SECTION.captures(heading)?;
+    // Tanween and other marks vary (`أولاً`).
+    let word: String = c[1]
+        .chars()
+        .filter(|ch| !('\u{64B}'..='\u{65F}').contains(ch))
+        .collect();
+    let token = if let Some(n) = chinese_number(&word) {
+        roman(n)?
+    } else if let Some(k) = ARABIC_ORDINALS.iter().position(|o| *o == word) {
+        roman(u32::try_from(k).ok()? + 1)?
+    } else {
+        let k = ARABIC_LETTER_NAMES.iter().position(|l| *l == word)?;
+        char::from(b'A' + u8::try_from(k).ok()?).to_string()
+    };
+    Some(match c.get(2) {
+        Some(title) => format!("{token}. {}", title.as_str()),
+        None => token,
+    })
+}
+
+/// `三` is 3, `十二` 12, `二十一` 21; up to 99.
+fn chinese_number(word: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|k| k as u32 + 1)
+    };
+    let chars: Vec<char> = word.chars().collect();
+    match chars.as_slice() {
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        _ => None,
+    }
+}
+
+/// `n` in Roman numerals, up to 39 (sections go no further).
+fn roman(n: u32) -> Option<String> {
+    let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let tens = ["", "X", "XX", "XXX"];
+    let (t, o) = (usize::try_from(n / 10).ok()?, usize::try_from(n % 10).ok()?);
+    let ten = tens.get(t).filter(|_| n > 0)?;
+    Some(format!("{ten}{}", ones.get(o)?))
+}
+
 /// The value of an Arabic-Indic digit (`٣`, or the Persian `۳`).
 fn arabic_digit(c: char) -> Option<u32> {
     match c {
@@ -102,14 +189,21 @@ const ABJAD: [&str; 28] = [
 /// label as printed, and the length it takes with the space after it.
 fn sub_label(text: &str) -> Option<(String, String, usize)> {
     let printed = |c: &regex::Captures| c[0].trim_end().to_string();
+    if text.starts_with('’') {
+        let c = SUBPARAGRAPH_ARABIC_ROMAN.captures(text)?;
+        let token = roman(number_of(&c[1])?)?.to_ascii_lowercase();
+        return Some((token, printed(&c), c[0].len()));
+    }
     if text.starts_with('(') {
         if let Some(c) = SUBPARAGRAPH.captures(text) {
             return Some((c[1].to_string(), printed(&c), c[0].len()));
         }
         let c = SUBPARAGRAPH_ARABIC.captures(text)?;
+        // Some texts write a letter in a presentation form (`ﻫ` for `هـ`).
+        let letter: String = c[1].nfkc().filter(|ch| *ch != 'ـ').collect();
         let k = ABJAD
             .iter()
-            .position(|l| *l == &c[1] || l.trim_end_matches('ـ') == &c[1])?;
+            .position(|l| l.trim_end_matches('ـ') == letter)?;
         let token = char::from(b'a' + u8::try_from(k).ok()?).to_string();
         // Past the 26th letter, as the English doubles them.
         let token = if k < 26 {
@@ -138,7 +232,7 @@ fn sub_label(text: &str) -> Option<(String, String, usize)> {
 /// `1 -`, as the Arabic texts number operative paragraphs.
 static OPERATIVE_DASH: LazyLock<Regex> = LazyLock::new(|| {
     built_in(
-        r"^([0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]{1,4}) ?-[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+",
+        r"^(?:\*\*)?([0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]{1,4}) ?[-–](?:\*\*)?[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+",
     )
 });
 /// `a)`, as the French, Spanish and Russian texts letter sub-paragraphs
@@ -149,6 +243,10 @@ static SUBPARAGRAPH_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `(أ)`: the Arabic texts letter sub-paragraphs in the abjad order.
 static SUBPARAGRAPH_ARABIC: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"^\((\p{Arabic}{1,2})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+"));
+/// `’1‘`: the Arabic texts number the Roman sub-paragraphs so.
+static SUBPARAGRAPH_ARABIC_ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"^’([0-9\x{660}-\x{669}]{1,2})‘[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
+});
 static SUBPARAGRAPH: LazyLock<Regex> = LazyLock::new(|| {
     built_in(r"^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
 });
@@ -278,9 +376,14 @@ impl<'d> Parser<'d> {
         }
         if self.region != Region::Annex {
             if let Some(name) = opening_body(text) {
-                return self.opening(raw, name);
+                return self.opening(raw, Some(name));
             }
-            if let Some((meeting, date)) = closing(text) {
+            let first = !(self.structure.blocks.iter())
+                .any(|b| b.kind.is_paragraph() || b.kind == BlockKind::Opening);
+            if first && self.structure.opening_body.is_none() && other_opening(text) {
+                return self.opening(raw, None);
+            }
+            if let Some((meeting, date)) = closing(text).or_else(|| other_closing(text)) {
                 return self.closing(raw, meeting, date);
             }
         }
@@ -290,9 +393,8 @@ impl<'d> Parser<'d> {
         }
         // Each label is tried only where it can start: most paragraphs are
         // neither, and a regex search costs more than a look at a byte.
-        let digit = text
-            .chars()
-            .next()
+        // `**9 -**`: some Arabic texts set the number in bold.
+        let digit = (text.trim_start_matches('*').chars().next())
             .is_some_and(|c| c.is_ascii_digit() || arabic_digit(c).is_some());
         let operative = || {
             OPERATIVE
@@ -376,15 +478,25 @@ impl<'d> Parser<'d> {
 
     /// `### I`, `### A` start a section; any other heading is a sub-heading.
     fn lower_heading(&mut self, line: usize, text: &str) {
+        self.adopting_operative();
         let level = text.chars().take_while(|&c| c == '#').count();
         let rest = text[level..].trim();
         let plain = FOOTNOTE_MARKERS.replace_all(rest, "");
         let plain = plain.trim().trim_matches('*').trim();
+        // `### أولا. …`, `### ألف -. …`, `### 三. …`: sections numbered in
+        // words or other numerals take the English texts' tokens.
+        let latin = spelled_section(plain);
+        let plain = latin.as_deref().unwrap_or(plain);
         if level == 3 {
             let nested = SECTION
                 .captures(plain)
                 .and_then(|c| Some((self.section_label(&c[1])?, c)));
             if let Some((label, c)) = nested {
+                // The section before ends: a preamble of its own that ends
+                // a sentence ended in its sole operative paragraph.
+                if self.region == Region::Preamble && self.section.is_some() {
+                    self.sole_operative();
+                }
                 self.section = Some(label.clone());
                 self.last_paragraph = None;
                 self.sub = SubState::default();
@@ -431,7 +543,9 @@ impl<'d> Parser<'d> {
         Some(label)
     }
 
-    fn opening(&mut self, raw: RawBlock, name: String) {
+    /// An opening line, with the body it names when plenary can read it
+    /// (`*The General Assembly*,`; not yet in other languages).
+    fn opening(&mut self, raw: RawBlock, name: Option<String>) {
         // A text the resolution adopts or recommends, announced by a
         // paragraph ending `the following draft resolution:`, opens with
         // a line of its own: it is a part apart, with anchors of its own
@@ -441,7 +555,7 @@ impl<'d> Parser<'d> {
             b.kind.is_paragraph() && text.trim_end().ends_with(':')
         });
         let embedded = self.structure.opening_body.is_some() && announced;
-        if self.structure.opening_body.is_none() {
+        if let (None, Some(name)) = (&self.structure.opening_body, name) {
             self.structure.opening_body = Some((name, raw.line));
         }
         if embedded {
@@ -471,8 +585,28 @@ impl<'d> Parser<'d> {
             return;
         }
         let text = TRAILING_MARKERS.replace(&last.text, "");
-        if text.trim_end_matches(['*', '_', ' ']).ends_with('.') {
+        if text
+            .trim_end_matches(['*', '_', ' '])
+            .ends_with(['.', '。', '۔'])
+        {
             last.kind = BlockKind::Operative;
+        }
+    }
+
+    /// A paragraph of the preamble that ends with a colon before a heading
+    /// adopts the text that follows (`*Adopte* la déclaration suivante :`):
+    /// it is operative, in whatever language.
+    fn adopting_operative(&mut self) {
+        if self.region != Region::Preamble {
+            return;
+        }
+        let Some(last) = self.structure.blocks.last_mut() else {
+            return;
+        };
+        let text = TRAILING_MARKERS.replace(&last.text, "");
+        if last.kind == BlockKind::Preambular && text.trim_end().ends_with([':', '：']) {
+            last.kind = BlockKind::Operative;
+            self.region = Region::Operative;
         }
     }
 
@@ -774,6 +908,50 @@ fn opening_body(text: &str) -> Option<String> {
     OPENING
         .captures(plain.trim())
         .map(|c| c[1].trim().to_string())
+}
+
+/// An opening line in another language than English, first after the
+/// heading: a short line ending in a comma (`*L’Assemblée générale*,`,
+/// `**大会**，`, `إن الجمعية العامة،`), either all emphasis or with no
+/// Latin letter, so that no English paragraph is taken for one.
+fn other_opening(text: &str) -> bool {
+    if text.len() > 160 || text.contains('\n') {
+        return false;
+    }
+    let trimmed = text.trim();
+    let comma = trimmed.strip_suffix([',', '，', '،']);
+    let inner = comma.unwrap_or(trimmed).trim_end();
+    let emphasised = inner.len() > 2
+        && (inner.starts_with('*') && inner.ends_with('*')
+            || inner.starts_with('_') && inner.ends_with('_'));
+    // Before a colon the texts leave the comma out: emphasis must say it.
+    if comma.is_none() && !emphasised {
+        return false;
+    }
+    let plain = inner.trim_matches(['*', '_']);
+    let inside_one = !plain.contains(['*', '_']);
+    let latin = plain.chars().any(|c| c.is_ascii_alphabetic());
+    !plain.is_empty()
+        && !plain.starts_with(|c: char| c.is_ascii_digit())
+        && inside_one
+        && (emphasised || !latin)
+}
+
+/// A closing line in another language than English: the meeting on its
+/// first line, whatever its words (`*14e séance plénière`,
+/// `*第14次全体会议`), and a date in full on the last
+/// (`10 October 2019*`), all in emphasis.
+fn other_closing(text: &str) -> Option<(Option<String>, Option<Date>)> {
+    let text = text.trim();
+    let inner = text.strip_prefix('*')?.strip_suffix('*')?;
+    let mut lines = inner.lines();
+    let (meeting, last) = (lines.next()?, lines.next()?);
+    if lines.next().is_some() || meeting.len() > 120 {
+        return None;
+    }
+    let date = Date::find_long(last)?;
+    let meeting = meeting.trim_end_matches([' ', '\\']).trim();
+    Some((Some(meeting.to_string()), Some(date)))
 }
 
 /// Recognises a closing line: `*34th plenary meeting  \n18 July 1997*`,
@@ -1079,7 +1257,49 @@ mod tests {
         assert_eq!((ar[1].0.as_str(), ar[1].2.as_deref()), ("(أ)", Some("a")));
         assert_eq!(ar[2].2.as_deref(), Some("b"));
         assert_eq!(ar[3].1, Some(2));
+        assert_eq!(sub_label("(ﻫ) x").map(|l| l.0).as_deref(), Some("e"));
+        assert_eq!(sub_label("’3‘ x").map(|l| l.0).as_deref(), Some("iii"));
+        let bold = tokens("## 1/1. T\n\n**1 -**  *تقرر*\n");
+        assert_eq!(bold[0].1, Some(1));
         assert_eq!(number_of("١٠"), Some(10));
+        assert_eq!(
+            spelled_section("أولاً. شروط الخدمة").as_deref(),
+            Some("I. شروط الخدمة")
+        );
+        assert_eq!(
+            spelled_section("جيم-. منحة التعليم").as_deref(),
+            Some("C. منحة التعليم")
+        );
+        assert_eq!(spelled_section("حادي عشر").as_deref(), Some("XI"));
+        assert_eq!(spelled_section("شروط الخدمة"), None);
+        assert_eq!(
+            spelled_section("八. 联合国").as_deref(),
+            Some("VIII. 联合国")
+        );
+        assert_eq!(
+            spelled_section("二十一、 标题").as_deref(),
+            Some("XXI. 标题")
+        );
+        assert_eq!(spelled_section("联合国"), None);
+        assert_eq!(spelled_section("十. 标题").as_deref(), Some("X. 标题"));
+        for opening in [
+            "*L’Assemblée générale*,",
+            "**大会**，",
+            "إن الجمعية العامة،",
+            "*L’Assemblée générale*",
+        ] {
+            assert!(other_opening(opening), "{opening}");
+        }
+        for not in [
+            "*Recalling* its resolution,",
+            "Noting the report,",
+            "*Décide*, en outre",
+        ] {
+            assert!(!other_opening(not), "{not}");
+        }
+        let (meeting, date) = other_closing("*14e séance plénière  \n10 October 2019*").unwrap();
+        assert_eq!(meeting.as_deref(), Some("14e séance plénière"));
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2019-10-10"));
         assert_eq!(number_of("1x"), None);
     }
 }
