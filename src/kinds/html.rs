@@ -11,7 +11,8 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
 use crate::render::context::{
-    body_view, resolution_view, session_view, summary, topic_view, version_view, GroupView,
+    body_view, language_view, resolution_view, session_view, summary, topic_view, version_view,
+    GroupView, COMPARE as COMPARE_PATH,
 };
 use crate::render::{latest, timeline, NoHighlight, Renderer};
 use crate::site::topics::agenda_path;
@@ -27,8 +28,8 @@ pub(crate) const KIND: Kind = Kind::new(
     "html",
     "`index.html` of every page and listing, `404.html`, `sitemap.xml`, `robots.txt`",
     &[
-        HOME, NOT_FOUND, SITEMAP, ROBOTS, SUBJECTS, BODY, SESSION, AGENDA, TOPIC, RESOLUTION,
-        VERSION, PAGE,
+        HOME, NOT_FOUND, SITEMAP, ROBOTS, COMPARE, SUBJECTS, BODY, SESSION, AGENDA, TOPIC,
+        RESOLUTION, VERSION, PAGE,
     ],
 );
 
@@ -166,6 +167,30 @@ fn subjects(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
         ctx.insert("subjects", &subjects);
     })
 }
+
+/// The side-by-side view of two versions of a resolution, when the
+/// archive has versions in other languages: one page, which reads both
+/// versions' pages in the browser.
+const COMPARE: Form = Form::new(
+    "the side-by-side view",
+    Each::Site,
+    |_, site, of| match site.versions.is_empty() {
+        true => Vec::new(),
+        false => one(COMPARE_PATH, of),
+    },
+    |r, p| {
+        r.page(&p.path, "compare.html", None, |ctx| {
+            let languages: Vec<_> = r
+                .config
+                .languages
+                .iter()
+                .map(|l| language_view(l))
+                .collect();
+            ctx.insert("languages", &languages);
+        })
+    },
+    |f, _, h| f.site.versions.is_empty().hash(h),
+);
 
 /// A body's listing: its sessions.
 const BODY: Form = Form {

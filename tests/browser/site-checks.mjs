@@ -10,22 +10,16 @@
 // Usage: node site-checks.mjs SITE_URL SCREENSHOT_DIR
 // SITE_URL is where the site is served (http://127.0.0.1:PORT/plenary/).
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { accessibility as checkAxe, fail, failures } from "./harness.mjs";
 
 const [site, shots] = process.argv.slice(2);
 if (!site || !shots) {
   console.error("usage: node site-checks.mjs SITE_URL SCREENSHOT_DIR");
   process.exit(2);
 }
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const resolution = "ecosoc/1997/2/";
-const failures = [];
-const fail = (what) => {
-  failures.push(what);
-  console.error(`FAIL ${what}`);
-};
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -41,24 +35,12 @@ const browser = await chromium.launch({
 });
 
 async function accessibility() {
-  for (const scheme of ["light", "dark"]) {
-    const context = await browser.newContext({ colorScheme: scheme });
-    const page = await context.newPage();
-    for (const path of ["", "ga/", resolution, "ga/74/307/", "subjects/", "ga/committees/third-committee/", "ga/74/agenda/", "ga/74/agenda/19/", "member-states/", "member-states/civ/", "search/?q=development"]) {
-      await page.goto(site + path, { waitUntil: "load" });
-      if (path.startsWith("search/")) {
-        await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
-      }
-      await page.addScriptTag({ path: axePath });
-      const result = await page.evaluate(() => window.axe.run(document));
-      for (const v of result.violations) {
-        const where = v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ");
-        fail(`axe ${scheme} /${path}: ${v.id} (${v.impact}): ${v.help} at ${where}`);
-      }
-      console.log(`axe ${scheme} /${path}: ${result.passes.length} rules pass, ${result.violations.length} violations`);
+  const paths = ["", "ga/", resolution, "ga/74/307/", "subjects/", "ga/committees/third-committee/", "ga/74/agenda/", "ga/74/agenda/19/", "member-states/", "member-states/civ/", "search/?q=development"];
+  await checkAxe(browser, site, paths, fail, async (page, path) => {
+    if (path.startsWith("search/")) {
+      await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
     }
-    await context.close();
-  }
+  });
 }
 
 // The results shown, once each has been quoted (results are quoted as
