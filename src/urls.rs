@@ -179,10 +179,10 @@ pub(crate) fn slug(text: &str) -> String {
 /// (so no segment is `.` or `..`) (`A/RES/76/10` → `/A/RES/76/10/`,
 /// `S/RES/1325 (2000)` → `/S/RES/1325(2000)/`, `A/RES/75/251 B` →
 /// `/A/RES/75/251-B/`).
-/// Site path `path` in `language`: unchanged in the default language,
-/// under the language's code in the others (`/fr/ga/74/1/`).
-pub(crate) fn in_language(config: &crate::config::Config, language: &str, path: &str) -> String {
-    if language == config.language {
+/// Site path `path` in `language`: unchanged in the archive's default
+/// language, under the language's code in the others (`/fr/ga/74/1/`).
+pub(crate) fn in_language(default: &str, language: &str, path: &str) -> String {
+    if language == default {
         path.to_string()
     } else {
         format!("/{language}{path}")
@@ -262,6 +262,13 @@ mod tests {
         assert!(Pattern::parse("/{year}/").unwrap_err().contains("{year}"));
         assert!(Pattern::parse("/{number/").is_err());
         assert!(Pattern::parse("/number}/").is_err());
+    }
+
+    #[test]
+    fn other_languages_live_under_their_code() {
+        assert_eq!(in_language("en", "en", "/ga/74/1/"), "/ga/74/1/");
+        assert_eq!(in_language("en", "fr", "/ga/74/1/"), "/fr/ga/74/1/");
+        assert_eq!(in_language("fr", "en", "/sc/1325/"), "/en/sc/1325/");
     }
 
     #[test]

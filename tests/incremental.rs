@@ -262,4 +262,27 @@ fn templates_config_and_errors() {
     a.assert_same_as_full_build();
     let home = fs::read_to_string(a.tmp.path().join("served/index.html")).unwrap();
     assert!(home.contains("Renamed archive"));
+
+    // Another language: a version's page appears, changes with its text,
+    // and the page it is a version of links it.
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(&config, format!("{text}languages: [en, fr]\n")).unwrap();
+    a.apply(&[Change::Config]);
+    let p = a.path("content/ga/70/1.fr.md");
+    let version = |title: &str| {
+        format!("## 70/1. {title}\n\n*L’Assemblée générale*,\n\n1. *Décide* d’agir.\n")
+    };
+    fs::write(&p, version("Premier titre")).unwrap();
+    a.apply(&[Change::Content(p.clone())]);
+    let page = a_path_served(&a, "fr/ga/70/1/index.html");
+    assert!(fs::read_to_string(&page).unwrap().contains("Premier titre"));
+    a.assert_same_as_full_build();
+    fs::write(&p, version("Second titre")).unwrap();
+    a.apply(&[Change::Content(p.clone())]);
+    assert!(fs::read_to_string(&page).unwrap().contains("Second titre"));
+    a.assert_same_as_full_build();
+    fs::remove_file(&p).unwrap();
+    a.apply(&[Change::Content(p)]);
+    assert!(!page.exists());
+    a.assert_same_as_full_build();
 }

@@ -249,7 +249,7 @@ fn entry(config: &Config, resolution: Arc<Resolution>) -> Option<Entry> {
     };
     let path = body.permalink.fill_slugs(values);
     Some(Entry {
-        path: crate::urls::in_language(config, &meta.language, &path),
+        path: crate::urls::in_language(&config.language, &meta.language, &path),
         session_path: body.session_permalink.fill_slugs(values),
         cited_as: body.cited_as.fill(values),
         resolution,
