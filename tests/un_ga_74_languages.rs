@@ -289,6 +289,11 @@ fn every_page_names_its_versions_and_arabic_reads_right_to_left() {
                 path.display()
             );
             assert_eq!(article.value().attr("dir"), Some(dir), "{}", path.display());
+            let ld = html
+                .select(&common::sel(r#"script[type="application/ld+json"]"#))
+                .next();
+            let ld: serde_json::Value = serde_json::from_str(&ld.unwrap().inner_html()).unwrap();
+            assert_eq!(ld["inLanguage"], *code, "{}", path.display());
             // The switcher links every other version, in its own language.
             let links = html
                 .select(&common::sel("nav.languages a[hreflang]"))

@@ -590,7 +590,7 @@ fn view<'a>(
         entry: e,
         body,
         permalink: &permalink,
-        language: &config.language,
+        language: &r.meta.language,
     };
     let (citation, bibtex, json_ld) = (cited.plain(), cited.bibtex(), cited.json_ld());
     let summary = summary(config, e);
