@@ -56,6 +56,14 @@ fn from_path<'a>(rel: &'a Path, config: &Config) -> FromPath<'a> {
     out
 }
 
+/// The language of the source at `rel`: the one its name gives when the
+/// archive has it (`1.fr.md`), else the archive's default.
+pub(crate) fn source_language<'c>(rel: &Path, config: &'c Config) -> &'c str {
+    let named = from_path(rel, config).language;
+    let known = named.and_then(|code| config.languages.iter().find(|l| *l == code));
+    known.unwrap_or(&config.language)
+}
+
 /// Two lower-case letters, as ISO 639-1 codes are.
 fn is_language_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())

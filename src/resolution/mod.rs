@@ -37,7 +37,9 @@ pub fn parse(source: &Source, config: &Config) -> (Option<Resolution>, Diagnosti
         },
         None => FrontMatter::default(),
     };
-    let mut structure = parse::parse_structure(&source.text, source.first_line, path, &mut diags);
+    let language = meta::source_language(&source.rel, config);
+    let mut structure =
+        parse::parse_structure_in(&source.text, source.first_line, path, &mut diags, language);
     anchors::assign(&mut structure.blocks, path, &mut diags);
     let Some(meta) = meta::infer(&fm, &structure, &source.rel, path, config, &mut diags) else {
         return (None, diags);

@@ -187,8 +187,16 @@ const ABJAD: [&str; 28] = [
 /// six languages print (`(a)`, `a)`, `а)`, `(أ)`): its token as the English
 /// text would letter it — anchors are the same in every language — the
 /// label as printed, and the length it takes with the space after it.
-fn sub_label(text: &str) -> Option<(String, String, usize)> {
+fn sub_label(text: &str, english: bool) -> Option<(String, String, usize)> {
     let printed = |c: &regex::Captures| c[0].trim_end().to_string();
+    if english {
+        // Most paragraphs are let go without a regex search.
+        let c = text
+            .starts_with('(')
+            .then(|| SUBPARAGRAPH.captures(text))
+            .flatten()?;
+        return Some((c[1].to_string(), printed(&c), c[0].len()));
+    }
     if text.starts_with('’') {
         let c = SUBPARAGRAPH_ARABIC_ROMAN.captures(text)?;
         let token = roman(number_of(&c[1])?)?.to_ascii_lowercase();
@@ -261,15 +269,28 @@ static ADOPTED_AT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| built_in(r"^<sup>\s*(\d+)\s*</sup>\s*"));
 
-/// Parses the text of a resolution (after front matter). `first_line` is
-/// the file line on which `text` starts.
+/// Parses the text of an English resolution (after front matter).
+/// `first_line` is the file line on which `text` starts.
+#[cfg(test)]
 pub(crate) fn parse_structure(
     text: &str,
     first_line: usize,
     path: &Path,
     diags: &mut Diagnostics,
 ) -> Structure {
-    let mut p = Parser::new(path, diags);
+    parse_structure_in(text, first_line, path, diags, "en")
+}
+
+/// Parses the text of a resolution in `language` (ISO 639-1; after front
+/// matter). `first_line` is the file line on which `text` starts.
+pub(crate) fn parse_structure_in(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+    diags: &mut Diagnostics,
+    language: &str,
+) -> Structure {
+    let mut p = Parser::new(path, diags, language == "en");
     for raw in split_blocks(text, first_line) {
         p.block(raw);
     }
@@ -339,11 +360,16 @@ struct Parser<'d> {
     /// The paragraph a continuation or sub-paragraph would belong to.
     last_paragraph: Option<usize>,
     sub: SubState,
+    /// Read as English: the forms of the other languages (`a)`, `1 -`, an
+    /// opening line in French) are not looked for, so that no English
+    /// text is read otherwise than before.
+    english: bool,
 }
 
 impl<'d> Parser<'d> {
-    fn new(path: &'d Path, diags: &'d mut Diagnostics) -> Self {
+    fn new(path: &'d Path, diags: &'d mut Diagnostics, english: bool) -> Self {
         Parser {
+            english,
             path,
             diags,
             structure: Structure::default(),
@@ -380,10 +406,12 @@ impl<'d> Parser<'d> {
             }
             let first = !(self.structure.blocks.iter())
                 .any(|b| b.kind.is_paragraph() || b.kind == BlockKind::Opening);
-            if first && self.structure.opening_body.is_none() && other_opening(text) {
+            let other = !self.english;
+            if other && first && self.structure.opening_body.is_none() && other_opening(text) {
                 return self.opening(raw, None);
             }
-            if let Some((meeting, date)) = closing(text).or_else(|| other_closing(text)) {
+            let closing = closing(text).or_else(|| other.then(|| other_closing(text)).flatten());
+            if let Some((meeting, date)) = closing {
                 return self.closing(raw, meeting, date);
             }
         }
@@ -396,10 +424,10 @@ impl<'d> Parser<'d> {
         // `**9 -**`: some Arabic texts set the number in bold.
         let digit = (text.trim_start_matches('*').chars().next())
             .is_some_and(|c| c.is_ascii_digit() || arabic_digit(c).is_some());
+        let english = self.english;
         let operative = || {
-            OPERATIVE
-                .captures(text)
-                .or_else(|| OPERATIVE_DASH.captures(text))
+            let dash = || (!english).then(|| OPERATIVE_DASH.captures(text)).flatten();
+            OPERATIVE.captures(text).or_else(dash)
         };
         if let Some(c) = digit.then(operative).flatten() {
             if let Some(n) = number_of(&c[1]) {
@@ -407,7 +435,7 @@ impl<'d> Parser<'d> {
             }
         }
         let trimmed = text.trim_start();
-        if let Some((token, printed, len)) = sub_label(trimmed) {
+        if let Some((token, printed, len)) = sub_label(trimmed, self.english) {
             return self.subparagraph(raw.line, &token, &printed, &trimmed[len..]);
         }
         self.unnumbered(raw)
@@ -478,14 +506,16 @@ impl<'d> Parser<'d> {
 
     /// `### I`, `### A` start a section; any other heading is a sub-heading.
     fn lower_heading(&mut self, line: usize, text: &str) {
-        self.adopting_operative();
+        if !self.english {
+            self.adopting_operative();
+        }
         let level = text.chars().take_while(|&c| c == '#').count();
         let rest = text[level..].trim();
         let plain = FOOTNOTE_MARKERS.replace_all(rest, "");
         let plain = plain.trim().trim_matches('*').trim();
         // `### أولا. …`, `### ألف -. …`, `### 三. …`: sections numbered in
         // words or other numerals take the English texts' tokens.
-        let latin = spelled_section(plain);
+        let latin = (!self.english).then(|| spelled_section(plain)).flatten();
         let plain = latin.as_deref().unwrap_or(plain);
         if level == 3 {
             let nested = SECTION
@@ -494,7 +524,7 @@ impl<'d> Parser<'d> {
             if let Some((label, c)) = nested {
                 // The section before ends: a preamble of its own that ends
                 // a sentence ended in its sole operative paragraph.
-                if self.region == Region::Preamble && self.section.is_some() {
+                if !self.english && self.region == Region::Preamble && self.section.is_some() {
                     self.sole_operative();
                 }
                 self.section = Some(label.clone());
@@ -1231,7 +1261,7 @@ mod tests {
     fn numbers_and_letters_in_the_six_languages() {
         let tokens = |text: &str| {
             let mut d = Diagnostics::default();
-            let s = parse_structure(text, 1, Path::new("t.md"), &mut d);
+            let s = parse_structure_in(text, 1, Path::new("t.md"), &mut d, "xx");
             assert!(d.is_empty(), "{text}: {d:?}");
             let blocks = s.blocks.into_iter();
             blocks
@@ -1257,8 +1287,20 @@ mod tests {
         assert_eq!((ar[1].0.as_str(), ar[1].2.as_deref()), ("(أ)", Some("a")));
         assert_eq!(ar[2].2.as_deref(), Some("b"));
         assert_eq!(ar[3].1, Some(2));
-        assert_eq!(sub_label("(ﻫ) x").map(|l| l.0).as_deref(), Some("e"));
-        assert_eq!(sub_label("’3‘ x").map(|l| l.0).as_deref(), Some("iii"));
+        assert_eq!(sub_label("(ﻫ) x", false).map(|l| l.0).as_deref(), Some("e"));
+        assert_eq!(
+            sub_label("’3‘ x", false).map(|l| l.0).as_deref(),
+            Some("iii")
+        );
+        // An English text is read as before: `a)` opens no sub-paragraph.
+        let mut d = Diagnostics::default();
+        let en = parse_structure(
+            "## 1/1. T\n\n1. *Decides*:\n\na) x.\n",
+            1,
+            Path::new("t.md"),
+            &mut d,
+        );
+        assert_eq!(en.blocks[1].kind, BlockKind::Continuation);
         let bold = tokens("## 1/1. T\n\n**1 -**  *تقرر*\n");
         assert_eq!(bold[0].1, Some(1));
         assert_eq!(number_of("١٠"), Some(10));
