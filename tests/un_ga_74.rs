@@ -14,7 +14,6 @@ use plenary::config::Config;
 use roxmltree::{Document, Node};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -30,29 +29,15 @@ fn session() -> &'static Session {
     static SESSION: OnceLock<Session> = OnceLock::new();
     SESSION.get_or_init(|| {
         let tmp = tempfile::tempdir().unwrap();
-        let zip = fs::File::open(common::fixture("un-ga-74/English.zip")).unwrap();
-        let mut zip = zip::ZipArchive::new(zip).unwrap();
         let xml_dir = tmp.path().join("xml");
-        fs::create_dir_all(&xml_dir).unwrap();
-        let mut files = Vec::new();
-        for k in 0..zip.len() {
-            let mut entry = zip.by_index(k).unwrap();
-            let name = entry
-                .name()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .to_string();
-            if !name.ends_with(".xml") {
-                continue;
-            }
-            let mut text = String::new();
-            entry.read_to_string(&mut text).unwrap();
-            fs::write(xml_dir.join(&name), &text).unwrap();
-            files.push((name, text));
-        }
-        files.sort();
+        let names = common::unzip_xml(&common::fixture("un-ga-74/English.zip"), &xml_dir);
+        let files: Vec<(String, String)> = names
+            .into_iter()
+            .map(|n| {
+                let text = fs::read_to_string(xml_dir.join(&n)).unwrap();
+                (n, text)
+            })
+            .collect();
         assert_eq!(files.len(), 313);
         let archive = tmp.path().join("archive");
         let config = Config::parse("", Path::new("config.yaml")).unwrap();

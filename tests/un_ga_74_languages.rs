@@ -12,7 +12,6 @@ use plenary::config::Config;
 use scraper::Html;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -33,27 +32,6 @@ struct Six {
     refused: Vec<String>,
 }
 
-fn unzip(zip: &Path, into: &Path) {
-    let mut zip = zip::ZipArchive::new(fs::File::open(zip).unwrap()).unwrap();
-    fs::create_dir_all(into).unwrap();
-    for k in 0..zip.len() {
-        let mut entry = zip.by_index(k).unwrap();
-        let name = entry
-            .name()
-            .unwrap()
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .to_string();
-        if !name.to_lowercase().ends_with(".xml") {
-            continue;
-        }
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        fs::write(into.join(&name), bytes).unwrap();
-    }
-}
-
 fn six() -> &'static Six {
     static SIX: OnceLock<Six> = OnceLock::new();
     SIX.get_or_init(|| {
@@ -67,7 +45,7 @@ fn six() -> &'static Six {
         let mut refused = Vec::new();
         for (_, name) in LANGUAGES {
             let xml = tmp.path().join("xml").join(name);
-            unzip(&common::fixture(&format!("un-ga-74/{name}.zip")), &xml);
+            common::unzip_xml(&common::fixture(&format!("un-ga-74/{name}.zip")), &xml);
             let report = plenary::akn::import::import(&[xml], &content, false, &config);
             assert!(report.warnings.is_empty(), "{:#?}", report.warnings);
             assert!(

@@ -470,30 +470,21 @@ fn entry_around(f: &Inputs, i: usize, h: &mut FxHasher) {
 /// (`/fr/ga/74/1/`), with the same anchors as every other.
 const VERSION: Form = Form {
     listed: true,
-    describe: |_, _, site, o| match o.of {
-        For::Version(v) => site
-            .versions
-            .get(v)
-            .map_or_else(String::new, |v| symbol_and_file(&v.entry)),
-        _ => String::new(),
+    describe: |_, _, site, o| {
+        (site.version_for(o.of)).map_or_else(String::new, |v| symbol_and_file(&v.entry))
     },
     ..Form::new(
         "the page",
         Each::Version,
-        |_, site, of| match of {
-            For::Version(v) => site
-                .versions
-                .get(v)
-                .map(|v| v.entry.path.clone())
-                .into_iter()
-                .collect(),
-            _ => Vec::new(),
+        |_, site, of| {
+            let version = site.version_for(of);
+            version.map(|v| v.entry.path.clone()).into_iter().collect()
         },
         version,
         |f, o, h| {
             let For::Version(v) = o.of else { return };
             f.version(h, v);
-            if let Some(version) = f.site.versions.get(v) {
+            if let Some(version) = f.site.version_for(o.of) {
                 f.entry(h, version.of);
                 entry_around(f, version.of, h);
             }
@@ -502,10 +493,7 @@ const VERSION: Form = Form {
 };
 
 fn version(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
-    let For::Version(v) = p.output.of else {
-        return Ok(Vec::new());
-    };
-    let Some(version) = r.site.versions.get(v) else {
+    let (For::Version(v), Some(version)) = (p.output.of, r.site.version_for(p.output.of)) else {
         return Ok(Vec::new());
     };
     let text = unlinked_text(&version.entry.resolution);

@@ -158,7 +158,7 @@ pub(crate) fn source_of(site: &Site, o: &Output) -> Option<(PathBuf, usize)> {
             .get(i)
             .map(|e| (e.resolution.source.clone(), 1)),
         For::Page(j) => site.pages.get(j).map(|p| (p.source.clone(), 1)),
-        For::Version(v) => (site.versions.get(v)).map(|v| (v.entry.resolution.source.clone(), 1)),
+        For::Version(_) => (site.version_for(o.of)).map(|v| (v.entry.resolution.source.clone(), 1)),
         _ => None,
     }
 }

@@ -219,6 +219,14 @@ impl Site {
         }
     }
 
+    /// The version an output is made for, if it is made for one.
+    pub(crate) fn version_for(&self, of: For) -> Option<&Version> {
+        match of {
+            For::Version(v) => self.versions.get(v),
+            _ => None,
+        }
+    }
+
     /// The entry an output is made for, if it is made for one.
     pub(crate) fn entry_for(&self, of: For) -> Option<&Entry> {
         of.entry().and_then(|i| self.entries.get(i))

@@ -188,43 +188,41 @@ type AgendaKey = (usize, usize, Vec<NaturalChunk>);
 
 fn agenda_items(entries: &[Entry], bodies: &[BodyListing]) -> Vec<TopicListing> {
     let mut by_key: BTreeMap<AgendaKey, TopicListing> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        let m = &e.resolution.meta;
-        let Some(printed) = m.agenda_item.as_deref() else {
-            continue;
-        };
-        let Some(b) = body_of(bodies, e) else {
-            continue;
-        };
-        let Some(s) = bodies[b]
-            .sessions
-            .iter()
-            .position(|s| s.path == e.session_path)
-        else {
-            continue;
-        };
-        for r in agenda_refs(printed, m.agenda_item_name.as_deref()) {
-            let slug = slug(&r.item);
-            let l = by_key
-                .entry((b, s, natural_key(&r.item)))
-                .or_insert_with(|| TopicListing {
-                    within: Some((b, Some(s))),
-                    ..listing(
-                        Facet::AgendaItem,
-                        "",
-                        slug.clone(),
-                        agenda_item_path(&e.session_path, &slug),
-                    )
-                });
-            if l.name.is_empty() {
-                l.name = r.item_name.unwrap_or_default().to_string();
-            }
-            let part = match (&r.sub, r.sub_name) {
-                (Some(sub), Some(name)) => format!("({sub}) {name}"),
-                (Some(sub), None) => format!("({sub})"),
-                _ => String::new(),
+    // Session by session: each listing knows its entries, in archive order.
+    let sessions = bodies.iter().enumerate().flat_map(|(b, body)| {
+        let each = body.sessions.iter().enumerate();
+        each.map(move |(s, session)| (b, s, session))
+    });
+    for (b, s, session) in sessions {
+        for &i in &session.entries {
+            let Some(e) = entries.get(i) else { continue };
+            let m = &e.resolution.meta;
+            let Some(printed) = m.agenda_item.as_deref() else {
+                continue;
             };
-            push(l, i, part);
+            for r in agenda_refs(printed, m.agenda_item_name.as_deref()) {
+                let slug = slug(&r.item);
+                let l = by_key
+                    .entry((b, s, natural_key(&r.item)))
+                    .or_insert_with(|| TopicListing {
+                        within: Some((b, Some(s))),
+                        ..listing(
+                            Facet::AgendaItem,
+                            "",
+                            slug.clone(),
+                            agenda_item_path(&session.path, &slug),
+                        )
+                    });
+                if l.name.is_empty() {
+                    l.name = r.item_name.unwrap_or_default().to_string();
+                }
+                let part = match (&r.sub, r.sub_name) {
+                    (Some(sub), Some(name)) => format!("({sub}) {name}"),
+                    (Some(sub), None) => format!("({sub})"),
+                    _ => String::new(),
+                };
+                push(l, i, part);
+            }
         }
     }
     by_key.into_values().map(by_sub_item).collect()

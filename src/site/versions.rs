@@ -7,17 +7,19 @@ use std::collections::HashMap;
 use super::{Entry, Version};
 use crate::config::Config;
 
+/// The place of `e`'s language in `languages` (every entry's language is
+/// one of them: a file naming another is refused).
+fn rank(config: &Config, e: &Entry) -> usize {
+    let language = &e.resolution.meta.language;
+    (config.languages.iter())
+        .position(|l| l == language)
+        .unwrap_or(usize::MAX)
+}
+
 /// Splits `all` into the entries — per symbol the version in the earliest
 /// of `languages` — and the other versions.
 pub(super) fn split(config: &Config, all: Vec<Entry>) -> (Vec<Entry>, Vec<Entry>) {
-    let rank = |e: &Entry| {
-        let language = &e.resolution.meta.language;
-        config
-            .languages
-            .iter()
-            .position(|l| l == language)
-            .unwrap_or(usize::MAX)
-    };
+    let rank = |e: &Entry| rank(config, e);
     let mut best: HashMap<String, usize> = HashMap::new();
     for e in &all {
         let r = rank(e);
@@ -38,10 +40,6 @@ pub(super) fn attach(config: &Config, entries: &mut [Entry], others: Vec<Entry>)
         .enumerate()
         .map(|(i, e)| (e.resolution.meta.symbol.as_str(), i))
         .collect();
-    let rank = |e: &Entry| {
-        let language = &e.resolution.meta.language;
-        config.languages.iter().position(|l| l == language)
-    };
     let mut versions: Vec<Version> = others
         .into_iter()
         .filter_map(|e| {
@@ -49,7 +47,7 @@ pub(super) fn attach(config: &Config, entries: &mut [Entry], others: Vec<Entry>)
             Some(Version { entry: e, of })
         })
         .collect();
-    versions.sort_by_key(|v| (v.of, rank(&v.entry)));
+    versions.sort_by_key(|v| (v.of, rank(config, &v.entry)));
     for (k, v) in versions.iter().enumerate() {
         if let Some(e) = entries.get_mut(v.of) {
             e.versions.push(k);

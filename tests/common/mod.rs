@@ -47,6 +47,34 @@ pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
 }
 
+/// Writes the XML files of the zip at `zip` (the UN's, one folder deep)
+/// into the folder `into`, byte for byte; returns their names, sorted.
+pub fn unzip_xml(zip: &Path, into: &Path) -> Vec<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(fs::File::open(zip).unwrap()).unwrap();
+    fs::create_dir_all(into).unwrap();
+    let mut names = Vec::new();
+    for k in 0..zip.len() {
+        let mut entry = zip.by_index(k).unwrap();
+        let name = entry
+            .name()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if !name.to_lowercase().ends_with(".xml") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        fs::write(into.join(&name), bytes).unwrap();
+        names.push(name);
+    }
+    names.sort();
+    names
+}
+
 /// Copies a folder tree (fixtures are never built in place).
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in WalkDir::new(from) {
