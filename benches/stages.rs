@@ -81,12 +81,11 @@ fn render(c: &mut Criterion) {
     let (links, _) = cite::link(&site, &recogniser);
     let theme = Theme::load(Path::new("."), &config, false).expect("default theme");
     let renderer = Renderer::new(
-        &theme.tera,
+        &theme,
         Path::new("."),
         &config,
         &site,
-        &links,
-        None,
+        (&links, &recogniser),
         Vec::new(),
     )
     .expect("renderer");

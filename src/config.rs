@@ -102,6 +102,10 @@ pub struct Body {
     /// Its committees in the order it numbers them (`First Committee`, …),
     /// for the listing by committee; others follow by name.
     pub committees: Vec<String>,
+    /// Its name in other languages, by language code: every form a
+    /// citation in that language writes (`Совета Безопасности`,
+    /// `Советом Безопасности`).
+    pub names: BTreeMap<String, Vec<String>>,
 }
 
 /// Where citations of documents outside the archive link to.
@@ -116,6 +120,15 @@ pub struct DocumentLinks {
 }
 
 impl DocumentLinks {
+    /// The same links to documents in `language`.
+    pub(crate) fn in_language(&self, language: &str) -> DocumentLinks {
+        DocumentLinks {
+            url: self.url.clone(),
+            language: language.to_string(),
+            plain: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The address of a document by its symbol, written as the UN writes it
     /// in addresses: no space before a bracket (`S/RES/242(1967)`).
     pub(crate) fn url_for(&self, symbol: &str) -> Option<String> {
@@ -221,6 +234,7 @@ struct BodyFile {
     every_member_state: Option<bool>,
     first_session: Option<u32>,
     committees: Option<Vec<String>>,
+    names: Option<BTreeMap<String, Vec<String>>>,
 }
 
 impl BodyFile {
@@ -241,6 +255,17 @@ impl BodyFile {
             every_member_state: self.every_member_state.or(base.every_member_state),
             first_session: self.first_session.or(base.first_session),
             committees: self.committees.or(base.committees),
+            // A site naming the body in one more language keeps the
+            // registry's other languages.
+            names: match (self.names, base.names) {
+                (Some(mut own), Some(built_in)) => {
+                    for (language, forms) in built_in {
+                        own.entry(language).or_insert(forms);
+                    }
+                    Some(own)
+                }
+                (own, built_in) => own.or(built_in),
+            },
         }
     }
 }
@@ -533,6 +558,7 @@ fn body_from_file(key: &str, f: BodyFile) -> Result<Body, String> {
         every_member_state: f.every_member_state.unwrap_or(false),
         first_session: f.first_session,
         committees: f.committees.unwrap_or_default(),
+        names: f.names.unwrap_or_default(),
         name,
         short_names: f.short_names.unwrap_or_default(),
         symbol,

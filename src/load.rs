@@ -13,6 +13,8 @@ pub(crate) const CONTENT_DIR: &str = "content";
 pub(crate) const SITE_TEMPLATES: &str = "templates";
 /// A site's own static files, over its theme's.
 pub(crate) const SITE_STATIC: &str = "static";
+/// A site's own words of its theme, by language, over its theme's.
+pub(crate) const SITE_WORDS: &str = "words";
 /// The site's themes, beside the built-in one.
 pub(crate) const THEMES: &str = "themes";
 /// Ordinary pages (About, Sources…) live here rather than as resolutions.

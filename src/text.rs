@@ -74,6 +74,16 @@ pub enum NaturalChunk {
     Text(String),
 }
 
+/// `n` in Roman numerals, up to 39 (sections, and the Assembly's sessions
+/// numbered so, go no further).
+pub(crate) fn roman(n: u32) -> Option<String> {
+    let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let tens = ["", "X", "XX", "XXX"];
+    let (t, o) = (usize::try_from(n / 10).ok()?, usize::try_from(n % 10).ok()?);
+    let ten = tens.get(t).filter(|_| n > 0)?;
+    Some(format!("{ten}{}", ones.get(o)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -131,16 +131,6 @@ fn is(n: &Node, name: &str) -> bool {
     n.is_element() && n.tag_name().name() == name && n.tag_name().namespace() == Some(AKN)
 }
 
-fn text(n: Node) -> String {
-    let all: String = n
-        .descendants()
-        .filter(|d| d.is_text())
-        .filter(|d| !d.ancestors().any(|a| is(&a, "authorialNote")))
-        .filter_map(|d| d.text())
-        .collect();
-    all.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 fn child<'a>(n: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
     n.children().find(|c| is(c, name))
 }
@@ -171,7 +161,11 @@ fn expected(xml: &str) -> Vec<(String, Holds)> {
             .map(|p| {
                 p.descendants()
                     .filter(|d| is(d, "docNumber"))
-                    .map(|d| text(d).trim_end_matches('.').to_string())
+                    .map(|d| {
+                        common::text_outside_notes(d)
+                            .trim_end_matches('.')
+                            .to_string()
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -200,7 +194,7 @@ fn expected(xml: &str) -> Vec<(String, Holds)> {
                 Some("agenda item" | "agenda item name")
             )
         })
-        .map(text)
+        .map(common::text_outside_notes)
         .collect();
     let agenda = match agenda.split_first() {
         Some((item, names)) if !names.is_empty() => format!("{item} | {}", names.join("; ")),
@@ -241,11 +235,11 @@ fn expected(xml: &str) -> Vec<(String, Holds)> {
                         .filter(|c| !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'))
                         .collect()
                 };
-                let label = child(p, "num").map(text).map(visible);
+                let label = child(p, "num").map(common::text_outside_notes).map(visible);
                 let label = label.unwrap_or_else(|| {
                     let t = child(p, "content")
                         .or(child(p, "p"))
-                        .map(text)
+                        .map(common::text_outside_notes)
                         .unwrap_or_default();
                     visible(t.split_whitespace().next().unwrap_or("").to_string())
                 });
@@ -265,7 +259,7 @@ fn expected(xml: &str) -> Vec<(String, Holds)> {
                 let titles = doc
                     .descendants()
                     .filter(|d| is(d, "heading") || is(d, "docType"))
-                    .filter(|d| text(*d).starts_with("Annex"))
+                    .filter(|d| common::text_outside_notes(*d).starts_with("Annex"))
                     .count();
                 holds.annexes += titles.max(1);
             }
@@ -367,27 +361,6 @@ fn every_file_keeps_what_its_xml_holds() {
     assert!(wrong.is_empty(), "see the parts listed above");
 }
 
-/// A resolution symbol in one form for both sides: capitals, no spaces,
-/// plain hyphens, no part letters (the UN links `75/251 A` to the whole
-/// resolution, and writes its addresses `S/RES/242(1967)`).
-fn norm(symbol: &str) -> String {
-    let s: String = symbol
-        .replace("%20", "")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if matches!(c, '‑' | '‐') { '-' } else { c })
-        .collect::<String>()
-        .to_uppercase();
-    let s = s.trim_start_matches('/');
-    // A language before the symbol: `en/A/RES/…`.
-    let s = match s.split_once('/') {
-        Some((lang, rest)) if lang.len() == 2 && rest.contains("/RES/") => rest,
-        _ => s,
-    };
-    let parts = regex::Regex::new(r"(\d)[A-Z]{1,2}(?:-[A-Z]{1,2})?(\(|$)").unwrap();
-    parts.replace_all(s, "$1$2").into_owned()
-}
-
 /// The form a UN link's citation takes, for the figures by form: its body
 /// or session kind first, then how it is written.
 fn form(symbol: &str, context: &str, in_note: bool) -> &'static str {
@@ -414,71 +387,12 @@ fn form(symbol: &str, context: &str, in_note: bool) -> &'static str {
 type Tally = BTreeMap<String, Vec<&'static str>>;
 
 /// The UN's links to resolutions in one file: each symbol with the form of
-/// each link. Adjacent links to one address (one citation the markup cut
-/// in two) count once.
+/// each link.
 fn theirs(xml: &str) -> Tally {
-    let doc = Document::parse(xml).unwrap();
     let mut out = Tally::new();
-    let mut last: Option<(roxmltree::NodeId, String)> = None;
-    for a in doc.descendants().filter(|d| is(d, "a")) {
-        let href = a.attribute("href").unwrap_or("");
-        let Some(path) = [
-            "https://undocs.org/",
-            "https://www.undocs.org/",
-            "http://undocs.org/",
-        ]
-        .iter()
-        .find_map(|host| href.strip_prefix(host)) else {
-            continue;
-        };
-        let symbol = norm(path);
-        if !symbol.contains("/RES/") {
-            continue;
-        }
-        // The same address right after the link before, with only white
-        // space between.
-        let joined = a.prev_sibling().is_some_and(|p| {
-            let p = if p.is_text() && p.text().unwrap_or("").trim().is_empty() {
-                p.prev_sibling()
-            } else {
-                Some(p)
-            };
-            p.zip(last.as_ref())
-                .is_some_and(|(p, (id, s))| p.id() == *id && *s == symbol)
-        });
-        last = Some((a.id(), symbol.clone()));
-        if joined {
-            continue;
-        }
-        let in_note = a.ancestors().any(|n| is(&n, "authorialNote"));
-        let context = a.parent().map(text).unwrap_or_default();
-        out.entry(symbol.clone())
-            .or_default()
-            .push(form(&symbol, &context, in_note));
-    }
-    out
-}
-
-/// plenary's citations of resolutions on the pages made from one file.
-fn ours(site: &Path, paths: &[String]) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
-    let cites = scraper::Selector::parse(
-        "article.resolution h1 a.cite, article.resolution .text a.cite, .endnotes a.cite",
-    )
-    .unwrap();
-    for path in paths {
-        let html = fs::read_to_string(site.join(path).join("index.html")).unwrap();
-        let doc = scraper::Html::parse_document(&html);
-        for a in doc.select(&cites) {
-            let v = a.value();
-            if v.classes().any(|c| c == "paragraph") {
-                continue;
-            }
-            let symbol = norm(v.attr("data-symbol").unwrap_or(""));
-            if symbol.contains("/RES/") {
-                *out.entry(symbol).or_default() += 1;
-            }
-        }
+    for link in common::un_links(xml) {
+        let form = form(&link.symbol, &link.context, link.in_note);
+        out.entry(link.symbol).or_default().push(form);
     }
     out
 }
@@ -496,7 +410,7 @@ fn citations_agree_with_the_uns_own_links() {
     for (name, xml) in &s.files {
         let paths: Vec<String> = expected(xml).into_iter().map(|(p, _)| p).collect();
         let theirs = theirs(xml);
-        let mut ours = ours(&s.site, &paths);
+        let mut ours = common::cited_on(&s.site, &paths);
         found += ours.values().sum::<usize>();
         for (symbol, forms) in &theirs {
             for form in forms {
@@ -569,7 +483,7 @@ fn adoption_in(xml: &str) -> Record {
             let names = count
                 .into_iter()
                 .flat_map(|c| c.descendants().filter(|d| is(d, "organization")))
-                .map(text)
+                .map(common::text_outside_notes)
                 .collect();
             (value, names)
         })
@@ -686,7 +600,7 @@ fn votes_csv_holds_exactly_the_states_votes_of_the_xml() {
         let symbol = doc
             .descendants()
             .find(|d| is(d, "docNumber") && d.attribute("refersTo") == Some("#symbol"))
-            .map(text)
+            .map(common::text_outside_notes)
             .unwrap();
         for ((_, names), vote) in sides.iter().zip(["yes", "no", "abstain"]) {
             for name in names {
@@ -907,7 +821,7 @@ fn every_resolution_is_listed_under_each_agenda_item_it_names() {
         let printed = doc
             .descendants()
             .find(|d| is(d, "inline") && d.attribute("name") == Some("agenda item"))
-            .map(text)
+            .map(common::text_outside_notes)
             .unwrap_or_default();
         for item in numbers.find_iter(&printed) {
             for (path, _) in expected(xml) {

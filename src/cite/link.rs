@@ -17,7 +17,10 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostics;
 use crate::markdown::{self, LinkSpan};
 use crate::resolution::{Block, BlockKind, Resolution};
-use crate::site::Site;
+use crate::site::{Site, Version};
+
+/// The links to lay over each place of a text.
+pub(crate) type SpansByPlace = HashMap<Place, Vec<Arc<LinkSpan>>>;
 
 /// Where in a resolution a citation stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -165,7 +168,7 @@ pub fn find(r: &Resolution, recogniser: &Recogniser) -> Finds {
         .chain(blocks)
         .chain(notes)
         .filter_map(|(place, md)| {
-            let found = find_in(md, &r.meta.body, recogniser);
+            let found = find_in(md, &r.meta.body, &r.meta.language, recogniser);
             (!found.is_empty()).then(|| place_finds(r, place, found))
         })
         .collect();
@@ -173,7 +176,7 @@ pub fn find(r: &Resolution, recogniser: &Recogniser) -> Finds {
 }
 
 /// The citations in one text, each with the words it covers.
-fn find_in(md: &str, body: &str, recogniser: &Recogniser) -> Vec<(Found, String)> {
+fn find_in(md: &str, body: &str, language: &str, recogniser: &Recogniser) -> Vec<(Found, String)> {
     // Every citation has a number in it; most preambular paragraphs have
     // none, and reading their Markdown for nothing cost a tenth of the build.
     // (`is_numeric` covers every digit the recogniser's `\d` matches.)
@@ -182,7 +185,7 @@ fn find_in(md: &str, body: &str, recogniser: &Recogniser) -> Vec<(Found, String)
     }
     let text = markdown::visible_text(md);
     recogniser
-        .recognise(&text, body)
+        .recognise_in(&text, body, language)
         .into_iter()
         .map(|f| {
             let surface = text.get(f.range.clone()).unwrap_or("").to_string();
@@ -366,31 +369,10 @@ impl Links {
 
     /// The links to lay over each place of entry `i`, in one pass (a long
     /// resolution has many places and many citations).
-    pub fn spans(
-        &self,
-        i: usize,
-        site: &Site,
-        config: &Config,
-    ) -> HashMap<Place, Vec<Arc<LinkSpan>>> {
-        let mut out: HashMap<Place, Vec<Arc<LinkSpan>>> = HashMap::new();
-        let mut tags: HashSet<Arc<str>> = HashSet::new();
-        for c in self.of(i) {
-            let tag = open_tag(c, &c.href(site, config));
-            let shared = match tags.get(tag.as_str()) {
-                Some(t) => t.clone(),
-                None => {
-                    let t: Arc<str> = tag.into();
-                    tags.insert(t.clone());
-                    t
-                }
-            };
-            out.entry(c.place).or_default().push(Arc::new(LinkSpan {
-                range: c.range.clone(),
-                open_tag: shared,
-                address: c.address(site, config).into(),
-            }));
-        }
-        out
+    pub fn spans(&self, i: usize, site: &Site, config: &Config) -> SpansByPlace {
+        spans_of(self.of(i), |c| {
+            (c.href(site, config), c.address(site, config))
+        })
     }
 
     /// The records of `citations.json`, in a stable order.
@@ -413,6 +395,86 @@ impl Links {
             })
             .collect()
     }
+}
+
+/// The links of `citations` by place, each with its `(href, address)`;
+/// links with the same tag share it.
+fn spans_of(citations: &[Citation], to: impl Fn(&Citation) -> (String, String)) -> SpansByPlace {
+    let mut out = SpansByPlace::new();
+    let mut tags: HashSet<Arc<str>> = HashSet::new();
+    for c in citations {
+        let (href, address) = to(c);
+        let tag = open_tag(c, &href);
+        let shared = match tags.get(tag.as_str()) {
+            Some(t) => t.clone(),
+            None => {
+                let t: Arc<str> = tag.into();
+                tags.insert(t.clone());
+                t
+            }
+        };
+        out.entry(c.place).or_default().push(Arc::new(LinkSpan {
+            range: c.range.clone(),
+            open_tag: shared,
+            address: address.into(),
+        }));
+    }
+    out
+}
+
+/// The citations of the versions in other languages, found and resolved
+/// as their pages are made (they make no "cited by": the default
+/// language's text says what each resolution cites). A citation links to
+/// the cited resolution's version in the same language when the archive
+/// has it, and to the UN's document in that language when not.
+pub(crate) struct VersionLinks<'a> {
+    resolver: Resolver<'a>,
+    recogniser: &'a Recogniser,
+}
+
+impl<'a> VersionLinks<'a> {
+    pub(crate) fn new(site: &'a Site, recogniser: &'a Recogniser) -> Self {
+        VersionLinks {
+            resolver: Resolver::new(site),
+            recogniser,
+        }
+    }
+
+    /// The links of version `v` of the site, by place.
+    pub(crate) fn spans(&self, config: &Config, v: &Version) -> SpansByPlace {
+        let site = self.resolver.site;
+        let finds = find(&v.entry.resolution, self.recogniser);
+        let citations = self.resolver.citations(v.of, &finds);
+        let language = v.entry.resolution.meta.language.as_str();
+        let documents = config.document_links.in_language(language);
+        spans_of(&citations, |c| match c.target(site) {
+            Target::Page(path, anchor) if has_version(site, c.to, language) => {
+                let path = crate::urls::in_language(&config.language, language, path);
+                let address = match anchor {
+                    Some(a) => format!("{}#{a}", config.absolute(&path)),
+                    None => config.absolute(&path),
+                };
+                (config.link_to(&path, anchor), address)
+            }
+            Target::Document => {
+                let url = documents.url_for(&c.symbol).unwrap_or_default();
+                (url.clone(), url)
+            }
+            _ => (c.href(site, config), c.address(site, config)),
+        })
+    }
+}
+
+/// Whether entry `to` of the site has a version in `language`.
+fn has_version(site: &Site, to: Option<usize>, language: &str) -> bool {
+    let Some(e) = to.and_then(|t| site.entries.get(t)) else {
+        return false;
+    };
+    e.versions.iter().any(|&k| {
+        site.versions
+            .get(k)
+            .is_some_and(|v| v.entry.resolution.meta.language == language)
+    })
 }
 
 /// Everything about an entry's citations that shows in a page or in
@@ -507,6 +569,18 @@ impl<'a> Resolver<'a> {
             }
         }
         (out, diags)
+    }
+
+    /// The citations of `finds`, made by a text of entry `from`.
+    fn citations(&self, from: usize, finds: &Finds) -> Vec<Citation> {
+        let places = finds.places.iter();
+        places
+            .flat_map(|p| {
+                p.found.iter().map(move |(found, surface)| {
+                    self.resolve(from, p, found.clone(), surface.clone())
+                })
+            })
+            .collect()
     }
 
     fn resolve(&self, from: usize, p: &PlaceFinds, found: Found, surface: String) -> Citation {

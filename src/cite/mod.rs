@@ -10,10 +10,11 @@ use serde::Serialize;
 use std::ops::Range;
 
 pub(crate) use link::resolve_all;
+pub(crate) use link::VersionLinks;
 pub use link::{find, link, Citation, CitationRecord, Finds, Links, Place};
 pub use recognise::Recogniser;
 pub use text::Text;
-pub(crate) use text::{parse_text, unlinked_text};
+pub(crate) use text::{parse_text, version_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

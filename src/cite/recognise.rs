@@ -7,8 +7,11 @@
 //! expression is anchored at a known position, so the work is linear in the
 //! length of the text.
 
+mod languages;
+
 use regex::Regex;
 
+use self::languages::Grammar;
 use super::documents::Documents;
 use super::{Found, Kind, ParagraphRef};
 use crate::config::{Body, Config};
@@ -40,6 +43,8 @@ pub struct Recogniser {
     clause: Regex,
     joint: Regex,
     documents: Documents,
+    /// How the archive's other languages write citations.
+    grammars: Vec<Grammar>,
 }
 
 /// What the recogniser needs to know of a body.
@@ -147,6 +152,19 @@ impl Recogniser {
                 r"^[^;:.]{{0,120}}?\badopted\s+by\s+(?:the\s+)?({NAME_RUN})"
             )),
             documents: Documents::new(config),
+            grammars: Grammar::for_config(config),
+        }
+    }
+
+    /// Every citation in `text`, written in `language`: read as English
+    /// unless plenary knows how that language writes citations.
+    pub fn recognise_in(&self, text: &str, current: &str, language: &str) -> Vec<Found> {
+        match self.grammars.iter().find(|g| g.code == language) {
+            Some(g) => {
+                let current = self.bodies.iter().position(|b| b.key == current);
+                self.recognise_other(g, text, current)
+            }
+            None => self.recognise(text, current),
         }
     }
 
@@ -471,8 +489,10 @@ impl Recogniser {
         } else {
             return None;
         };
-        // `1997/2/Add.1` or `75/251A1` is not a resolution number.
-        if rest[len..].starts_with(|c: char| c.is_alphanumeric() || c == '/') {
+        // `1997/2/Add.1` or `75/251A1` is not a resolution number; Chinese
+        // writes the word after it without a space (`第70/1号决议`).
+        let glued = |c: char| (c.is_alphanumeric() && !is_cjk(c)) || c == '/';
+        if rest[len..].starts_with(glued) {
             return None;
         }
         Some(Item {
@@ -788,6 +808,10 @@ fn shape_fits(b: &BodyInfo, shape: &Shape, named: bool) -> bool {
         // The Assembly before 1976 and the Council before 1978.
         Shape::Roman { .. } => b.roman_sessions,
     }
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{3000}'..='\u{9fff}').contains(&c)
 }
 
 fn is_year(session: &str) -> bool {

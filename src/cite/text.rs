@@ -1,16 +1,12 @@
 //! A resolution's text with its citations laid over it: parsed once, for
 //! its page, its AKN twin and its JSON record.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
+use super::link::{SpansByPlace, VersionLinks};
 use super::{Links, Place};
 use crate::config::Config;
 use crate::markdown::{self, Inline, Notes};
 use crate::resolution::Resolution;
-use crate::site::Site;
-
-type SpansByPlace = HashMap<Place, Vec<Arc<crate::markdown::LinkSpan>>>;
+use crate::site::{Site, Version};
 
 /// A resolution's title, blocks and footnotes as parsed inline text, with
 /// citations laid over it and footnote markers numbered in document order:
@@ -34,10 +30,9 @@ pub(crate) fn parse_text(
     text_with(r, &links.spans(i, site, config))
 }
 
-/// The text of a version in another language: its citations are not
-/// found yet, so it has no links.
-pub(crate) fn unlinked_text(r: &Resolution) -> Text {
-    text_with(r, &Default::default())
+/// The text of a version in another language, with its own citations.
+pub(crate) fn version_text(config: &Config, links: &VersionLinks, v: &Version) -> Text {
+    text_with(&v.entry.resolution, &links.spans(config, v))
 }
 
 fn text_with(r: &Resolution, by_place: &SpansByPlace) -> Text {

@@ -6,7 +6,7 @@ use rustc_hash::FxHasher;
 use std::hash::Hash;
 
 use super::{one, symbol_and_file, Each, Form, Inputs, Kind};
-use crate::cite::unlinked_text;
+use crate::cite::version_text;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown;
@@ -496,11 +496,34 @@ fn version(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
     let (For::Version(v), Some(version)) = (p.output.of, r.site.version_for(p.output.of)) else {
         return Ok(Vec::new());
     };
-    let text = unlinked_text(&version.entry.resolution);
-    let view = version_view(r.config, r.site, r.links, v, &text);
+    let text = version_text(r.config, &r.version_links, version);
+    let mut view = version_view(r.config, r.site, r.links, v, &text);
+    let meta = &version.entry.resolution.meta;
+    let language = meta.language.as_str();
+    // The theme's words, the body's name and the date in the version's
+    // language; the rest of the page (listings, cited by) stays in the
+    // default one.
+    if let Some(view) = &mut view {
+        let body = r.config.body(&meta.body);
+        let name = body.and_then(|b| b.names.get(language)?.first());
+        if let Some(name) = name {
+            view.summary.body_name = name;
+        }
+        let date = meta
+            .adopted
+            .as_ref()
+            .and_then(|d| r.words.date(language, d));
+        if date.is_some() {
+            view.adopted_here = date;
+        }
+        let documents = r.config.document_links.in_language(language);
+        view.official_url = documents.url_for(&meta.symbol);
+    }
     let source = Some(version.entry.resolution.source.as_path());
     r.page(&p.path, "resolution.html", source, |ctx| {
-        ctx.insert("resolution", &view)
+        ctx.insert("resolution", &view);
+        ctx.insert("words", r.words.of(language));
+        ctx.insert("page_language", &language_view(language));
     })
 }
 

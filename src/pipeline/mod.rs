@@ -357,12 +357,11 @@ impl Pipeline {
             .filter(|w| first || self.written.get(&w.file) != Some(&w.print))
             .collect();
         let renderer = Renderer::new(
-            &self.theme.tera,
+            &self.theme,
             &self.opts.root,
             &self.config,
             &kept.site,
-            &kept.links,
-            self.theme.highlighter(),
+            (&kept.links, &self.recogniser),
             self.text_users(kept.site.entries.len(), &changed),
         )?;
         let want_index = sink.writes() && self.config.outputs.has(kinds::search::KIND.name);

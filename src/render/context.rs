@@ -82,6 +82,9 @@ pub struct ResolutionView<'a> {
     pub summary: SummaryView<'a>,
     /// The language of this version.
     pub language: LanguageView<'a>,
+    /// The date of adoption as the page's language writes it (the record
+    /// of adoption keeps the default language's words, and date).
+    pub adopted_here: Option<String>,
     /// Every language of the archive, the ones it has linked, when the
     /// archive has more than one; else none.
     pub versions: Vec<VersionView<'a>>,
@@ -596,6 +599,7 @@ fn view<'a>(
     let summary = summary(config, e);
     let (previous, next) = site.neighbours(i);
     Some(ResolutionView {
+        adopted_here: summary.adopted_long.clone(),
         language: language_view(&r.meta.language),
         versions: versions(config, site, i, &r.meta.language),
         title_html: markdown::html(&text.title),

@@ -10,17 +10,19 @@ pub mod states;
 pub mod text;
 pub mod theme;
 pub mod timeline;
+pub(crate) mod words;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use tera::{Context, Tera};
 
-use crate::cite::{parse_text, Links, Text};
+use crate::cite::{parse_text, Links, Recogniser, Text, VersionLinks};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Highlight;
 use crate::site::{page_count, Entry, Site, PAGE_SIZE};
 use context::{pager_view, site_view, summary};
+use theme::Theme;
 
 /// A resolution's text as HTML, and how many outputs still want it.
 type SharedText = (Arc<Text>, u8);
@@ -35,6 +37,10 @@ pub struct Renderer<'a> {
     pub(crate) config: &'a Config,
     pub(crate) site: &'a Site,
     pub(crate) links: &'a Links,
+    /// The citations of the versions in other languages.
+    pub(crate) version_links: VersionLinks<'a>,
+    /// The theme's words in each language.
+    pub(crate) words: &'a words::Words,
     /// The `site` template variable, the same for every page, built once.
     site_value: tera::Value,
     /// Per entry, its text as HTML while outputs still need it, with how
@@ -49,12 +55,11 @@ impl<'a> Renderer<'a> {
     /// `text_users` says, per entry, how many outputs of this run are made
     /// from its text: it is made for the first and dropped after the last.
     pub fn new(
-        tera: &'a Tera,
+        theme: &'a Theme,
         root: &'a Path,
         config: &'a Config,
         site: &'a Site,
-        links: &'a Links,
-        highlighter: Option<&'a (dyn Highlight + Sync)>,
+        (links, recogniser): (&'a Links, &'a Recogniser),
         text_users: Vec<u8>,
     ) -> Result<Self, Diagnostic> {
         let site_value = tera::to_value(site_view(config, site)).map_err(|e| {
@@ -63,13 +68,15 @@ impl<'a> Renderer<'a> {
         Ok(Renderer {
             texts: (0..site.entries.len()).map(|_| Mutex::new(None)).collect(),
             text_users,
-            tera,
+            tera: &theme.tera,
             root,
             config,
             site,
             links,
+            version_links: VersionLinks::new(site, recogniser),
+            words: &theme.words,
             site_value,
-            highlighter,
+            highlighter: theme.highlighter(),
         })
     }
 
@@ -88,6 +95,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("site", &self.site_value);
         ctx.insert("current_url", &self.config.link(path));
         ctx.insert("permalink", &self.config.absolute(path));
+        ctx.insert("words", self.words.of(&self.config.language));
         fill(&mut ctx);
         self.tera
             .render(template, &ctx)

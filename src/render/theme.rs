@@ -17,7 +17,8 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Highlight;
 
-pub(crate) use crate::load::{SITE_STATIC, SITE_TEMPLATES, THEMES};
+use super::words::Words;
+pub(crate) use crate::load::{SITE_STATIC, SITE_TEMPLATES, SITE_WORDS, THEMES};
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -66,11 +67,13 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ),
 ];
 
-/// A site's look, loaded once: templates, static files, and the code
+/// A site's look, loaded once: templates, static files, words, and the code
 /// highlighter when the site has pages that may need it.
 pub struct Theme {
     pub tera: Tera,
     pub statics: BTreeMap<String, Vec<u8>>,
+    /// Its words in each language of the archive.
+    pub(crate) words: Words,
     highlighter: Option<Syntect>,
 }
 
@@ -91,6 +94,7 @@ impl Theme {
         Ok(Theme {
             tera: templates(root, config)?,
             statics: static_files(root, config)?,
+            words: Words::load(root, config)?,
             highlighter,
         })
     }

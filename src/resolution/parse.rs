@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::date::Date;
 use super::model::{Block, BlockKind, Footnote};
 use crate::diagnostics::Diagnostics;
-use crate::text::built_in;
+use crate::text::{built_in, roman};
 
 /// What the heading line says.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -149,15 +149,6 @@ fn chinese_number(word: &str) -> Option<u32> {
         [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
         _ => None,
     }
-}
-
-/// `n` in Roman numerals, up to 39 (sections go no further).
-fn roman(n: u32) -> Option<String> {
-    let ones = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
-    let tens = ["", "X", "XX", "XXX"];
-    let (t, o) = (usize::try_from(n / 10).ok()?, usize::try_from(n % 10).ok()?);
-    let ten = tens.get(t).filter(|_| n > 0)?;
-    Some(format!("{ten}{}", ones.get(o)?))
 }
 
 /// The value of an Arabic-Indic digit (`٣`, or the Persian `۳`).

@@ -10,7 +10,7 @@ use std::time::Duration;
 use crate::config::CONFIG_FILE;
 use crate::load::{self, CONTENT_DIR};
 use crate::pipeline::Change;
-use crate::render::theme::{SITE_STATIC, SITE_TEMPLATES, THEMES};
+use crate::render::theme::{SITE_STATIC, SITE_TEMPLATES, SITE_WORDS, THEMES};
 
 /// How long to wait for a burst of events (an editor's save) to settle.
 const SETTLE: Duration = Duration::from_millis(5);
@@ -51,7 +51,7 @@ pub fn watch(root: &Path) -> Result<Watcher, String> {
         },
     )
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    for dir in [CONTENT_DIR, THEMES, SITE_TEMPLATES, SITE_STATIC] {
+    for dir in [CONTENT_DIR, THEMES, SITE_TEMPLATES, SITE_STATIC, SITE_WORDS] {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer
@@ -88,7 +88,7 @@ pub(crate) fn classify(root: &Path, path: &Path) -> Option<Change> {
                 .any(|c| load::is_ignored(&c.as_os_str().to_string_lossy()));
             (!hidden).then(|| Change::Content(PathBuf::from(path)))
         }
-        THEMES | SITE_TEMPLATES | SITE_STATIC => Some(Change::Theme),
+        THEMES | SITE_TEMPLATES | SITE_STATIC | SITE_WORDS => Some(Change::Theme),
         _ => None,
     }
 }

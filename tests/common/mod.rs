@@ -294,3 +294,117 @@ pub fn foreign_code(doc: &Html, base_path: &str, extra: &str) -> Vec<String> {
     }
     found
 }
+
+/// A resolution symbol in one form for both sides of a comparison with
+/// the UN's links: capitals, no spaces, plain hyphens, no part letters
+/// (the UN links `75/251 A` to the whole resolution, and writes its
+/// addresses `S/RES/242(1967)`), no language before it (`fr/A/RES/…`).
+pub fn norm(symbol: &str) -> String {
+    let s: String = symbol
+        .replace("%20", "")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '‑' | '‐') { '-' } else { c })
+        .collect::<String>()
+        .to_uppercase();
+    let s = s.trim_start_matches('/');
+    let s = match s.split_once('/') {
+        Some((lang, rest)) if lang.len() == 2 && rest.contains("/RES/") => rest,
+        _ => s,
+    };
+    let parts = regex::Regex::new(r"(\d)[A-Z]{1,2}(?:-[A-Z]{1,2})?(\(|$)").unwrap();
+    parts.replace_all(s, "$1$2").into_owned()
+}
+
+/// The words of an XML element, outside its footnotes, spaces collapsed.
+pub fn text_outside_notes(n: roxmltree::Node) -> String {
+    let note = |a: &roxmltree::Node| a.is_element() && a.tag_name().name() == "authorialNote";
+    let all: String = n
+        .descendants()
+        .filter(|d| d.is_text())
+        .filter(|d| !d.ancestors().any(|a| note(&a)))
+        .filter_map(|d| d.text())
+        .collect();
+    all.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One link of the UN's to a resolution in its XML.
+pub struct UnLink {
+    pub symbol: String,
+    /// In a footnote.
+    pub in_note: bool,
+    /// The text of the element holding it.
+    pub context: String,
+}
+
+/// The UN's links to resolutions in one XML file. Adjacent links to one
+/// address (one citation the markup cut in two) count once.
+pub fn un_links(xml: &str) -> Vec<UnLink> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    let is = |n: &roxmltree::Node, name: &str| n.is_element() && n.tag_name().name() == name;
+    let mut out = Vec::new();
+    let mut last: Option<(roxmltree::NodeId, String)> = None;
+    for a in doc.descendants().filter(|d| is(d, "a")) {
+        let href = a.attribute("href").unwrap_or("");
+        let Some(path) = [
+            "https://undocs.org/",
+            "https://www.undocs.org/",
+            "http://undocs.org/",
+        ]
+        .iter()
+        .find_map(|host| href.strip_prefix(host)) else {
+            continue;
+        };
+        let symbol = norm(path);
+        if !symbol.contains("/RES/") {
+            continue;
+        }
+        // The same address right after the link before, with only white
+        // space between.
+        let joined = a.prev_sibling().is_some_and(|p| {
+            let p = if p.is_text() && p.text().unwrap_or("").trim().is_empty() {
+                p.prev_sibling()
+            } else {
+                Some(p)
+            };
+            p.zip(last.as_ref())
+                .is_some_and(|(p, (id, s))| p.id() == *id && *s == symbol)
+        });
+        last = Some((a.id(), symbol.clone()));
+        if joined {
+            continue;
+        }
+        let context = a.parent().map_or_else(String::new, text_outside_notes);
+        out.push(UnLink {
+            in_note: a.ancestors().any(|n| is(&n, "authorialNote")),
+            symbol,
+            context,
+        });
+    }
+    out
+}
+
+/// plenary's citations of resolutions on the pages at `paths` of the site
+/// in `site` (paragraph links within a citation not counted), by symbol.
+pub fn cited_on(site: &Path, paths: &[String]) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    let cites = Selector::parse(
+        "article.resolution h1 a.cite, article.resolution .text a.cite, .endnotes a.cite",
+    )
+    .unwrap();
+    for path in paths {
+        let html = fs::read_to_string(site.join(path).join("index.html")).unwrap();
+        let doc = Html::parse_document(&html);
+        for a in doc.select(&cites) {
+            let v = a.value();
+            if v.classes().any(|c| c == "paragraph") {
+                continue;
+            }
+            let symbol = norm(v.attr("data-symbol").unwrap_or(""));
+            if symbol.contains("/RES/") {
+                *out.entry(symbol).or_default() += 1;
+            }
+        }
+    }
+    out
+}
