@@ -324,6 +324,82 @@ fn pages_of(site: &Path, code: &str, number: &str) -> Vec<String> {
     pages
 }
 
+/// The sitemap gives each page of a resolution the same language
+/// alternates as the page itself, and every version has its symbol
+/// address in its language (`/fr/A/RES/74/10/`), sending the reader to it.
+#[test]
+fn sitemap_alternates_and_symbol_addresses_per_language() {
+    let s = six();
+    let xml = fs::read_to_string(s.site.join("sitemap.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let mut in_sitemap: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for url in doc.descendants().filter(|n| n.has_tag_name("url")) {
+        let loc = url.children().find(|c| c.has_tag_name("loc")).unwrap();
+        let links = url.children().filter(|c| c.has_tag_name("link"));
+        let alternates = links
+            .map(|l| {
+                (
+                    l.attribute("hreflang").unwrap().to_string(),
+                    l.attribute("href").unwrap().to_string(),
+                )
+            })
+            .collect();
+        in_sitemap.insert(loc.text().unwrap().to_string(), alternates);
+    }
+    let mut checked = 0;
+    for page in english_pages(&s.site) {
+        for (code, _) in LANGUAGES {
+            let at = if code == "en" {
+                page.clone()
+            } else {
+                format!("{code}/{page}")
+            };
+            let Ok(text) = fs::read_to_string(s.site.join(&at).join("index.html")) else {
+                continue;
+            };
+            let html = Html::parse_document(&text);
+            let on_page: BTreeMap<String, String> = html
+                .select(&common::sel("link[rel=alternate][hreflang]"))
+                .map(|l| {
+                    (
+                        l.value().attr("hreflang").unwrap().to_string(),
+                        l.value().attr("href").unwrap().to_string(),
+                    )
+                })
+                .collect();
+            let address = format!("http://127.0.0.1:1111/{at}/");
+            assert_eq!(in_sitemap.get(&address), Some(&on_page), "{address}");
+            // The symbol address in this language.
+            let symbol = html
+                .select(&common::sel("p.symbol"))
+                .next()
+                .unwrap()
+                .text()
+                .collect::<String>();
+            let prefix = if code == "en" {
+                String::new()
+            } else {
+                format!("{code}/")
+            };
+            let redirect = s
+                .site
+                .join(format!("{prefix}{}", symbol.replace(' ', "-")))
+                .join("index.html");
+            let redirect = Html::parse_document(&fs::read_to_string(&redirect).expect(&symbol));
+            let target = redirect
+                .select(&common::sel("script[data-target]"))
+                .next()
+                .unwrap();
+            assert_eq!(
+                target.value().attr("data-target"),
+                Some(format!("/{at}/").as_str())
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 318 * 6 - 5);
+}
+
 /// The theme's words in `code`, as committed.
 fn words(code: &str) -> serde_yaml::Value {
     let file = common::repo_root().join(format!("themes/default/words/{code}.yaml"));

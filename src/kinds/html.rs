@@ -3,9 +3,11 @@
 //! ordinary pages — and what robots read: `sitemap.xml` and `robots.txt`.
 
 use rustc_hash::FxHasher;
+use std::collections::BTreeMap;
 use std::hash::Hash;
 
 use super::{one, symbol_and_file, Each, Form, Inputs, Kind};
+
 use crate::cite::version_text;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -113,16 +115,21 @@ fn render_sitemap(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
         .filter(|o| o.listed)
         .map(|o| r.config.absolute(&o.path))
         .collect();
+    let alternates = language_alternates(r);
     if p.output.part > 0 {
         let part = urls
             .chunks(SITEMAP_LIMIT)
             .nth(p.output.part - 1)
             .unwrap_or_default();
-        return r.page(&p.path, "sitemap.xml", None, |ctx| ctx.insert("urls", part));
+        return r.page(&p.path, "sitemap.xml", None, |ctx| {
+            ctx.insert("urls", part);
+            ctx.insert("alternates", &alternates);
+        });
     }
     if urls.len() <= SITEMAP_LIMIT {
         return r.page(&p.path, "sitemap.xml", None, |ctx| {
-            ctx.insert("urls", &urls)
+            ctx.insert("urls", &urls);
+            ctx.insert("alternates", &alternates);
         });
     }
     let parts: Vec<String> = r
@@ -135,6 +142,45 @@ fn render_sitemap(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
     r.page(&p.path, "sitemap_index.xml", None, |ctx| {
         ctx.insert("sitemaps", &parts)
     })
+}
+
+/// One language's page of a resolution, for the sitemap.
+#[derive(serde::Serialize, Clone)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+/// For the address of each page of a resolution in several languages, the
+/// pages of all its languages and the default one as `x-default`, as the
+/// sitemap lists them (the same list as each page's `hreflang` links).
+fn language_alternates(r: &Renderer) -> BTreeMap<String, Vec<Alternate>> {
+    let mut out = BTreeMap::new();
+    for e in r.site.entries.iter().filter(|e| !e.versions.is_empty()) {
+        let versions = (e.versions.iter()).filter_map(|&k| r.site.versions.get(k));
+        let pages = std::iter::once(e)
+            .chain(versions.map(|v| &v.entry))
+            .map(|p| {
+                (
+                    p.resolution.meta.language.clone(),
+                    r.config.absolute(&p.path),
+                )
+            });
+        let mut group: Vec<Alternate> = pages
+            .map(|(hreflang, href)| Alternate { hreflang, href })
+            .collect();
+        let rank = |a: &Alternate| r.config.languages.iter().position(|l| *l == a.hreflang);
+        group.sort_by_key(rank);
+        let default = r.config.absolute(&e.path);
+        group.push(Alternate {
+            hreflang: "x-default".to_string(),
+            href: default,
+        });
+        for a in &group[..group.len() - 1] {
+            out.insert(a.href.clone(), group.clone());
+        }
+    }
+    out
 }
 
 /// The list of subjects, when the archive has any.

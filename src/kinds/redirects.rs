@@ -1,17 +1,18 @@
 //! `redirects`: the other addresses of a resolution's page — its symbol
-//! (`/A/RES/76/10/`), its front-matter `aliases` and its body's
-//! `former_permalinks` — each an `index.html` that sends the reader on.
+//! (`/A/RES/76/10/`, and `/fr/A/RES/76/10/` for its French version), its
+//! front-matter `aliases` and its body's `former_permalinks` — each an
+//! `index.html` that sends the reader on.
 
 use super::{symbol_and_file, Each, Form, Kind};
 use crate::config::Config;
-use crate::render::context::summary;
-use crate::site::Entry;
-use crate::urls::{symbol_path, Values};
+use crate::render::context::{language_view, summary};
+use crate::site::{Entry, For, Version};
+use crate::urls::{in_language, symbol_path, Values};
 
 pub(crate) const KIND: Kind = Kind::new(
     "redirects",
     "`index.html` redirects at each symbol address, alias and former permalink",
-    &[REDIRECT],
+    &[REDIRECT, VERSION_SYMBOL],
 );
 
 /// Why an address redirects to a resolution's page.
@@ -67,6 +68,50 @@ const REDIRECT: Form = Form {
         },
     )
 };
+
+/// A version's symbol address in its language (`/fr/A/RES/74/10/` for
+/// `/fr/ga/74/10/`): the symbol is the same in every language.
+const VERSION_SYMBOL: Form = Form {
+    describe: |_, _, site, o| {
+        let version = site.version_for(o.of);
+        version.map_or_else(String::new, |v| {
+            format!("the symbol address of {}", symbol_and_file(&v.entry))
+        })
+    },
+    ..Form::new(
+        "a redirect",
+        Each::Version,
+        |config, site, of| {
+            let version = site.version_for(of);
+            version
+                .map(|v| version_symbol_path(config, v))
+                .into_iter()
+                .collect()
+        },
+        |r, p| {
+            let version = r.site.version_for(p.output.of);
+            let source = version.map(|v| v.entry.resolution.source.as_path());
+            r.page(&p.path, "redirect.html", source, |ctx| {
+                if let Some(v) = version {
+                    ctx.insert("target", &summary(r.config, &v.entry));
+                    ctx.insert("target_permalink", &r.config.absolute(&v.entry.path));
+                    let language = v.entry.resolution.meta.language.as_str();
+                    ctx.insert("page_language", &language_view(language));
+                }
+            })
+        },
+        |f, o, h| {
+            if let For::Version(v) = o.of {
+                f.version(h, v);
+            }
+        },
+    )
+};
+
+fn version_symbol_path(config: &Config, v: &Version) -> String {
+    let meta = &v.entry.resolution.meta;
+    in_language(&config.language, &meta.language, &symbol_path(&meta.symbol))
+}
 
 /// The other addresses of an entry's page, each once and none its own:
 /// front-matter aliases, the symbol path and the body's former patterns.

@@ -179,6 +179,28 @@ mod tests {
     }
 
     #[test]
+    fn a_site_changes_single_words() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join(SITE_WORDS)).unwrap();
+        std::fs::write(root.path().join("words/fr.yaml"), "home: Début\n").unwrap();
+        let config = Config::parse("languages: [en, fr]\n", Path::new("config.yaml")).unwrap();
+        let w = Words::load(root.path(), &config).unwrap();
+        let word = |language: &str, key: &str| {
+            w.of(language)
+                .get(key)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        assert_eq!(word("fr", "home").as_deref(), Some("Début"));
+        assert_eq!(word("fr", "notes").as_deref(), Some("Notes"));
+        assert_eq!(word("fr", "contents").as_deref(), Some("Sommaire"));
+        assert_eq!(word("en", "home").as_deref(), Some("Home"));
+        std::fs::write(root.path().join("words/fr.yaml"), "home: [unclosed\n").unwrap();
+        let e = Words::load(root.path(), &config).unwrap_err();
+        assert_eq!(e.path, Path::new("words/fr.yaml"));
+    }
+
+    #[test]
     fn a_language_without_words_is_written_in_english() {
         let w = words("languages: [en, de]\n");
         assert_eq!(
