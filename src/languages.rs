@@ -22,6 +22,41 @@ pub(crate) fn endonym(code: &str) -> &str {
     }
 }
 
+/// The ISO 639-2 code Akoma Ntoso names a language by (`fra` for `fr`);
+/// the code itself for one plenary does not know.
+pub(crate) fn three_letter(code: &str) -> &str {
+    THREE
+        .iter()
+        .find(|(two, _)| *two == code)
+        .map_or(code, |(_, three)| three)
+}
+
+/// The ISO 639-1 code of a language Akoma Ntoso names by its ISO 639-2 one
+/// (bibliographic `fre` and terminological `fra` alike).
+pub(crate) fn two_letter(code: &str) -> Option<&str> {
+    let bibliographic = [("chi", "zh"), ("fre", "fr"), ("ger", "de")];
+    let known = THREE.iter().map(|(two, three)| (*three, *two));
+    let two = bibliographic
+        .into_iter()
+        .chain(known)
+        .find(|(three, _)| *three == code);
+    match two {
+        Some((_, two)) => Some(two),
+        None => (code.len() == 2).then_some(code),
+    }
+}
+
+const THREE: [(&str, &str); 8] = [
+    ("ar", "ara"),
+    ("zh", "zho"),
+    ("en", "eng"),
+    ("fr", "fra"),
+    ("ru", "rus"),
+    ("es", "spa"),
+    ("de", "deu"),
+    ("pt", "por"),
+];
+
 /// `rtl` for a language written right to left, else `ltr`.
 pub(crate) fn direction(code: &str) -> &'static str {
     match code {
@@ -52,5 +87,15 @@ mod tests {
         let rtl: Vec<&&str> = six.iter().filter(|c| direction(c) == "rtl").collect();
         assert_eq!(rtl, [&"ar"]);
         assert_eq!(endonym("xx"), "xx");
+    }
+
+    #[test]
+    fn akoma_ntoso_codes_both_ways() {
+        for code in ["ar", "zh", "en", "fr", "ru", "es"] {
+            assert_eq!(two_letter(three_letter(code)), Some(code));
+        }
+        assert_eq!(three_letter("fr"), "fra");
+        assert_eq!(two_letter("fre"), Some("fr"));
+        assert_eq!(two_letter("xyz"), None);
     }
 }

@@ -400,6 +400,65 @@ fn sitemap_alternates_and_symbol_addresses_per_language() {
     assert_eq!(checked, 318 * 6 - 5);
 }
 
+/// Each version's Akoma Ntoso is the work's expression in its own
+/// language (`…/74-10/fra@/`), and `plenary import akn` reads it back as
+/// that version: the same files as the archive's, in every language, the
+/// parts of resolutions in parts included.
+#[test]
+fn each_version_exports_its_own_expression_and_imports_back() {
+    let s = six();
+    let tmp = tempfile::tempdir().unwrap();
+    let config_text = "title: Back\nlanguages: [en, fr, es, ru, zh, ar]\n";
+    let config = Config::parse(config_text, Path::new("config.yaml")).unwrap();
+    let content = tmp.path().join("content");
+    let three = [
+        ("en", "eng"),
+        ("fr", "fra"),
+        ("es", "spa"),
+        ("ru", "rus"),
+        ("zh", "zho"),
+        ("ar", "ara"),
+    ];
+    for (code, iso) in three {
+        let folder = tmp.path().join(code);
+        fs::create_dir_all(&folder).unwrap();
+        for page in english_pages(&s.site) {
+            let at = if code == "en" {
+                page.clone()
+            } else {
+                format!("{code}/{page}")
+            };
+            let Ok(xml) = fs::read_to_string(s.site.join(at).join("akn.xml")) else {
+                continue;
+            };
+            let doc = roxmltree::Document::parse(&xml).unwrap();
+            let expression = doc
+                .descendants()
+                .find(|n| n.has_tag_name("FRBRExpression"))
+                .unwrap();
+            let uri = expression
+                .children()
+                .find(|n| n.has_tag_name("FRBRuri"))
+                .unwrap();
+            assert!(
+                uri.attribute("value")
+                    .unwrap()
+                    .ends_with(&format!("/{iso}@/")),
+                "{code} {page}"
+            );
+            let language = expression
+                .children()
+                .find(|n| n.has_tag_name("FRBRlanguage"))
+                .unwrap();
+            assert_eq!(language.attribute("language"), Some(iso));
+            fs::write(folder.join(format!("{}.xml", page.replace('/', "_"))), xml).unwrap();
+        }
+        let report = plenary::akn::import::import(&[folder], &content, false, &config);
+        assert!(report.errors.is_empty(), "{code}: {:#?}", report.errors);
+        assert_eq!(sources(&content, code), sources(&s.content, code), "{code}");
+    }
+}
+
 /// The theme's words in `code`, as committed.
 fn words(code: &str) -> serde_yaml::Value {
     let file = common::repo_root().join(format!("themes/default/words/{code}.yaml"));

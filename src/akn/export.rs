@@ -17,20 +17,21 @@ use crate::cite::Text;
 use crate::config::Config;
 use crate::markdown::Inline;
 use crate::resolution::{Block, BlockKind};
-use crate::site::Site;
+use crate::site::Entry;
 
 pub(super) type Xml = Writer<Cursor<Vec<u8>>>;
 pub(super) type Result<T> = std::io::Result<T>;
 
-/// The AKN document of entry `i`, or none when it has no adoption date
-/// (an AKN work is named by its date).
-pub(crate) fn export(config: &Config, site: &Site, i: usize, text: &Text) -> Option<Vec<u8>> {
-    let e = site.entries.get(i)?;
+/// The AKN document of `e`, an entry or a version in another language
+/// (the same work, an expression of its own), or none when it has no
+/// adoption date (an AKN work is named by its date).
+pub(crate) fn export(config: &Config, e: &Entry, text: &Text) -> Option<Vec<u8>> {
     let work = Work::of(config, e)?;
     let mut w = Writer::new(Cursor::new(Vec::new()));
     let doc = Document {
         config,
-        site,
+        entry: e,
+        language: crate::languages::three_letter(&e.resolution.meta.language),
         work: &work,
         text,
         blocks: &e.resolution.blocks,
@@ -42,7 +43,7 @@ pub(crate) fn export(config: &Config, site: &Site, i: usize, text: &Text) -> Opt
             .zip(text.footnotes.iter().map(Vec::as_slice))
             .collect(),
     };
-    doc.write(&mut w, i).ok()?;
+    doc.write(&mut w).ok()?;
     let mut bytes = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec();
     bytes.extend(w.into_inner().into_inner());
     bytes.push(b'\n');
@@ -51,7 +52,9 @@ pub(crate) fn export(config: &Config, site: &Site, i: usize, text: &Text) -> Opt
 
 pub(super) struct Document<'a> {
     pub(super) config: &'a Config,
-    site: &'a Site,
+    entry: &'a Entry,
+    /// Its language's ISO 639-2 code (`fra`).
+    language: &'a str,
     work: &'a Work,
     text: &'a Text,
     blocks: &'a [Block],
@@ -131,7 +134,7 @@ pub(super) fn element(w: &mut Xml, name: &str, attrs: &[(&str, &str)], t: &str) 
 }
 
 impl Document<'_> {
-    fn write(&self, w: &mut Xml, i: usize) -> Result<()> {
+    fn write(&self, w: &mut Xml) -> Result<()> {
         start(
             w,
             "akomaNtoso",
@@ -140,7 +143,7 @@ impl Document<'_> {
         start(w, "statement", &[("name", "resolution")])?;
         self.meta(w)?;
         self.cover_page(w)?;
-        self.preface(w, i)?;
+        self.preface(w)?;
         let (preamble, body): (Vec<usize>, Vec<usize>) = (0..self.blocks.len())
             .filter(|&k| self.blocks[k].kind != BlockKind::Closing)
             .partition(|&k| {
@@ -198,7 +201,8 @@ impl Document<'_> {
             &[("value", &work.number), ("showAs", &work.symbol)],
         )?;
         end(w, "FRBRWork")?;
-        let expression = format!("{}eng@/", work.uri);
+        let language = self.language;
+        let expression = format!("{}{language}@/", work.uri);
         frbr(
             w,
             "FRBRExpression",
@@ -207,13 +211,13 @@ impl Document<'_> {
             (&work.date, "adoption"),
             &format!("#{}", work.author),
         )?;
-        empty(w, "FRBRlanguage", &[("language", "eng")])?;
+        empty(w, "FRBRlanguage", &[("language", language)])?;
         end(w, "FRBRExpression")?;
         frbr(
             w,
             "FRBRManifestation",
             &format!("{expression}!main.xml"),
-            &format!("{}eng@.xml", work.uri),
+            &format!("{}{language}@.xml", work.uri),
             (&work.date, "adoption"),
             "#plenary",
         )?;
@@ -269,17 +273,25 @@ impl Document<'_> {
         end(w, "coverPage")
     }
 
-    fn preface(&self, w: &mut Xml, i: usize) -> Result<()> {
-        let Some(e) = self.site.entries.get(i) else {
-            return Ok(());
+    /// The number and title; a part's letter after the title, as the UN's
+    /// files print it (`74/232.` … `B`), where `plenary import akn` reads it.
+    fn preface(&self, w: &mut Xml) -> Result<()> {
+        let cited_as = self.entry.cited_as.as_str();
+        let (number, part) = match cited_as.rsplit_once(' ') {
+            Some((number, part)) if is_part_letter(part) => (number, Some(part)),
+            _ => (cited_as, None),
         };
         start(w, "preface", &[])?;
         start(w, "p", &[])?;
-        element(w, "docNumber", &[], &format!("{}.", e.cited_as))?;
+        element(w, "docNumber", &[], &format!("{number}."))?;
         text(w, " ")?;
         start(w, "docTitle", &[])?;
         self.inline(w, &self.text.title)?;
         end(w, "docTitle")?;
+        if let Some(part) = part {
+            text(w, " ")?;
+            element(w, "docNumber", &[], part)?;
+        }
         end(w, "p")?;
         end(w, "preface")
     }
@@ -478,6 +490,11 @@ impl Document<'_> {
 }
 
 /// Whether block `k` is a descendant of block `head`.
+/// `B`, `AA`: the letters of a resolution's part.
+fn is_part_letter(s: &str) -> bool {
+    (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn belongs_to(blocks: &[Block], k: usize, head: usize) -> bool {
     let mut at = blocks[k].parent;
     while let Some(p) = at {
@@ -502,9 +519,17 @@ fn eid_of(blocks: &[Block], k: usize) -> String {
             .unwrap_or_else(|| "1".to_string());
         return format!("annex_{annex}__para_{n}");
     }
+    // A number the text repeats (`op10`, then `op10-2`) keeps the anchor's
+    // count, so that every eId stays unique.
+    let again = anchor
+        .rsplit_once('-')
+        .filter(|(head, k)| {
+            head.ends_with(&format!("op{n}")) && k.bytes().all(|c| c.is_ascii_digit())
+        })
+        .map_or(String::new(), |(_, k)| format!("_{k}"));
     match anchor.split_once("-op") {
-        Some((section, _)) => format!("sec_{section}__para_{n}"),
-        None => format!("para_{n}"),
+        Some((section, _)) => format!("sec_{section}__para_{n}{again}"),
+        None => format!("para_{n}{again}"),
     }
 }
 

@@ -383,19 +383,7 @@ fn symbol_letter(symbol: &str) -> String {
 fn expression_language(statement: Node) -> Option<String> {
     let expression = named(statement, "FRBRExpression")?;
     let code = named(expression, "FRBRlanguage")?.attribute("language")?;
-    let two = match code {
-        "ara" => "ar",
-        "zho" | "chi" => "zh",
-        "eng" => "en",
-        "fra" | "fre" => "fr",
-        "rus" => "ru",
-        "spa" => "es",
-        "deu" | "ger" => "de",
-        "por" => "pt",
-        other if other.len() == 2 => other,
-        _ => return None,
-    };
-    Some(two.to_string())
+    crate::languages::two_letter(code).map(str::to_string)
 }
 
 /// The agenda item as printed (`Agenda item 39`) and its names.

@@ -4,9 +4,9 @@
 
 use std::hash::Hash;
 
-use super::{of_resolution, Each, Form, Kind};
+use super::{of_resolution, symbol_and_file, Each, Form, Kind};
 use crate::akn;
-use crate::cite::Text;
+use crate::cite::{version_text, Text};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::render::Renderer;
@@ -45,17 +45,61 @@ const SOURCE_FILE: &str = "source.md";
 
 pub(crate) const AKN: Kind = Kind::new(
     "akn",
-    "`akn.xml` beside each dated resolution",
-    &[from_text(
-        "the Akoma Ntoso XML",
-        |_, site, of| beside(site, of, AKN_FILE, true),
-        |r, p| {
-            made(r, p, "Akoma Ntoso XML", |i, text| {
-                akn::export::export(r.config, r.site, i, text)
-            })
-        },
-    )],
+    "`akn.xml` beside each dated resolution and each of its versions",
+    &[
+        from_text(
+            "the Akoma Ntoso XML",
+            |_, site, of| beside(site, of, AKN_FILE, true),
+            |r, p| {
+                made(r, p, "Akoma Ntoso XML", |i, text| {
+                    akn::export::export(r.config, r.site.entries.get(i)?, text)
+                })
+            },
+        ),
+        VERSION_AKN,
+    ],
 );
+
+/// A version's own expression of the work, in its language, beside its
+/// page (`/fr/ga/74/10/akn.xml`, `…/fra@/`).
+const VERSION_AKN: Form = Form {
+    describe: |form, _, site, o| {
+        let version = site.version_for(o.of);
+        version.map_or_else(String::new, |v| {
+            format!("{} of {}", form.what, symbol_and_file(&v.entry))
+        })
+    },
+    ..Form::new(
+        "the Akoma Ntoso XML",
+        Each::Version,
+        |_, site, of| {
+            let version = site.version_for(of);
+            let dated = version.filter(|v| v.entry.resolution.meta.adopted.is_some());
+            dated
+                .map(|v| format!("{}{AKN_FILE}", v.entry.path))
+                .into_iter()
+                .collect()
+        },
+        |r, p| {
+            let Some(v) = r.site.version_for(p.output.of) else {
+                return Ok(Vec::new());
+            };
+            let text = version_text(r.config, &r.version_links, v);
+            let source = &v.entry.resolution.source;
+            akn::export::export(r.config, &v.entry, &text)
+                .ok_or_else(|| Diagnostic::error(source, 0, "cannot make its Akoma Ntoso XML"))
+        },
+        // The version, and what its citations link to: the entry's own.
+        |f, o, h| {
+            let (For::Version(v), Some(version)) = (o.of, f.site.version_for(o.of)) else {
+                return;
+            };
+            f.version(h, v);
+            f.entry(h, version.of);
+            f.links.digest(version.of).hash(h);
+        },
+    )
+};
 
 pub(crate) const JSON: Kind = Kind::new(
     "json",

@@ -77,7 +77,7 @@ for language in English French Spanish Russian Chinese Arabic; do
 done
 cargo run --release --quiet -- build --root "$fixture/six/archive" --output "$serve/six" \
   --base-url "http://127.0.0.1:$port/six/"
-find "$serve/plenary" "$serve/ga74" "$fixture" -name akn.xml -print0 | sort -z |
+find "$serve/plenary" "$serve/ga74" "$serve/six" "$fixture" -name akn.xml -print0 | sort -z |
   xargs -0 xmllint --noout --schema tests/schemas/akn/akomantoso30.xsd
 rm -rf "$fixture"
 
