@@ -209,11 +209,12 @@ fn paragraph_anchors_agree_with_the_english() {
         }
         shares.push((*code, share));
     }
-    // Measured when written: fr 0.95, es 0.94, ru 0.94, zh 0.93, ar 0.83
-    // (the exceptions are the texts' own numbering, or what plenary does
-    // not read yet: operative verbs outside English, headings set as text).
+    // Measured: fr 0.965, es 0.956, ru 0.952, zh 0.950, ar 0.881 (the
+    // exceptions are the texts' own numbering, or what plenary does not
+    // read yet: headings set as text, a sole operative paragraph that ends
+    // in a comma, Arabic sub-paragraphs past the alphabet).
     for (code, share) in shares {
-        let floor = if code == "ar" { 0.8 } else { 0.9 };
+        let floor = if code == "ar" { 0.87 } else { 0.945 };
         assert!(share >= floor, "{code}: {share:.3}");
     }
 }

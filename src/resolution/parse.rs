@@ -231,7 +231,7 @@ fn sub_label(text: &str, english: bool) -> Option<(String, String, usize)> {
 /// `1 -`, as the Arabic texts number operative paragraphs.
 static OPERATIVE_DASH: LazyLock<Regex> = LazyLock::new(|| {
     built_in(
-        r"^(?:\*\*)?([0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]{1,4}) ?[-–](?:\*\*)?[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+",
+        r"^\*{0,2}([0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]{1,4}) ?\*{0,2}[-–]\*{0,2}[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+",
     )
 });
 /// `a)`, as the French, Spanish and Russian texts letter sub-paragraphs
@@ -240,8 +240,9 @@ static SUBPARAGRAPH_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     built_in(r"^([a-zасеорх]{1,2}|[ivxlc]{1,6})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
 });
 /// `(أ)`: the Arabic texts letter sub-paragraphs in the abjad order.
-static SUBPARAGRAPH_ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"^\((\p{Arabic}{1,2})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+"));
+static SUBPARAGRAPH_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(r"^\(([\p{Arabic}\x{640}]{1,3})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
+});
 /// `’1‘`: the Arabic texts number the Roman sub-paragraphs so.
 static SUBPARAGRAPH_ARABIC_ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     built_in(r"^’([0-9\x{660}-\x{669}]{1,2})‘[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
@@ -412,7 +413,8 @@ impl<'d> Parser<'d> {
         }
         // Each label is tried only where it can start: most paragraphs are
         // neither, and a regex search costs more than a look at a byte.
-        // `**9 -**`: some Arabic texts set the number in bold.
+        // `**9 -**`, `19 *-*`, `*2 -*`: some Arabic texts set the number or its dash
+        // in bold or italics.
         let digit = (text.trim_start_matches('*').chars().next())
             .is_some_and(|c| c.is_ascii_digit() || arabic_digit(c).is_some());
         let english = self.english;
@@ -597,8 +599,11 @@ impl<'d> Parser<'d> {
     /// A resolution with one operative paragraph prints it without a
     /// number: the last paragraph of what looks like a preamble is that
     /// paragraph when it ends a sentence (`*Takes note* of the report.`),
-    /// where preambular paragraphs end in a comma.
+    /// where preambular paragraphs end in a comma. The other languages'
+    /// texts end a section's sole paragraph as they end any operative one,
+    /// in a semicolon (`*Prie instamment* … ;`).
     fn sole_operative(&mut self) {
+        let english = self.english;
         let Some(last) = self.structure.blocks.last_mut() else {
             return;
         };
@@ -606,10 +611,8 @@ impl<'d> Parser<'d> {
             return;
         }
         let text = TRAILING_MARKERS.replace(&last.text, "");
-        if text
-            .trim_end_matches(['*', '_', ' '])
-            .ends_with(['.', '。', '۔'])
-        {
+        let end = text.trim_end_matches(['*', '_', ' ', '\u{a0}']);
+        if end.ends_with(['.', '。', '۔']) || (!english && end.ends_with([';', '؛', '；'])) {
             last.kind = BlockKind::Operative;
         }
     }
@@ -652,6 +655,11 @@ impl<'d> Parser<'d> {
     }
 
     fn numbered(&mut self, line: usize, n: u32, text: &str) {
+        // `*Décide* que, pour 2020 :` before the numbered paragraphs opens
+        // them: English reads that by its verb, the others by the colon.
+        if !self.english {
+            self.adopting_operative();
+        }
         let kind = if self.region == Region::Annex {
             BlockKind::AnnexParagraph
         } else {
@@ -1279,6 +1287,11 @@ mod tests {
         assert_eq!(ar[2].2.as_deref(), Some("b"));
         assert_eq!(ar[3].1, Some(2));
         assert_eq!(sub_label("(ﻫ) x", false).map(|l| l.0).as_deref(), Some("e"));
+        // The letter drawn out with a tatweel, which is no Arabic letter.
+        assert_eq!(
+            sub_label("(هـ) x", false).map(|l| l.0).as_deref(),
+            Some("e")
+        );
         assert_eq!(
             sub_label("’3‘ x", false).map(|l| l.0).as_deref(),
             Some("iii")
