@@ -36,8 +36,9 @@ enum Words {
     /// The keyword comes first: group 1 is a resolution's, group 2 a
     /// decision's.
     Before(Regex),
-    /// The keyword closes the list (`…号决议`, `…号决定`).
-    After(Regex),
+    /// The keyword closes the list (`…号决议`, `…号决定`); the second
+    /// says what may stand between two numbers of one list.
+    After(Regex, Regex),
 }
 
 /// The words of each language plenary reads citations in, beside English.
@@ -132,10 +133,13 @@ impl Grammar {
 
     fn new(spec: &Spec, config: &Config) -> Grammar {
         let words = if spec.code == "zh" {
-            Words::After(built_in(&format!(
-                r"^\s*(?:[A-Z]{{1,2}}\s*)?号?\s*(?:({})|({}))",
-                spec.resolution, spec.decision
-            )))
+            Words::After(
+                built_in(&format!(
+                    r"^\s*(?:[A-Z]{{1,2}}\s*)?号?\s*(?:({})|({}))",
+                    spec.resolution, spec.decision
+                )),
+                built_in(CHINESE_LIST),
+            )
         } else {
             Words::Before(built_in(&format!(
                 "({})|({})",
@@ -253,8 +257,8 @@ impl Recogniser {
                 Words::Before(keyword) => {
                     self.keyword_lists(g, keyword, text, items, current, &mut found)
                 }
-                Words::After(closing) => {
-                    self.closed_lists(g, closing, text, items, current, &mut found)
+                Words::After(closing, joins) => {
+                    self.closed_lists(g, (closing, joins), text, items, current, &mut found)
                 }
             }
         }
@@ -349,13 +353,12 @@ impl Recogniser {
     fn closed_lists(
         &self,
         g: &Grammar,
-        closing: &Regex,
+        (closing, joins): (&Regex, &Regex),
         text: &str,
         items: Vec<Item>,
         current: Option<usize>,
         found: &mut Vec<Found>,
     ) {
-        let joins = built_in(CHINESE_LIST);
         let mut lists: Vec<Vec<Item>> = Vec::new();
         for item in items {
             match lists.last_mut() {
