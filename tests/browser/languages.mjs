@@ -46,6 +46,13 @@ try {
   if (rows.some((r) => r[1] !== "en/ltr/text" || !r[2].startsWith("ar/rtl"))) fail(`side by side: cells ${JSON.stringify(rows.slice(0, 3))}`);
   console.log(`side by side en|ar: ${rows.length} rows, ${english.length} paragraphs in the English`);
 
+  // A page set right to left is as wide as the window: nothing placed far
+  // to the left makes it scroll there (the Arabic page once opened blank).
+  await page.goto(site + "ar/ga/74/10/", { waitUntil: "load" });
+  const width = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  if (width[0] > width[1]) fail(`the Arabic page is ${width[0]} px wide in a window of ${width[1]}`);
+  else console.log(`the Arabic page fits its window (${width[0]} px)`);
+
   // The paragraph being read stays in view across languages.
   await page.goto(site + "ga/74/10/#op3", { waitUntil: "load" });
   await page.click('nav.languages a[hreflang="fr"]');
