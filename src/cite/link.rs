@@ -428,23 +428,27 @@ fn spans_of(citations: &[Citation], to: impl Fn(&Citation) -> (String, String)) 
 /// the cited resolution's version in the same language when the archive
 /// has it, and to the UN's document in that language when not.
 pub(crate) struct VersionLinks<'a> {
-    resolver: Resolver<'a>,
+    site: &'a Site,
     recogniser: &'a Recogniser,
+    /// Made for the first version rendered: most runs render none.
+    resolver: std::sync::OnceLock<Resolver<'a>>,
 }
 
 impl<'a> VersionLinks<'a> {
     pub(crate) fn new(site: &'a Site, recogniser: &'a Recogniser) -> Self {
         VersionLinks {
-            resolver: Resolver::new(site),
+            site,
             recogniser,
+            resolver: std::sync::OnceLock::new(),
         }
     }
 
     /// The links of version `v` of the site, by place.
     pub(crate) fn spans(&self, config: &Config, v: &Version) -> SpansByPlace {
-        let site = self.resolver.site;
+        let site = self.site;
+        let resolver = self.resolver.get_or_init(|| Resolver::new(site));
         let finds = find(&v.entry.resolution, self.recogniser);
-        let citations = self.resolver.citations(v.of, &finds);
+        let citations = resolver.citations(v.of, &finds);
         let language = v.entry.resolution.meta.language.as_str();
         let documents = config.document_links.in_language(language);
         spans_of(&citations, |c| match c.target(site) {

@@ -50,6 +50,10 @@ struct Spec {
     /// The keyword with the words that make it the reading body's own
     /// (`sa résolution`, `قرارها`), as the end of a text.
     its: &'static str,
+    /// A number written the language's own way: two groups for an older
+    /// session of the Assembly (number, session), three for a part
+    /// (session, number, letter).
+    own_number: Option<&'static str>,
     /// Bodies of other organisations whose names end with one of the
     /// registry's (`联合国环境大会`, the Environment Assembly, ends with
     /// `大会`, the General Assembly).
@@ -63,6 +67,7 @@ const SPECS: &[Spec] = &[
         decision: r"\b[Dd]écisions?\b",
         date: r"^,?\s+(?:en\s+date\s+)?du\s+\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}",
         its: r"\b(?:[Ss]a|[Ss]es)\s+\S+$",
+        own_number: None,
         others: &[],
     },
     Spec {
@@ -71,6 +76,7 @@ const SPECS: &[Spec] = &[
         decision: r"\b[Dd]ecisi(?:ón|ones)\b",
         date: r"^,?\s+de\s+\d{1,2}\s+de\s+\p{L}+\s+de\s+\d{4}",
         its: r"\b(?:[Ss]u|[Ss]us)\s+\S+$",
+        own_number: None,
         others: &[],
     },
     Spec {
@@ -79,6 +85,7 @@ const SPECS: &[Spec] = &[
         decision: r"\b[Рр]ешени\p{L}*",
         date: r"^,?\s+от\s+\d{1,2}\s+\p{L}+\s+\d{4}\s+года",
         its: r"\b(?:[Сс]во\p{L}*|её|ее)\s+\S+$",
+        own_number: None,
         others: &[],
     },
     Spec {
@@ -91,6 +98,7 @@ const SPECS: &[Spec] = &[
         // `المؤرَّخ 21 كانون الأول/ديسمبر 2016`, the month in two names.
         date: r"^[،,]?\s+\p{L}*مـ*ؤـ*ر[\p{M}ـ]*خ\p{L}*\s+\d{1,2}\s+[^\d]{1,40}?\d{4}",
         its: r"(?:ها|هما)$",
+        own_number: Some(r"^(\d{1,4})\s*\(د\s*-\s*(\d{1,2})\)"),
         others: &[],
     },
     Spec {
@@ -99,6 +107,7 @@ const SPECS: &[Spec] = &[
         decision: "决定",
         date: r"^\d{4}年\d{1,2}月\d{1,2}日",
         its: "其$",
+        own_number: Some(r"^(\d{1,4})/(\d{1,4})\s*([A-Z]{1,2})号"),
         others: &["环境大会", "卫生大会", "缔约方大会", "世界大会", "组织大会"],
     },
 ];
@@ -166,11 +175,7 @@ impl Grammar {
             words,
             date: built_in(spec.date),
             its: built_in(spec.its),
-            own_number: match spec.code {
-                "ar" => Some(built_in(r"^(\d{1,4})\s*\(د\s*-\s*(\d{1,2})\)")),
-                "zh" => Some(built_in(r"^(\d{1,4})/(\d{1,4})\s*([A-Z]{1,2})号")),
-                _ => None,
-            },
+            own_number: spec.own_number.map(built_in),
             names,
         }
     }
