@@ -8,7 +8,6 @@
 
 mod common;
 
-use plenary::build::{build, BuildOptions};
 use plenary::config::Config;
 use scraper::Html;
 use std::collections::{BTreeMap, BTreeSet};
@@ -61,12 +60,7 @@ fn six() -> &'static Six {
             }
         }
         let site = tmp.path().join("site");
-        let built = build(&BuildOptions {
-            root: archive,
-            output: Some(site.clone()),
-            ..BuildOptions::default()
-        });
-        assert!(built.succeeded(), "{:#?}", built.diagnostics);
+        let built = common::build_into(archive, &site);
         let mut said: BTreeMap<String, usize> = BTreeMap::new();
         for d in &built.diagnostics {
             let name = d.path.to_string_lossy().into_owned();

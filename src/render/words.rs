@@ -30,7 +30,7 @@ pub struct Words {
 
 impl Words {
     pub(crate) fn load(root: &Path, config: &Config) -> Result<Words, Diagnostic> {
-        let theme = root.join(THEMES).join(&config.theme).join(SITE_WORDS);
+        let theme = Path::new(THEMES).join(&config.theme).join(SITE_WORDS);
         let english = layers(root, &theme, "en")?;
         let mut by_language = BTreeMap::new();
         for language in &config.languages {
@@ -69,21 +69,16 @@ impl Words {
 
 type Map = serde_json::Map<String, tera::Value>;
 
-/// The words of `language`: the theme's, then the archive's own.
+/// The words of `language`: the theme's (`theme` is its folder of words
+/// inside the archive, or the built-in theme's), then the archive's own.
 fn layers(root: &Path, theme: &Path, language: &str) -> Result<Map, Diagnostic> {
     let file = format!("{language}.yaml");
-    let mut words = if theme.is_dir() {
-        read(
-            &theme.join(&file),
-            &Path::new(THEMES)
-                .join(theme_name(theme))
-                .join(SITE_WORDS)
-                .join(&file),
-        )?
+    let mut words = if root.join(theme).is_dir() {
+        read(&root.join(theme).join(&file), &theme.join(&file))?
     } else {
         let built_in = DEFAULT_WORDS.iter().find(|(code, _)| *code == language);
         match built_in {
-            Some((_, text)) => parse(text, Path::new("themes/default/words").join(&file))?,
+            Some((_, text)) => parse(text, theme.join(&file))?,
             None => Map::new(),
         }
     };
@@ -92,14 +87,6 @@ fn layers(root: &Path, theme: &Path, language: &str) -> Result<Map, Diagnostic> 
         &Path::new(SITE_WORDS).join(&file),
     )?);
     Ok(words)
-}
-
-fn theme_name(theme: &Path) -> PathBuf {
-    theme
-        .parent()
-        .and_then(Path::file_name)
-        .map(PathBuf::from)
-        .unwrap_or_default()
 }
 
 /// The words of the file at `path` (shown as `shown`), none if there is

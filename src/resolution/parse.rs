@@ -499,9 +499,7 @@ impl<'d> Parser<'d> {
 
     /// `### I`, `### A` start a section; any other heading is a sub-heading.
     fn lower_heading(&mut self, line: usize, text: &str) {
-        if !self.english {
-            self.adopting_operative();
-        }
+        self.adopting_operative();
         let level = text.chars().take_while(|&c| c == '#').count();
         let rest = text[level..].trim();
         let plain = FOOTNOTE_MARKERS.replace_all(rest, "");
@@ -618,10 +616,11 @@ impl<'d> Parser<'d> {
     }
 
     /// A paragraph of the preamble that ends with a colon before a heading
-    /// adopts the text that follows (`*Adopte* la déclaration suivante :`):
-    /// it is operative, in whatever language.
+    /// or numbered paragraphs adopts the text that follows (`*Adopte* la
+    /// déclaration suivante :`): it is operative. Outside English only:
+    /// English reads it by its verb (`reads_operative`).
     fn adopting_operative(&mut self) {
-        if self.region != Region::Preamble {
+        if self.english || self.region != Region::Preamble {
             return;
         }
         let Some(last) = self.structure.blocks.last_mut() else {
@@ -656,10 +655,8 @@ impl<'d> Parser<'d> {
 
     fn numbered(&mut self, line: usize, n: u32, text: &str) {
         // `*Décide* que, pour 2020 :` before the numbered paragraphs opens
-        // them: English reads that by its verb, the others by the colon.
-        if !self.english {
-            self.adopting_operative();
-        }
+        // them.
+        self.adopting_operative();
         let kind = if self.region == Region::Annex {
             BlockKind::AnnexParagraph
         } else {

@@ -111,6 +111,17 @@ impl Built {
     }
 }
 
+/// Builds the archive at `root` into `site`, which must succeed.
+pub fn build_into(root: PathBuf, site: &Path) -> Report {
+    let built = build(&BuildOptions {
+        root,
+        output: Some(site.to_path_buf()),
+        ..BuildOptions::default()
+    });
+    assert!(built.succeeded(), "{:#?}", built.diagnostics);
+    built
+}
+
 /// Copies `archive` (a folder with config.yaml and content/) to a temporary
 /// folder and builds it there.
 pub fn build_copy(archive: &Path) -> Built {
