@@ -108,6 +108,15 @@ pub struct Body {
     pub names: BTreeMap<String, Vec<String>>,
 }
 
+impl Body {
+    /// Its name as a page in `language` writes it: the first of its names
+    /// in that language, else its own.
+    pub(crate) fn name_in(&self, language: &str) -> &str {
+        let name = self.names.get(language).and_then(|n| n.first());
+        name.map_or(self.name.as_str(), String::as_str)
+    }
+}
+
 /// Where citations of documents outside the archive link to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentLinks {

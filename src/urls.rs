@@ -172,13 +172,10 @@ pub(crate) fn slug(text: &str) -> String {
     out
 }
 
-/// The permanent address of a resolution by its document symbol, as the UN
-/// writes symbols in addresses: case kept, no space before a bracket, a
-/// `.` kept between two letters or digits (`UNEP/EA.6/Res.3`), any other
-/// space and anything outside letters, digits and `/ - ( )` made one `-`
-/// (so no segment is `.` or `..`) (`A/RES/76/10` → `/A/RES/76/10/`,
-/// `S/RES/1325 (2000)` → `/S/RES/1325(2000)/`, `A/RES/75/251 B` →
-/// `/A/RES/75/251-B/`).
+/// The search page, and the folder of its index; each other language's
+/// under its code (`/fr/search/`).
+pub(crate) const SEARCH: &str = "/search/";
+
 /// Site path `path` in `language`: unchanged in the archive's default
 /// language, under the language's code in the others (`/fr/ga/74/1/`).
 pub(crate) fn in_language(default: &str, language: &str, path: &str) -> String {
@@ -189,6 +186,13 @@ pub(crate) fn in_language(default: &str, language: &str, path: &str) -> String {
     }
 }
 
+/// The permanent address of a resolution by its document symbol, as the UN
+/// writes symbols in addresses: case kept, no space before a bracket, a
+/// `.` kept between two letters or digits (`UNEP/EA.6/Res.3`), any other
+/// space and anything outside letters, digits and `/ - ( )` made one `-`
+/// (so no segment is `.` or `..`) (`A/RES/76/10` → `/A/RES/76/10/`,
+/// `S/RES/1325 (2000)` → `/S/RES/1325(2000)/`, `A/RES/75/251 B` →
+/// `/A/RES/75/251-B/`).
 pub(crate) fn symbol_path(symbol: &str) -> String {
     let symbol = symbol.trim().replace(" (", "(");
     let mut out = String::with_capacity(symbol.len() + 2);

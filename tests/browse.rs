@@ -3,8 +3,9 @@
 
 mod common;
 
+use common::search::SearchIndex;
 use common::*;
-use plenary::search::terms::{each_term, shard_of, symbol_key, vocabulary_prefix};
+use plenary::search::terms::symbol_key;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
@@ -14,96 +15,12 @@ fn json(out: &Path, file: &str) -> serde_json::Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// The documents under one stem or symbol key, with their scores, as
-/// `search.js` reads them: the term's shard; gaps in groups of five bits,
-/// lowest first, each followed by a score character.
-fn postings(out: &Path, term: &str) -> Vec<(usize, u32)> {
-    let meta = json(out, "search/meta.json");
-    let shards = meta["shards"].as_u64().unwrap() as u32;
-    let shard = json(
-        out,
-        &format!("search/terms/{}.json", shard_of(term, shards)),
-    );
-    let Some(items) = shard[term].as_str() else {
-        return Vec::new();
-    };
-    const DIGITS: &str = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-    let mut values = items.chars().map(|c| DIGITS.find(c).unwrap());
-    let (mut doc, mut out) = (0, Vec::new());
-    while let Some(mut d) = values.next() {
-        let (mut gap, mut shift) = (0, 0);
-        loop {
-            gap += (d & 31) << shift;
-            shift += 5;
-            if d < 32 {
-                break;
-            }
-            d = values.next().unwrap();
-        }
-        doc += gap;
-        out.push((doc, values.next().unwrap() as u32));
-    }
-    out
-}
-
-/// A word's stem, from the vocabulary file of its first three letters.
-fn stem_of(out: &Path, word: &str) -> Option<String> {
-    let meta = json(out, "search/meta.json");
-    let files = meta["vocabulary"].as_u64().unwrap() as u32;
-    let n = shard_of(vocabulary_prefix(word), files);
-    let stem = json(out, &format!("search/words/{n}.json"))[word][0]
-        .as_str()?
-        .to_string();
-    Some(if stem.is_empty() {
-        word.to_string()
-    } else {
-        stem
-    })
-}
-
-fn symbol(out: &Path, doc: usize) -> String {
-    let per_file = json(out, "search/meta.json")["docs_per_file"]
-        .as_u64()
-        .unwrap() as usize;
-    let records = json(out, &format!("search/docs/{}.json", doc / per_file));
-    records[doc % per_file][0].as_str().unwrap().to_string()
+fn ranked(out: &Path, words: &str) -> Vec<String> {
+    SearchIndex::open(out, "search").ranked_symbols(words)
 }
 
 fn lookup(out: &Path, term: &str) -> BTreeSet<String> {
-    postings(out, term)
-        .into_iter()
-        .map(|(doc, _)| symbol(out, doc))
-        .collect()
-}
-
-/// The symbols holding every word of `words` (in any of its forms), best
-/// match first, scored as the client scores them (BM25).
-fn ranked(out: &Path, words: &str) -> Vec<String> {
-    let meta = json(out, "search/meta.json");
-    let docs = meta["docs"].as_f64().unwrap();
-    let mut terms = Vec::new();
-    each_term(words, |t| terms.push(t.to_string()));
-    let mut total: Option<std::collections::BTreeMap<usize, f64>> = None;
-    for term in terms {
-        let stem = stem_of(out, &term).unwrap_or(term);
-        let list = postings(out, &stem);
-        let df = list.len() as f64;
-        let idf = (1.0 + (docs - df + 0.5) / (df + 0.5)).ln();
-        let these: std::collections::BTreeMap<usize, f64> = list
-            .into_iter()
-            .map(|(d, q)| (d, idf * f64::from(q)))
-            .collect();
-        total = Some(match total {
-            None => these,
-            Some(t) => t
-                .into_iter()
-                .filter_map(|(d, s)| these.get(&d).map(|x| (d, s + x)))
-                .collect(),
-        });
-    }
-    let mut hits: Vec<(usize, f64)> = total.unwrap_or_default().into_iter().collect();
-    hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
-    hits.into_iter().map(|(d, _)| symbol(out, d)).collect()
+    SearchIndex::open(out, "search").lookup(term)
 }
 
 fn query(out: &Path, words: &str) -> BTreeSet<String> {

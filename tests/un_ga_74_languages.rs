@@ -581,3 +581,144 @@ fn citations_in_every_language_agree_with_the_uns_links() {
     }
     assert!(short.is_empty(), "below 0.9: {short:?}");
 }
+
+/// Each language's search index (`/fr/search/`) holds that language's
+/// texts, cut and stemmed as that language's: searching a version's own
+/// title finds it, a phrase finds every version whose source holds it,
+/// and the language's search page and every page of it search there.
+#[test]
+fn each_language_searches_its_own_texts() {
+    let s = six();
+    let phrases = [
+        ("en", "climate change"),
+        ("fr", "changements climatiques"),
+        ("es", "cambio climático"),
+        ("ru", "изменение климата"),
+        ("zh", "气候变化"),
+        ("ar", "تغير المناخ"),
+    ];
+    for (code, phrase) in phrases {
+        let prefix = if code == "en" {
+            String::new()
+        } else {
+            format!("{code}/")
+        };
+        let index = common::search::SearchIndex::open(&s.site, &format!("{prefix}search"));
+        assert_eq!(index.meta["language"], code);
+        assert_eq!(index.meta["stemmed"], code != "zh", "{code}");
+        let docs = index.meta["docs"].as_u64().unwrap() as usize;
+        let pages = pages_in(&s.site.join(&prefix).join("ga/74"));
+        assert_eq!(docs, pages.len(), "{code}: one document per page");
+
+        // Every record leads to a page of its language.
+        let mut first = 0;
+        let mut top10 = 0;
+        let mut missed = Vec::new();
+        for doc in 0..docs {
+            let record = index.record(doc);
+            let address = record[3].as_str().unwrap();
+            assert!(pages.contains(address), "{code}: {address}");
+            let title = record[1].as_str().unwrap();
+            let ranked = index.ranked(title);
+            match ranked.iter().position(|&d| d == doc) {
+                Some(0) => first += 1,
+                Some(_) if ranked[..ranked.len().min(10)].contains(&doc) => {}
+                _ => missed.push(format!("{address} {title}")),
+            }
+            if ranked[..ranked.len().min(10)].contains(&doc) {
+                top10 += 1;
+            }
+        }
+        let share = |n: usize| n as f64 / docs as f64;
+        println!(
+            "{code}: {docs} documents; its own title finds a document first {:.3}, in the first ten {:.3}",
+            share(first),
+            share(top10)
+        );
+        for m in missed.iter().take(3) {
+            println!("  {code} not in the first ten: {m}");
+        }
+        assert!(share(top10) >= 0.95, "{code}: {missed:#?}");
+
+        // A phrase finds every version whose source holds its words.
+        let found: BTreeSet<String> = (index.ranked(phrase).into_iter())
+            .map(|d| index.record(d)[3].as_str().unwrap().to_string())
+            .collect();
+        let holding = holding(&s.content, code, phrase);
+        let lacking: Vec<&String> = holding.iter().filter(|a| !found.contains(*a)).collect();
+        println!(
+            "{code}: “{phrase}” finds {} versions, {} of them holding the phrase as written",
+            found.len(),
+            holding.len()
+        );
+        assert!(holding.len() >= 5, "{code}: {holding:?}");
+        assert!(lacking.is_empty(), "{code}: {lacking:?}");
+
+        // The search page and the header of every page search here.
+        let search = Html::parse_document(
+            &fs::read_to_string(s.site.join(&prefix).join("search/index.html")).unwrap(),
+        );
+        let html = search.select(&common::sel("html")).next().unwrap();
+        assert_eq!(html.value().attr("lang"), Some(code));
+        let own = format!("/{prefix}search/");
+        let form = search.select(&common::sel("#search-form")).next().unwrap();
+        assert_eq!(form.value().attr("data-index"), Some(own.as_str()));
+        let title = words(code)["search_title"].as_str().unwrap().to_string();
+        assert_eq!(common::texts(&search, "h1"), [title]);
+        for page in pages.iter().take(20) {
+            let file = s.site.join(page.trim_start_matches('/')).join("index.html");
+            let doc = Html::parse_document(&fs::read_to_string(file).unwrap());
+            let header = doc.select(&common::sel("form.site-search")).next().unwrap();
+            assert_eq!(header.value().attr("action"), Some(own.as_str()), "{page}");
+        }
+    }
+}
+
+/// The addresses of the resolutions' pages under `folder` (`/fr/ga/74/10/`).
+fn pages_in(folder: &Path) -> BTreeSet<String> {
+    let site = six().site.clone();
+    let mut pages = BTreeSet::new();
+    for e in fs::read_dir(folder).unwrap().filter_map(Result::ok) {
+        let page = e.path().join("index.html");
+        let name = e.file_name().to_string_lossy().into_owned();
+        // Agenda and committee listings are no resolutions.
+        if page.is_file() && name.starts_with(|c: char| c.is_ascii_digit()) {
+            let rel = e
+                .path()
+                .strip_prefix(&site)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            pages.insert(format!("/{rel}/"));
+        }
+    }
+    pages
+}
+
+/// The words of `text`, folded as the index folds them.
+fn words_of(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    plenary::search::terms::each_word(text, |w| words.push(w.to_string()));
+    words
+}
+
+/// The addresses of the versions in `code` whose source holds `phrase`:
+/// its words as written, one after the other.
+fn holding(content: &Path, code: &str, phrase: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    let phrase = words_of(phrase);
+    for name in sources(content, code) {
+        let file = content.join("ga/74").join(format!("{name}.md"));
+        let text = words_of(&fs::read_to_string(file).unwrap());
+        if text.windows(phrase.len()).any(|w| w == phrase.as_slice()) {
+            let number = name.split('.').next().unwrap();
+            let prefix = if code == "en" {
+                String::new()
+            } else {
+                format!("/{code}")
+            };
+            found.insert(format!("{prefix}/ga/74/{number}/"));
+        }
+    }
+    found
+}

@@ -550,10 +550,8 @@ fn version(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
     // language; the rest of the page (listings, cited by) stays in the
     // default one.
     if let Some(view) = &mut view {
-        let body = r.config.body(&meta.body);
-        let name = body.and_then(|b| b.names.get(language)?.first());
-        if let Some(name) = name {
-            view.summary.body_name = name;
+        if let Some(body) = r.config.body(&meta.body) {
+            view.summary.body_name = body.name_in(language);
         }
         let date = meta
             .adopted

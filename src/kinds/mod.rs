@@ -45,13 +45,17 @@ pub struct Kind {
     pub(crate) fills: Option<Fills>,
 }
 
-/// Files and folders a kind writes outside its forms.
+/// Files and folders a kind writes outside its forms, in a folder of the
+/// site and again under each other language that holds texts
+/// (`/fr/search/`).
 pub(crate) struct Fills {
     /// How a message names them: "the search index".
     pub(crate) what: &'static str,
-    /// Site paths of its files.
+    /// The site path of the folder they are in (`/search/`).
+    pub(crate) folder: &'static str,
+    /// Its files, in the folder.
     pub(crate) files: &'static [&'static str],
-    /// Site paths of folders it fills whole (`/search/terms/`).
+    /// Folders it fills whole, in the folder (`terms/`).
     pub(crate) folders: &'static [&'static str],
 }
 

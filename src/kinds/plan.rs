@@ -179,15 +179,19 @@ fn check_claims(
             claims.file(file, Claimant::Generated(what));
         }
     }
+    let languages = site.languages(config);
     for fills in registry.kinds(config).filter_map(|k| k.fills.as_ref()) {
         let by = Claimant::Generated(fills.what);
-        for path in fills.files {
-            if let Ok(file) = output::file_for(path) {
-                claims.file(file, by);
+        for language in &languages {
+            let at = crate::urls::in_language(&config.language, language, fills.folder);
+            for name in fills.files {
+                if let Ok(file) = output::file_for(&format!("{at}{name}")) {
+                    claims.file(file, by);
+                }
             }
-        }
-        for folder in fills.folders {
-            claims.folder(folder.trim_matches('/'), by);
+            for name in fills.folders {
+                claims.folder(format!("{at}{name}").trim_matches('/'), by);
+            }
         }
     }
     for name in statics {

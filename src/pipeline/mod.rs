@@ -27,6 +27,7 @@ use crate::output::{self, Lock, OutPath, Staging, NOJEKYLL};
 use crate::render::theme::Theme;
 use crate::render::Renderer;
 use crate::search;
+use crate::search::terms::Analyzer;
 use crate::site::{Planned, Site};
 pub(crate) use options::configure;
 pub use options::BuildOptions;
@@ -84,9 +85,9 @@ pub struct Pipeline {
     kept: Option<Kept>,
     /// Sources re-read since the last good build.
     dirty: HashSet<PathBuf>,
-    /// The search index as last built, so a rebuild re-encodes only the
-    /// files an edit changes (kept pipelines only).
-    index: Option<search::Index>,
+    /// The search indexes (one per language) as last built, so a rebuild
+    /// re-encodes only the files an edit changes (kept pipelines only).
+    indexes: Vec<search::Index>,
     /// How long each stage of the first run took.
     timings: Vec<(&'static str, Duration)>,
 }
@@ -117,8 +118,8 @@ struct Rendered {
     prints: FxHashMap<OutPath, u64>,
     /// The check's findings, in check mode.
     checked: Diagnostics,
-    /// The search index, to update on the next run.
-    index: Option<search::Index>,
+    /// The search indexes, to update on the next run.
+    indexes: Vec<search::Index>,
 }
 
 /// A file the site should have.
@@ -191,7 +192,7 @@ impl Pipeline {
             written: FxHashMap::default(),
             kept: None,
             dirty: HashSet::new(),
-            index: None,
+            indexes: Vec::new(),
             timings: Vec::new(),
         };
         let outcome = pipeline.refresh(true, &mut clock)?;
@@ -278,8 +279,8 @@ impl Pipeline {
             Ok(s) => s,
             Err(d) => return Err(fail(diags, d)),
         };
-        let index = self.index.take();
-        let done = match self.render(&kept, first, sink, index) {
+        let indexes = std::mem::take(&mut self.indexes);
+        let done = match self.render(&kept, first, sink, indexes) {
             Ok(done) => done,
             Err(d) => {
                 self.kept = Some(kept);
@@ -287,7 +288,7 @@ impl Pipeline {
             }
         };
         if self.mode == Mode::Keep {
-            self.index = done.index;
+            self.indexes = done.indexes;
         }
         clock.lap(if self.opts.dry_run {
             "render and check"
@@ -332,14 +333,14 @@ impl Pipeline {
 
     /// Renders every output whose fingerprint changed (all of them on the
     /// first run) and hands each to the sink as it is made, while the
-    /// search index is built beside; then writes the index files that
+    /// search indexes are built beside; then writes the index files that
     /// changed and ends the sink.
     fn render(
         &self,
         kept: &Kept,
         first: bool,
         sink: Sink,
-        index: Option<search::Index>,
+        indexes: Vec<search::Index>,
     ) -> Result<Rendered, Diagnostic> {
         let prints = (self.mode == Mode::Keep).then(|| {
             let (site, links) = (&kept.site, &kept.links);
@@ -365,21 +366,27 @@ impl Pipeline {
             self.text_users(kept.site.entries.len(), &changed),
         )?;
         let want_index = sink.writes() && self.config.outputs.has(kinds::search::KIND.name);
-        let (rendered, index) = rayon::join(
+        let (rendered, indexes) = rayon::join(
             || {
                 changed
                     .par_iter()
                     .map(|w| self.put(kept, &renderer, &sink, w))
                     .collect::<Vec<Result<(), Diagnostic>>>()
             },
-            || want_index.then(|| self.search_index(kept, index)),
+            || {
+                if want_index {
+                    self.search_indexes(kept, indexes)
+                } else {
+                    Vec::new()
+                }
+            },
         );
         // Report the first failure in site order, so messages are stable.
         rendered.into_iter().collect::<Result<Vec<()>, _>>()?;
         let mut written = changed.len();
         let mut now: FxHashMap<OutPath, u64> =
             wanted.into_iter().map(|w| (w.file, w.print)).collect();
-        if let Some(index) = &index {
+        for index in &indexes {
             written += self.put_index(index, first, &sink, &mut now)?;
         }
         let gone: Vec<&OutPath> = self
@@ -400,7 +407,7 @@ impl Pipeline {
             removed,
             prints: now,
             checked,
-            index,
+            indexes,
         })
     }
 
@@ -501,29 +508,49 @@ impl Pipeline {
         )
     }
 
-    /// The search index: `old` updated where the edit allows it, or built
-    /// anew with the terms of unchanged entries taken from `old`.
-    fn search_index(&self, kept: &Kept, old: Option<search::Index>) -> search::Index {
+    /// The search indexes, one per language: each of `old` updated where
+    /// the edit allows it, or built anew with the terms of unchanged texts
+    /// taken from it.
+    fn search_indexes(&self, kept: &Kept, old: Vec<search::Index>) -> Vec<search::Index> {
         let site = &kept.site;
-        let fresh = |i: usize| Arc::new(search::document_terms(&site.entries[i]));
+        let mut old: HashMap<String, search::Index> = old
+            .into_iter()
+            .map(|index| (index.folder().to_string(), index))
+            .collect();
+        let collections = search::Collection::all(&self.config, site);
+        collections
+            .iter()
+            .map(|texts| self.search_index(kept, texts, old.remove(&texts.folder)))
+            .collect()
+    }
+
+    /// One language's search index (see [`Pipeline::search_indexes`]).
+    fn search_index(
+        &self,
+        kept: &Kept,
+        texts: &search::Collection,
+        old: Option<search::Index>,
+    ) -> search::Index {
+        let site = &kept.site;
+        let fresh = |a: &Analyzer, k: usize| Arc::new(search::document_terms(a, texts.text(k)));
         if self.mode == Mode::Once {
-            return search::Index::build(&self.config, site, Vec::new(), fresh);
+            return search::Index::build((&self.config, site), texts, Vec::new(), fresh);
         }
-        let keys: Vec<u64> = (0..site.entries.len())
-            .map(|i| terms_key(site, &kept.hashes, i))
+        let keys: Vec<u64> = (0..texts.len())
+            .map(|k| terms_key(kept, texts, k))
             .collect();
         let mut cache = HashMap::new();
         if let Some(mut index) = old {
-            if index.update(&self.config, site, &keys, fresh) {
+            if index.update((&self.config, site), texts, &keys, fresh) {
                 return index;
             }
             cache = index.terms_by_key();
         }
-        let terms_of = |i: usize| {
-            let cached = keys.get(i).and_then(|k| cache.get(k));
-            cached.cloned().unwrap_or_else(|| fresh(i))
+        let terms_of = |a: &Analyzer, k: usize| {
+            let cached = keys.get(k).and_then(|key| cache.get(key));
+            cached.cloned().unwrap_or_else(|| fresh(a, k))
         };
-        search::Index::build(&self.config, site, keys.clone(), terms_of)
+        search::Index::build((&self.config, site), texts, keys.clone(), terms_of)
     }
 
     /// Whether the files changed since the last good build left the shape
@@ -687,11 +714,14 @@ impl Pipeline {
     }
 }
 
-/// What an entry's search terms are made from: its source and the number
+/// What a text's search terms are made from: its source and the number
 /// it is cited by.
-fn terms_key(site: &Site, hashes: &[u64], i: usize) -> u64 {
-    let e = site.entries.get(i);
-    hash_of((hashes.get(i), e.map(|e| &e.cited_as)))
+fn terms_key(kept: &Kept, texts: &search::Collection, k: usize) -> u64 {
+    let source = match texts.version(k) {
+        Some(v) => kept.version_hashes.get(v),
+        None => kept.hashes.get(texts.entry_of(k)),
+    };
+    hash_of((source, &texts.text(k).cited_as))
 }
 
 /// Stage timings, for `--timings`.

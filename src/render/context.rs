@@ -347,9 +347,14 @@ pub struct AgendaItemView {
     pub url: String,
 }
 
-/// What the search form offers: the subjects and the years the archive has.
+/// What the search form offers in one language: the bodies, the subjects
+/// and the years the archive has; and where that language's index is.
 #[derive(Serialize)]
 pub struct SearchView<'a> {
+    /// The index's folder, as linked (`/fr/search/`).
+    pub index: String,
+    /// Each body's key and its name in the language.
+    pub bodies: Vec<(&'a str, &'a str)>,
     pub subjects: Vec<SubjectView<'a>>,
     pub first_year: Option<u16>,
     pub last_year: Option<u16>,
@@ -463,7 +468,16 @@ pub(crate) fn summary<'a>(config: &'a Config, e: &'a Entry) -> SummaryView<'a> {
     }
 }
 
-pub(crate) fn search_view(site: &Site) -> SearchView<'_> {
+pub(crate) fn search_view<'a>(
+    config: &'a Config,
+    site: &'a Site,
+    language: &str,
+) -> SearchView<'a> {
+    let folder = crate::urls::in_language(&config.language, language, crate::urls::SEARCH);
+    let bodies = (site.bodies.iter())
+        .filter_map(|b| config.body(&b.key))
+        .map(|b| (b.key.as_str(), b.name_in(language)))
+        .collect();
     let subjects = site
         .subjects()
         .iter()
@@ -478,6 +492,8 @@ pub(crate) fn search_view(site: &Site) -> SearchView<'_> {
             .filter_map(|e| e.resolution.meta.adopted.map(|d| d.year))
     };
     SearchView {
+        index: config.link(&folder),
+        bodies,
         subjects,
         first_year: years().min(),
         last_year: years().max(),

@@ -5,14 +5,13 @@
 //! `meta.json` with the subject files.
 
 use rayon::prelude::*;
-use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-use super::terms::{shard_of, stem, stemmer, vocabulary_prefix};
+use super::terms::{shard_of, vocabulary_prefix, Analyzer};
 use super::{docs_file, document_order, encode_scored, file_count, json, meta_files, put, score};
-use super::{Files, Layout, Terms, DOCS_PER_FILE, POSTINGS_PER_SHARD, WORDS_PER_FILE};
+use super::{Collection, Files, Layout, Terms, DOCS_PER_FILE, POSTINGS_PER_SHARD, WORDS_PER_FILE};
 use crate::config::Config;
 use crate::kinds::search::{TERMS, WORDS};
 use crate::site::Site;
@@ -36,16 +35,18 @@ struct Stem {
 }
 
 pub struct Index {
-    /// The entry behind each document, oldest first.
+    /// Its folder (`/search/`, `/fr/search/`).
+    folder: String,
+    /// The text of the collection behind each document, oldest first.
     order: Vec<usize>,
-    /// The document of each entry.
+    /// The document of each text.
     doc_of: Vec<u32>,
-    /// Per entry: what its words are made from (see the pipeline), and
+    /// Per text: what its words are made from (see the pipeline), and
     /// the words, to take them out again when it changes. Kept only for an
     /// index that will be updated.
     keys: Vec<u64>,
     terms: Vec<Arc<Terms>>,
-    stemmer: Option<Stemmer>,
+    analyzer: Analyzer,
     words: FxHashMap<Box<str>, Word>,
     stem_ids: FxHashMap<Box<str>, u32>,
     stems: Vec<Stem>,
@@ -64,26 +65,28 @@ pub struct Index {
 }
 
 impl Index {
-    /// The whole index. `keys` (one per entry, or none) say what each
-    /// entry's words are made from, for [`Index::update`].
+    /// The whole index of a collection of texts. `keys` (one per text,
+    /// or none) say what each text's words are made from, for
+    /// [`Index::update`]; `terms_of` finds the words of the `k`-th.
     pub fn build(
-        config: &Config,
-        site: &Site,
+        (config, site): (&Config, &Site),
+        texts: &Collection,
         keys: Vec<u64>,
-        terms_of: impl Fn(usize) -> Arc<Terms> + Sync,
+        terms_of: impl Fn(&Analyzer, usize) -> Arc<Terms> + Sync,
     ) -> Index {
-        let order = document_order(site);
+        let order = document_order(texts);
         let keep = !keys.is_empty();
-        let mut doc_of = vec![0u32; site.entries.len()];
+        let mut doc_of = vec![0u32; texts.len()];
         for (doc, &i) in order.iter().enumerate() {
             doc_of[i] = doc as u32;
         }
         let mut index = Index {
+            folder: texts.folder.clone(),
             order,
             doc_of,
             keys,
             terms: Vec::new(),
-            stemmer: stemmer(&config.language),
+            analyzer: Analyzer::of(texts.language),
             words: FxHashMap::default(),
             stem_ids: FxHashMap::default(),
             stems: Vec::new(),
@@ -97,11 +100,11 @@ impl Index {
             files: Files::new(),
             rewritten: None,
         };
-        let mut kept: Vec<Option<Arc<Terms>>> =
-            vec![None; if keep { site.entries.len() } else { 0 }];
+        let mut kept: Vec<Option<Arc<Terms>>> = vec![None; if keep { texts.len() } else { 0 }];
         let order = index.order.clone();
         for (b, batch) in order.chunks(BATCH).enumerate() {
-            let found: Vec<Arc<Terms>> = batch.par_iter().map(|&i| terms_of(i)).collect();
+            let analyzer = &index.analyzer;
+            let found: Vec<Arc<Terms>> = batch.par_iter().map(|&i| terms_of(analyzer, i)).collect();
             for (k, terms) in found.into_iter().enumerate() {
                 index.add((b * BATCH + k) as u32, &terms);
                 if keep {
@@ -118,27 +121,36 @@ impl Index {
             index.words_file(n);
         }
         for k in 0..index.order.len().div_ceil(DOCS_PER_FILE) {
-            docs_file(&mut index.files, config, site, &index.order, k);
+            docs_file(&mut index.files, (config, site), texts, &index.order, k);
         }
         let layout = index.layout();
-        meta_files(&mut index.files, config, site, &index.order, &layout);
+        meta_files(
+            &mut index.files,
+            (config, site),
+            texts,
+            &index.order,
+            &layout,
+        );
         index
     }
 
-    /// Brings the index up to date with `site`, whose entries are those it
-    /// was built from, in the same order, with new `keys`: re-encodes only
-    /// what the changed entries touch. Returns false when that cannot be
-    /// (an entry came or went, a date moved a document, the number of
-    /// files changed): then build it again; the index is good only for
+    /// Brings the index up to date with `texts`, those it was built from,
+    /// in the same order, with new `keys`: re-encodes only what the
+    /// changed texts touch. Returns false when that cannot be (a text came
+    /// or went, a date moved a document, the number of files changed):
+    /// then build it again; the index is good only for
     /// [`Index::terms_by_key`].
     pub fn update(
         &mut self,
-        config: &Config,
-        site: &Site,
+        (config, site): (&Config, &Site),
+        texts: &Collection,
         keys: &[u64],
-        terms_of: impl Fn(usize) -> Arc<Terms>,
+        terms_of: impl Fn(&Analyzer, usize) -> Arc<Terms>,
     ) -> bool {
-        if keys.len() != self.keys.len() || document_order(site) != self.order {
+        if keys.len() != self.keys.len()
+            || texts.folder != self.folder
+            || document_order(texts) != self.order
+        {
             return false;
         }
         let mut dirty_docs = BTreeSet::new();
@@ -147,7 +159,7 @@ impl Index {
                 continue;
             }
             let doc = self.doc_of[i];
-            let new = terms_of(i);
+            let new = terms_of(&self.analyzer, i);
             let old = std::mem::replace(&mut self.terms[i], new.clone());
             self.keys[i] = key;
             self.replace(doc, &old, &new);
@@ -165,15 +177,11 @@ impl Index {
             rewritten.extend(self.words_file(n));
         }
         for k in dirty_docs {
-            rewritten.extend(docs_file(&mut self.files, config, site, &self.order, k));
+            let docs = docs_file(&mut self.files, (config, site), texts, &self.order, k);
+            rewritten.extend(docs);
         }
-        rewritten.extend(meta_files(
-            &mut self.files,
-            config,
-            site,
-            &self.order,
-            &layout,
-        ));
+        let meta = meta_files(&mut self.files, (config, site), texts, &self.order, &layout);
+        rewritten.extend(meta);
         self.rewritten = Some(rewritten);
         true
     }
@@ -184,14 +192,19 @@ impl Index {
         self.rewritten.as_ref().is_none_or(|r| r.contains(path))
     }
 
-    /// Each entry's words by what they are made from, to build a new
-    /// index without finding again the words of entries that stayed.
+    /// Each text's words by what they are made from, to build a new index
+    /// without finding again the words of texts that stayed.
     pub fn terms_by_key(&self) -> std::collections::HashMap<u64, Arc<Terms>> {
         self.keys
             .iter()
             .copied()
             .zip(self.terms.iter().cloned())
             .collect()
+    }
+
+    /// Its folder (`/search/`, `/fr/search/`).
+    pub fn folder(&self) -> &str {
+        &self.folder
     }
 
     pub fn files(&self) -> &Files {
@@ -210,7 +223,8 @@ impl Index {
         Layout {
             shards: self.shards,
             vocabulary: self.vocabulary,
-            stemmed: self.stemmer.is_some(),
+            stemmed: self.analyzer.stems(),
+            stop_words: self.analyzer.stop_words(),
         }
     }
 
@@ -243,7 +257,8 @@ impl Index {
         if let Some(w) = self.words.get(word) {
             return w.stem;
         }
-        let stem = self.stem_id(&stem(self.stemmer.as_ref(), word));
+        let stem = self.analyzer.stem(word).into_owned();
+        let stem = self.stem_id(&stem);
         self.stems[stem as usize].words.push(word.into());
         if let Some(n) = self.words_file_of(word) {
             self.file_words[n as usize].insert(word.into());
@@ -374,7 +389,7 @@ impl Index {
         }
     }
 
-    /// `/search/terms/N.json`; returns its path if it changed.
+    /// `terms/N.json`; returns its path if it changed.
     fn shard_file(&mut self, n: u32) -> Option<String> {
         let encoded: BTreeMap<&str, String> = self.shard_stems[n as usize]
             .iter()
@@ -382,10 +397,11 @@ impl Index {
             .filter(|(_, postings)| !postings.is_empty())
             .map(|(name, postings)| (name, encode_scored(postings)))
             .collect();
-        put(&mut self.files, format!("{TERMS}{n}.json"), json(&encoded))
+        let path = format!("{}{TERMS}{n}.json", self.folder);
+        put(&mut self.files, path, json(&encoded))
     }
 
-    /// `/search/words/N.json`: each word with its stem (`""` when it is
+    /// `words/N.json`: each word with its stem (`""` when it is
     /// its own) and how many documents hold the stem, so a word being
     /// typed is completed by the commonest words it begins; returns its
     /// path if it changed.
@@ -398,7 +414,8 @@ impl Index {
                 Some((w.as_ref(), (name, stem.postings.len())))
             })
             .collect();
-        put(&mut self.files, format!("{WORDS}{n}.json"), json(&words))
+        let path = format!("{}{WORDS}{n}.json", self.folder);
+        put(&mut self.files, path, json(&words))
     }
 }
 
@@ -431,8 +448,9 @@ mod tests {
     }
 
     fn build(config: &Config, site: &Site, keys: Vec<u64>) -> Index {
-        Index::build(config, site, keys, |i| {
-            Arc::new(document_terms(&site.entries[i]))
+        let texts = &Collection::all(config, site)[0];
+        Index::build((config, site), texts, keys, |a, i| {
+            Arc::new(document_terms(a, texts.text(i)))
         })
     }
 
@@ -445,8 +463,9 @@ mod tests {
 
         let after = [text(1, "to act on water", 1), text(2, "to act on fire", 2)];
         let (config, new) = site(&[&after[0], &after[1]]);
-        let fresh = |i: usize| Arc::new(document_terms(&new.entries[i]));
-        assert!(index.update(&config, &new, &[1, 3], fresh));
+        let texts = &Collection::all(&config, &new)[0];
+        let fresh = |a: &Analyzer, i: usize| Arc::new(document_terms(a, texts.text(i)));
+        assert!(index.update((&config, &new), texts, &[1, 3], fresh));
         assert_eq!(index.files(), build(&config, &new, vec![1, 3]).files());
         let rewritten: Vec<&String> = index
             .files()
@@ -468,7 +487,8 @@ mod tests {
         // A date that moves a document: the index says to build again.
         let moved = [text(1, "to act on water", 9), text(2, "to act on fire", 2)];
         let (config, moved) = site(&[&moved[0], &moved[1]]);
-        let fresh = |i: usize| Arc::new(document_terms(&moved.entries[i]));
-        assert!(!index.update(&config, &moved, &[4, 3], fresh));
+        let texts = &Collection::all(&config, &moved)[0];
+        let fresh = |a: &Analyzer, i: usize| Arc::new(document_terms(a, texts.text(i)));
+        assert!(!index.update((&config, &moved), texts, &[4, 3], fresh));
     }
 }

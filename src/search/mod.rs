@@ -1,8 +1,14 @@
 //! The full-text search index: static files a browser reads a few at a
 //! time, so search works on a static host at 50,000 resolutions.
 //!
+//! One index per language the archive holds texts in ([`Collection`]):
+//! the default one's under `/search/`, holding every resolution; each
+//! other's under its code (`/fr/search/`), holding the texts in that
+//! language, its words cut and stemmed as that language's
+//! ([`terms::Analyzer`]).
+//!
 //! Documents are numbered oldest first (adoption date, then archive
-//! order). Under `/search/`:
+//! order). Under each index's folder:
 //! - `meta.json`: how to read the rest — shard counts, stop words, bodies,
 //!   each document's body, the year each run of documents was adopted in,
 //!   the subjects;
@@ -43,7 +49,76 @@ use crate::kinds::search::{DOCS, META, SUBJECTS};
 use crate::markdown::plain_text;
 use crate::site::{Entry, Site};
 pub use index::Index;
-use terms::{each_term, markup_is_punctuation, symbol_keys, STOP_WORDS};
+use terms::{markup_is_punctuation, symbol_keys, Analyzer};
+
+/// The texts one index holds: every entry, for the default language; for
+/// another, the texts in it, entries or versions.
+pub struct Collection<'s> {
+    pub language: &'s str,
+    /// The index's folder (`/search/`, `/fr/search/`).
+    pub folder: String,
+    /// Each text, with the entry it is or is a version of, and which
+    /// version it is, if one.
+    texts: Vec<(&'s Entry, usize, Option<usize>)>,
+}
+
+impl<'s> Collection<'s> {
+    /// One collection per language of [`Site::languages`], the default's
+    /// first.
+    pub fn all(config: &'s Config, site: &'s Site) -> Vec<Collection<'s>> {
+        site.languages(config)
+            .into_iter()
+            .map(|language| Collection::of(config, site, language))
+            .collect()
+    }
+
+    fn of(config: &Config, site: &'s Site, language: &'s str) -> Collection<'s> {
+        let folder = crate::urls::in_language(&config.language, language, "/search/");
+        let entries = site.entries.iter().enumerate().map(|(i, e)| (e, i, None));
+        let texts = if language == config.language {
+            entries.collect()
+        } else {
+            let versions =
+                (site.versions.iter().enumerate()).map(|(k, v)| (&v.entry, v.of, Some(k)));
+            entries
+                .chain(versions)
+                .filter(|(e, _, _)| e.resolution.meta.language == language)
+                .collect()
+        };
+        Collection {
+            language,
+            folder,
+            texts,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// The `k`-th text.
+    pub fn text(&self, k: usize) -> &'s Entry {
+        self.texts[k].0
+    }
+
+    /// The entry the `k`-th text is, or is a version of.
+    pub fn entry_of(&self, k: usize) -> usize {
+        self.texts[k].1
+    }
+
+    /// The version ([`Site::versions`]) the `k`-th text is, if it is one.
+    pub fn version(&self, k: usize) -> Option<usize> {
+        self.texts[k].2
+    }
+
+    fn path(&self, name: &str) -> String {
+        format!("{}{name}", self.folder)
+    }
+}
 
 /// Documents per `docs/K.json` file: results are scattered over the
 /// archive by relevance, so each one shown costs one small file.
@@ -90,6 +165,8 @@ struct Meta<'a> {
     /// Postings' scores run from 1 to this.
     top_score: u8,
     k1: f32,
+    /// The language of the texts, whose words the index holds.
+    language: &'a str,
     /// Whether words are stemmed (not for a language Snowball lacks).
     stemmed: bool,
     stop_words: &'a [&'a str],
@@ -131,21 +208,21 @@ fn put(files: &mut Files, path: String, bytes: Vec<u8>) -> Option<String> {
     Some(path)
 }
 
-/// `/search/docs/K.json`: the records of documents `K*20 …`; returns
-/// its path if it changed.
+/// `docs/K.json`: the records of documents `K*20 …`; returns its path
+/// if it changed.
 fn docs_file(
     files: &mut Files,
-    config: &Config,
-    site: &Site,
+    (config, site): (&Config, &Site),
+    texts: &Collection,
     order: &[usize],
     k: usize,
 ) -> Option<String> {
     let chunk = order.chunks(DOCS_PER_FILE).nth(k).unwrap_or_default();
     let docs: Vec<_> = chunk
         .iter()
-        .map(|&i| doc_record(config, site, &site.entries[i]))
+        .map(|&i| doc_record(config, site, texts.text(i)))
         .collect();
-    put(files, format!("{DOCS}{k}.json"), json(&docs))
+    put(files, texts.path(&format!("{DOCS}{k}.json")), json(&docs))
 }
 
 /// What `meta.json` says of the index's own layout.
@@ -153,26 +230,27 @@ struct Layout {
     shards: u32,
     vocabulary: u32,
     stemmed: bool,
+    stop_words: &'static [&'static str],
 }
 
-/// `/search/meta.json` and `/search/subjects/SLUG.json`, made anew (any
-/// edit may change a subject or a date); returns the paths of those that
-/// changed.
+/// `meta.json` and `subjects/SLUG.json`, made anew (any edit may change
+/// a subject or a date); returns the paths of those that changed.
 fn meta_files(
     files: &mut Files,
-    config: &Config,
-    site: &Site,
+    (config, site): (&Config, &Site),
+    texts: &Collection,
     order: &[usize],
     layout: &Layout,
 ) -> Vec<String> {
-    let subject_path = |slug: &str| format!("{SUBJECTS}{slug}.json");
+    let subject_path = |slug: &str| texts.path(&format!("{SUBJECTS}{slug}.json"));
+    let subjects_folder = texts.path(SUBJECTS);
     let kept: std::collections::BTreeSet<String> = site
         .subjects()
         .iter()
         .map(|s| subject_path(&s.slug))
         .collect();
-    files.retain(|path, _| !path.starts_with(SUBJECTS) || kept.contains(path));
-    let subject_docs = subject_docs(site, order);
+    files.retain(|path, _| !path.starts_with(&subjects_folder) || kept.contains(path));
+    let subject_docs = subject_docs(site, texts, order);
     let meta = Meta {
         version: 2,
         docs: order.len(),
@@ -181,18 +259,21 @@ fn meta_files(
         docs_per_file: DOCS_PER_FILE,
         top_score: TOP_SCORE,
         k1: K1,
+        language: texts.language,
         stemmed: layout.stemmed,
-        stop_words: STOP_WORDS,
+        stop_words: layout.stop_words,
         bodies: site
             .bodies
             .iter()
             .map(|b| BodyMeta {
                 key: &b.key,
-                name: config.body(&b.key).map_or("", |c| c.name.as_str()),
+                name: config
+                    .body(&b.key)
+                    .map_or("", |c| c.name_in(texts.language)),
             })
             .collect(),
-        body_of: body_of(site, order),
-        years: year_runs(site, order),
+        body_of: body_of(site, texts, order),
+        years: year_runs(texts, order),
         subjects: site
             .subjects()
             .iter()
@@ -208,14 +289,15 @@ fn meta_files(
     for (s, docs) in site.subjects().iter().zip(&subject_docs) {
         paths.extend(put(files, subject_path(&s.slug), json(&encode(docs))));
     }
-    paths.extend(put(files, META.to_string(), json(&meta)));
+    paths.extend(put(files, texts.path(META), json(&meta)));
     paths
 }
 
-/// Entry indices oldest first; undated ones first of all, in archive order.
-pub(crate) fn document_order(site: &Site) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..site.entries.len()).collect();
-    order.sort_by_key(|&i| site.entries[i].resolution.meta.adopted);
+/// The texts of a collection oldest first; undated ones first of all, in
+/// archive order.
+pub(crate) fn document_order(texts: &Collection) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by_key(|&k| texts.text(k).resolution.meta.adopted);
     order
 }
 
@@ -242,7 +324,7 @@ impl Terms {
 
 /// Every word of one resolution, once, with its weighted count; and its
 /// symbol keys.
-pub(crate) fn document_terms(e: &Entry) -> Terms {
+pub(crate) fn document_terms(analyzer: &Analyzer, e: &Entry) -> Terms {
     let r = &e.resolution;
     let mut text = String::new();
     let mut spans: Vec<(u32, u32, u16)> = Vec::new();
@@ -258,19 +340,19 @@ pub(crate) fn document_terms(e: &Entry) -> Terms {
     for key in symbol_keys(&r.meta.symbol, &e.cited_as) {
         add(&key, WEIGHT.symbol);
     }
-    each_term(&r.meta.title, |t| add(t, WEIGHT.title));
+    analyzer.each_term(&r.meta.title, |t| add(t, WEIGHT.title));
     for subject in &r.meta.subjects {
-        each_term(subject, |t| add(t, WEIGHT.subjects));
+        analyzer.each_term(subject, |t| add(t, WEIGHT.subjects));
     }
     for keyword in r.meta.keywords.values().flatten() {
-        each_term(keyword, |t| add(t, WEIGHT.keywords));
+        analyzer.each_term(keyword, |t| add(t, WEIGHT.keywords));
     }
     let markdown = r.blocks.iter().map(|b| &b.text);
     for md in markdown.chain(r.footnotes.iter().map(|f| &f.text)) {
         if markup_is_punctuation(md) {
-            each_term(md, |t| add(t, WEIGHT.text));
+            analyzer.each_term(md, |t| add(t, WEIGHT.text));
         } else {
-            each_term(&plain_text(md), |t| add(t, WEIGHT.text));
+            analyzer.each_term(&plain_text(md), |t| add(t, WEIGHT.text));
         }
     }
     let slice = |&(a, b, _): &(u32, u32, u16)| &text[a as usize..b as usize];
@@ -391,24 +473,20 @@ fn body_index(site: &Site, key: &str) -> usize {
     site.bodies.iter().position(|b| b.key == key).unwrap_or(0)
 }
 
-fn body_of(site: &Site, order: &[usize]) -> String {
+fn body_of(site: &Site, texts: &Collection, order: &[usize]) -> String {
     order
         .iter()
         .map(|&i| {
-            let b = body_index(site, &site.entries[i].resolution.meta.body);
+            let b = body_index(site, &texts.text(i).resolution.meta.body);
             char::from_digit(b as u32 % 36, 36).unwrap_or('0')
         })
         .collect()
 }
 
-fn year_runs(site: &Site, order: &[usize]) -> Vec<(usize, u16)> {
+fn year_runs(texts: &Collection, order: &[usize]) -> Vec<(usize, u16)> {
     let mut runs: Vec<(usize, u16)> = Vec::new();
     for (doc, &i) in order.iter().enumerate() {
-        let year = site.entries[i]
-            .resolution
-            .meta
-            .adopted
-            .map_or(0, |d| d.year);
+        let year = texts.text(i).resolution.meta.adopted.map_or(0, |d| d.year);
         if runs.last().is_none_or(|&(_, y)| y != year) {
             runs.push((doc, year));
         }
@@ -416,16 +494,17 @@ fn year_runs(site: &Site, order: &[usize]) -> Vec<(usize, u16)> {
     runs
 }
 
-/// Each subject's documents, as numbers in the index's order.
-fn subject_docs(site: &Site, order: &[usize]) -> Vec<Vec<u32>> {
-    let mut doc_of = vec![0u32; site.entries.len()];
-    for (doc, &i) in order.iter().enumerate() {
-        doc_of[i] = doc as u32;
+/// Each subject's documents, as numbers in the index's order: the texts
+/// of its entries (the subjects are the entries').
+fn subject_docs(site: &Site, texts: &Collection, order: &[usize]) -> Vec<Vec<u32>> {
+    let mut doc_of = vec![None; site.entries.len()];
+    for (doc, &k) in order.iter().enumerate() {
+        doc_of[texts.entry_of(k)] = Some(doc as u32);
     }
     site.subjects()
         .iter()
         .map(|s| {
-            let mut docs: Vec<u32> = s.entries.iter().map(|&i| doc_of[i]).collect();
+            let mut docs: Vec<u32> = s.entries.iter().filter_map(|&i| doc_of[i]).collect();
             docs.sort_unstable();
             docs
         })

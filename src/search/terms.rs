@@ -1,102 +1,245 @@
-//! The words of a text as the search index stores them. The browser client
-//! (`themes/default/static/search.js`) splits queries the same way; the
-//! stop words travel to it in `search/meta.json`. Stemming happens here
-//! only: the index's vocabulary tells the client each word's stem, so the
-//! client needs no stemmer of its own.
+//! The words of a text as the search index stores them, per language. The
+//! browser client (`themes/default/static/search.js`) splits queries the
+//! same way; each index's stop words travel to it in its `meta.json`.
+//! Stemming happens here only: the index's vocabulary tells the client
+//! each word's stem, so the client needs no stemmer of its own.
+//!
+//! Every language's text is folded alike, so one client reads every
+//! index: compatibility forms to plain ones (Arabic presentation forms,
+//! full-width digits), accents and Arabic vowel marks dropped (`Côte` →
+//! `cote`, `أ` → `ا`), the tatweel taken out, `ى` read as `ي`, Arabic-Indic
+//! digits as ASCII ones. Chinese and Japanese, written without spaces, are
+//! cut into overlapping pairs of characters (`安理会` → `安理`, `理会`).
 
 use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-/// The Snowball stemmer for a site's language (`en`, `fr-CA`…), if
-/// Snowball has one: of the UN's six languages, all but Chinese.
-pub(crate) fn stemmer(language: &str) -> Option<Stemmer> {
-    let code = language.split(['-', '_']).next().unwrap_or("");
-    let algorithm = match code.to_ascii_lowercase().as_str() {
-        "en" => Algorithm::English,
-        "fr" => Algorithm::French,
-        "es" => Algorithm::Spanish,
-        "ru" => Algorithm::Russian,
-        "ar" => Algorithm::Arabic,
-        "de" => Algorithm::German,
-        "pt" => Algorithm::Portuguese,
-        "it" => Algorithm::Italian,
-        "nl" => Algorithm::Dutch,
-        _ => return None,
-    };
-    Some(Stemmer::create(algorithm))
+/// How one language's text becomes index terms: its stemmer and its stop
+/// words.
+pub struct Analyzer {
+    stemmer: Option<Stemmer>,
+    stop_words: &'static [&'static str],
 }
 
-/// The stem a word is indexed under. Numbers and symbol keys stay as they
-/// are: `1325` is not a word to be stemmed.
-pub(crate) fn stem<'a>(stemmer: Option<&Stemmer>, word: &'a str) -> Cow<'a, str> {
-    match stemmer {
-        Some(s) if !word.starts_with('#') && !word.chars().any(char::is_numeric) => {
-            let stemmed = s.stem(word);
-            if stemmed.is_empty() {
-                Cow::Borrowed(word)
-            } else {
-                stemmed
+impl Analyzer {
+    /// The analyzer of a language (`en`, `fr-CA`…). Snowball stems all of
+    /// the UN's six languages but Chinese, whose pairs of characters need
+    /// none.
+    pub fn of(language: &str) -> Analyzer {
+        let code = language.split(['-', '_']).next().unwrap_or("");
+        let code = code.to_ascii_lowercase();
+        let algorithm = match code.as_str() {
+            "en" => Some(Algorithm::English),
+            "fr" => Some(Algorithm::French),
+            "es" => Some(Algorithm::Spanish),
+            "ru" => Some(Algorithm::Russian),
+            "ar" => Some(Algorithm::Arabic),
+            "de" => Some(Algorithm::German),
+            "pt" => Some(Algorithm::Portuguese),
+            "it" => Some(Algorithm::Italian),
+            "nl" => Some(Algorithm::Dutch),
+            _ => None,
+        };
+        Analyzer {
+            stemmer: algorithm.map(Stemmer::create),
+            stop_words: stop_words(&code),
+        }
+    }
+
+    /// Whether words are stemmed.
+    pub(crate) fn stems(&self) -> bool {
+        self.stemmer.is_some()
+    }
+
+    pub(crate) fn stop_words(&self) -> &'static [&'static str] {
+        self.stop_words
+    }
+
+    /// The stem a word is indexed under. Numbers and symbol keys stay as
+    /// they are: `1325` is not a word to be stemmed.
+    pub(crate) fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match &self.stemmer {
+            Some(s) if !word.starts_with('#') && !word.chars().any(char::is_numeric) => {
+                let stemmed = s.stem(word);
+                if stemmed.is_empty() {
+                    Cow::Borrowed(word)
+                } else {
+                    stemmed
+                }
+            }
+            _ => Cow::Borrowed(word),
+        }
+    }
+
+    /// Calls `each` with every searchable word of `text` ([`each_word`]),
+    /// stop words and single letters left out.
+    pub fn each_term(&self, text: &str, mut each: impl FnMut(&str)) {
+        each_word(text, |word| {
+            let long = word.chars().nth(1).is_some() || word.chars().any(char::is_numeric);
+            if long && self.stop_words.binary_search(&word).is_err() {
+                each(word);
+            }
+        });
+    }
+}
+
+/// Words too common in resolutions to narrow a search, folded as
+/// [`each_word`] folds them, sorted.
+fn stop_words(code: &str) -> &'static [&'static str] {
+    match code {
+        "en" => &[
+            "a", "all", "also", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from",
+            "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the",
+            "their", "these", "this", "to", "was", "were", "which", "with",
+        ],
+        "fr" => &[
+            "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et",
+            "il", "ils", "la", "le", "les", "leur", "leurs", "lui", "ne", "ou", "par", "pas",
+            "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sont", "sur", "un", "une",
+        ],
+        "es" => &[
+            "al", "como", "con", "de", "del", "el", "en", "es", "esta", "este", "la", "las", "lo",
+            "los", "para", "por", "que", "se", "su", "sus", "un", "una",
+        ],
+        "ru" => &[
+            "без",
+            "для",
+            "его",
+            "ее",
+            "же",
+            "за",
+            "из",
+            "или",
+            "их",
+            "как",
+            "ко",
+            "на",
+            "не",
+            "но",
+            "об",
+            "от",
+            "по",
+            "при",
+            "со",
+            "так",
+            "также",
+            "то",
+            "что",
+            "эти",
+            "этих",
+            "это",
+            "этой",
+        ],
+        "ar" => &[
+            "التي", "الذي", "الي", "ان", "او", "بشان", "تلك", "ذلك", "علي", "عن", "في", "قد",
+            "كما", "لا", "ما", "مع", "من", "هذا", "هذه",
+        ],
+        _ => &[],
+    }
+}
+
+/// Whether a character is written without spaces between words: Chinese
+/// characters and Japanese kana, cut into pairs.
+pub(crate) fn in_pairs(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3134f}')
+}
+
+/// The plain form of one character of a word, if it is one (see the
+/// module's comment); `None` for what separates words.
+fn folded(c: char) -> Option<char> {
+    match c {
+        '\u{649}' => Some('\u{64a}'),
+        '\u{660}'..='\u{669}' => char::from_u32(u32::from(c) - 0x660 + u32::from('0')),
+        '\u{6f0}'..='\u{6f9}' => char::from_u32(u32::from(c) - 0x6f0 + u32::from('0')),
+        _ if c.is_alphabetic() || c.is_numeric() => Some(c),
+        _ => None,
+    }
+}
+
+/// Calls `each` with every word of `text`, folded (see the module's
+/// comment), lower case: runs of letters and digits, and each pair of
+/// neighbouring characters in runs of Chinese.
+pub fn each_word(text: &str, mut each: impl FnMut(&str)) {
+    let mut word = String::new();
+    // The last character of a run written in pairs, if the word is one.
+    let mut paired: Option<char> = None;
+    let mut push = |d: char, word: &mut String, paired: &mut Option<char>| {
+        // The tatweel only draws a word out.
+        if d == '\u{640}' {
+            return;
+        }
+        let Some(d) = folded(d) else {
+            if !word.is_empty() {
+                each(word);
+                word.clear();
+            }
+            *paired = None;
+            return;
+        };
+        match (in_pairs(d), *paired) {
+            (true, Some(before)) => {
+                word.clear();
+                word.push(before);
+                word.push(d);
+                each(word);
+                word.clear();
+                *paired = Some(d);
+            }
+            (true, None) => {
+                if !word.is_empty() {
+                    each(word);
+                    word.clear();
+                }
+                *paired = Some(d);
+            }
+            (false, _) => {
+                *paired = None;
+                word.extend(d.to_lowercase());
             }
         }
-        _ => Cow::Borrowed(word),
-    }
-}
-
-/// The part of a word that names its vocabulary file: its first three
-/// characters, so that a word being typed finds every word it begins.
-pub fn vocabulary_prefix(word: &str) -> &str {
-    match word.char_indices().nth(3) {
-        Some((at, _)) => &word[..at],
-        None => word,
-    }
-}
-
-/// Words too common in resolutions to narrow a search.
-pub(crate) const STOP_WORDS: &[&str] = &[
-    "a", "all", "also", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "has",
-    "have", "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "these",
-    "this", "to", "was", "were", "which", "with",
-];
-
-/// Calls `each` with every searchable word of `text`: runs of letters and
-/// digits, lower-cased, accents removed (`Côte` → `cote`, as NFD and
-/// dropping the marks would), stop words and single letters left out.
-pub fn each_term(text: &str, mut each: impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut flush = |word: &mut String| {
-        if keep(word) {
-            each(word);
-        }
-        word.clear();
     };
     for c in text.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
-            } else if !word.is_empty() {
-                flush(&mut word);
+                push(c.to_ascii_lowercase(), &mut word, &mut paired);
+            } else {
+                push(' ', &mut word, &mut paired);
             }
             continue;
         }
-        let mut split = false;
-        decompose_canonical(c, |d| {
-            if is_combining_mark(d) {
-                return;
-            }
-            if d.is_alphabetic() || d.is_numeric() {
-                word.extend(d.to_lowercase());
-            } else {
-                split = true;
+        // Russian keeps its й: its stemmer reads it.
+        if matches!(c, 'й' | 'Й') {
+            push('й', &mut word, &mut paired);
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                push(d, &mut word, &mut paired);
             }
         });
-        if split && !word.is_empty() {
-            flush(&mut word);
-        }
     }
-    if !word.is_empty() {
-        flush(&mut word);
+    push(' ', &mut word, &mut paired);
+}
+
+/// The part of a word that names its vocabulary file: its first three
+/// characters (the first of a pair of Chinese ones), so that a word being
+/// typed finds every word it begins.
+pub fn vocabulary_prefix(word: &str) -> &str {
+    let n = if word.chars().next().is_some_and(in_pairs) {
+        1
+    } else {
+        3
+    };
+    match word.char_indices().nth(n) {
+        Some((at, _)) => &word[..at],
+        None => word,
     }
 }
 
@@ -104,11 +247,6 @@ pub fn each_term(text: &str, mut each: impl FnMut(&str)) {
 /// none of these characters, all its markup is punctuation between words.
 pub(crate) fn markup_is_punctuation(markdown: &str) -> bool {
     !markdown.contains(['<', '[', '`', '&', '\\'])
-}
-
-fn keep(word: &str) -> bool {
-    let long = word.chars().nth(1).is_some() || word.chars().any(char::is_numeric);
-    long && STOP_WORDS.binary_search(&word).is_err()
 }
 
 /// The index key of a document symbol or of a number as cited: lower case,
@@ -160,8 +298,12 @@ mod tests {
     use super::*;
 
     fn all(text: &str) -> Vec<String> {
+        terms("en", text)
+    }
+
+    fn terms(language: &str, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        each_term(text, |t| out.push(t.to_string()));
+        Analyzer::of(language).each_term(text, |t| out.push(t.to_string()));
         out
     }
 
@@ -186,23 +328,64 @@ mod tests {
     }
 
     #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    fn stop_words_are_sorted_and_folded() {
+        for code in ["en", "fr", "es", "ru", "ar"] {
+            let words = stop_words(code);
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "{code}");
+            for w in words {
+                let mut folded = Vec::new();
+                each_word(w, |x| folded.push(x.to_string()));
+                assert_eq!(folded, [*w], "{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn each_language_is_folded_as_the_client_folds_it() {
+        // Elisions apart, accents and stop words gone.
+        assert_eq!(
+            terms("fr", "l’Assemblée générale de la Côte d’Ivoire"),
+            ["assemblee", "generale", "cote", "ivoire"]
+        );
+        // Russian keeps its й, reads ё as е.
+        assert_eq!(terms("ru", "Её новый доклад"), ["новый", "доклад"]);
+        // Arabic: hamza seats, vowel marks, the tatweel, the final ى and
+        // the presentation forms of letters; Arabic-Indic digits.
+        assert_eq!(
+            terms("ar", "إن الجمعيَّة العـــامة، إلى القرار ٧٤/١٠"),
+            ["الجمعية", "العامة", "القرار", "74", "10"]
+        );
+        assert_eq!(
+            terms("ar", "\u{fe8d}\u{fedf}\u{fed8}\u{feae}\u{fe8d}\u{fead}"),
+            ["القرار"]
+        );
+        // Chinese: overlapping pairs; a character alone is left out, as a
+        // letter alone is; full-width digits are digits.
+        assert_eq!(
+            terms("zh", "安全理事会第２３３４号决议，和"),
+            ["安全", "全理", "理事", "事会", "会第", "2334", "号决", "决议"]
+        );
     }
 
     #[test]
     fn stems_join_the_forms_of_a_word_but_not_numbers() {
-        let en = stemmer("en-GB");
-        let en = en.as_ref();
-        assert_eq!(stem(en, "protecting"), stem(en, "protection"));
-        assert_eq!(stem(en, "protecting"), "protect");
-        assert_eq!(stem(en, "1990s"), "1990s");
-        assert_eq!(stem(en, "#70/9"), "#70/9");
-        assert!(stemmer("zh").is_none());
-        assert_eq!(stem(None, "protecting"), "protecting");
+        let en = Analyzer::of("en-GB");
+        assert_eq!(en.stem("protecting"), en.stem("protection"));
+        assert_eq!(en.stem("protecting"), "protect");
+        assert_eq!(en.stem("1990s"), "1990s");
+        assert_eq!(en.stem("#70/9"), "#70/9");
+        assert!(!Analyzer::of("zh").stems());
+        assert_eq!(Analyzer::of("zh").stem("protecting"), "protecting");
+        let fr = Analyzer::of("fr");
+        assert_eq!(fr.stem("developpement"), fr.stem("developper"));
+        let ru = Analyzer::of("ru");
+        assert_eq!(ru.stem("резолюции"), ru.stem("резолюция"));
+        let ar = Analyzer::of("ar");
+        assert_eq!(ar.stem("القرارات"), ar.stem("قرار"));
         assert_eq!(vocabulary_prefix("disarm"), "dis");
         assert_eq!(vocabulary_prefix("ré"), "ré");
         assert_eq!(vocabulary_prefix("réunion"), "réu");
+        assert_eq!(vocabulary_prefix("安全"), "安");
     }
 
     #[test]

@@ -201,6 +201,22 @@ impl Site {
         (site, diags)
     }
 
+    /// The archive's languages that hold texts, in the order of
+    /// `languages`: the default always (its pages list every resolution),
+    /// then each other that a text is in.
+    pub fn languages<'c>(&self, config: &'c Config) -> Vec<&'c str> {
+        let texts = self
+            .entries
+            .iter()
+            .chain(self.versions.iter().map(|v| &v.entry));
+        let held: std::collections::BTreeSet<&str> =
+            texts.map(|e| e.resolution.meta.language.as_str()).collect();
+        (config.languages.iter())
+            .filter(|l| **l == config.language || held.contains(l.as_str()))
+            .map(String::as_str)
+            .collect()
+    }
+
     /// The subjects, committees or agenda items.
     pub fn topics(&self, facet: Facet) -> &[TopicListing] {
         &self.topics[facet as usize]

@@ -29,3 +29,25 @@ export async function accessibility(browser, site, paths, fail, ready = async ()
     await context.close();
   }
 }
+
+// The results shown, once each has been quoted (results are quoted as
+// they come near the screen, so each is scrolled to).
+export async function results(page) {
+  await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
+  const count = await page.locator(".search-result").count();
+  for (let i = 0; i < count; i++) {
+    const li = page.locator(".search-result").nth(i);
+    if (await li.getAttribute("data-url") !== null || await li.getAttribute("data-quoted") !== null) {
+      await li.scrollIntoViewIfNeeded();
+      await page.locator(`.search-result:nth-child(${i + 1})[data-quoted]`).waitFor({ state: "attached", timeout: 10000 });
+    }
+  }
+  return page.$$eval(".search-result", (items) => items.map((li) => ({
+    symbol: li.querySelector(".search-title a").textContent,
+    url: li.querySelector(".search-title a").getAttribute("href"),
+    details: li.querySelector(".details").textContent,
+    paragraph: li.querySelector(".search-paragraph a")?.getAttribute("href") ?? null,
+    quoted: li.querySelector(".search-paragraph")?.textContent ?? "",
+    marks: Array.from(li.querySelectorAll("mark")).map((m) => m.textContent.toLowerCase()),
+  })));
+}

@@ -3,12 +3,15 @@
 //     in Chinese and the side-by-side view, light and dark;
 //   - the side-by-side view lines two versions up by paragraph, each cell
 //     marked with its language and direction;
-//   - following a language link keeps the paragraph being read (#op3).
+//   - following a language link keeps the paragraph being read (#op3);
+//   - each language's search page searches its own texts, in its words:
+//     Arabic without the hamza the text writes, a Chinese run of
+//     characters, a French form the text lacks.
 //
 // Usage: node languages.mjs SITE_URL
 // SITE_URL serves the 74th session's 74/10 in the six languages.
 import { chromium } from "playwright-core";
-import { accessibility, fail, failures } from "./harness.mjs";
+import { accessibility, fail, failures, results } from "./harness.mjs";
 
 const [site] = process.argv.slice(2);
 if (!site) {
@@ -26,8 +29,10 @@ async function sideBySide(page) {
 }
 
 try {
-  await accessibility(browser, site, ["ar/ga/74/10/", "zh/ga/74/10/", compare], fail, async (page, path) => {
+  const searches = ["ar/search/?q=" + encodeURIComponent("الامم"), "zh/search/?q=" + encodeURIComponent("巴勒斯坦人民")];
+  await accessibility(browser, site, ["ar/ga/74/10/", "zh/ga/74/10/", compare, ...searches], fail, async (page, path) => {
     if (path.startsWith("compare/")) await sideBySide(page);
+    if (path.includes("search/")) await results(page);
   });
 
   const page = await browser.newPage();
@@ -59,6 +64,23 @@ try {
   await page.waitForURL(/\/fr\/ga\/74\/10\/#op3$/, { timeout: 5000 }).catch(() => {});
   if (!page.url().endsWith("/fr/ga/74/10/#op3")) fail(`language link lost the paragraph: ${page.url()}`);
   else console.log(`language link keeps the paragraph: ${page.url()}`);
+  // Each language searches its own index, and says so in its words.
+  const said = { ar: "قرار", zh: "决议", fr: "résolution" };
+  for (const [code, query, mark] of [["ar", "الامم", "الأمم"], ["zh", "巴勒斯坦人民", "巴勒斯坦人民"], ["fr", "palestiniennes", null]]) {
+    await page.goto(`${site}${code}/ga/74/10/`, { waitUntil: "load" });
+    await page.fill("#site-q", query);
+    await page.press("#site-q", "Enter");
+    await page.waitForURL(new RegExp(`/${code}/search/\\?q=`), { timeout: 5000 }).catch(() => {});
+    const hits = await results(page);
+    const status = await page.locator("#search-status").textContent();
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    const ten = hits.find((h) => h.url.endsWith(`/${code}/ga/74/10/`));
+    if (lang !== code || !page.url().includes(`/${code}/search/`)) fail(`search from the ${code} page went to ${page.url()} (lang ${lang})`);
+    else if (!ten || hits.some((h) => !h.url.includes(`/${code}/ga/`))) fail(`${code} search “${query}”: ${JSON.stringify(hits)}`);
+    else if (!status.includes(said[code])) fail(`${code} search says “${status}”`);
+    else if (mark && !ten.marks.some((m) => m.includes(mark))) fail(`${code} search marks ${JSON.stringify(ten.marks)}, not ${mark}`);
+    else console.log(`search in ${code} for “${query}”: ${hits.length} results, all in ${code}; “${status}”; marked ${JSON.stringify(ten.marks.slice(0, 2))}`);
+  }
 } finally {
   await browser.close();
 }

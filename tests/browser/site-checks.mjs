@@ -12,7 +12,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { accessibility as checkAxe, fail, failures } from "./harness.mjs";
+import { accessibility as checkAxe, fail, failures, results } from "./harness.mjs";
 
 const [site, shots] = process.argv.slice(2);
 if (!site || !shots) {
@@ -41,27 +41,6 @@ async function accessibility() {
       await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
     }
   });
-}
-
-// The results shown, once each has been quoted (results are quoted as
-// they come near the screen, so each is scrolled to).
-async function results(page) {
-  await page.waitForSelector("#search-results[data-done]", { state: "attached", timeout: 10000 });
-  const count = await page.locator(".search-result").count();
-  for (let i = 0; i < count; i++) {
-    const li = page.locator(".search-result").nth(i);
-    if (await li.getAttribute("data-url") !== null || await li.getAttribute("data-quoted") !== null) {
-      await li.scrollIntoViewIfNeeded();
-      await page.locator(`.search-result:nth-child(${i + 1})[data-quoted]`).waitFor({ state: "attached", timeout: 10000 });
-    }
-  }
-  return page.$$eval(".search-result", (items) => items.map((li) => ({
-    symbol: li.querySelector(".search-title a").textContent,
-    details: li.querySelector(".details").textContent,
-    paragraph: li.querySelector(".search-paragraph a")?.getAttribute("href") ?? null,
-    quoted: li.querySelector(".search-paragraph")?.textContent ?? "",
-    marks: Array.from(li.querySelectorAll("mark")).map((m) => m.textContent.toLowerCase()),
-  })));
 }
 
 // Runs a search through the page's own form; returns the results shown:

@@ -2,6 +2,8 @@
 //! result with a real HTML parser.
 #![allow(dead_code)]
 
+pub mod search;
+
 use plenary::build::{build, BuildOptions, Report};
 use scraper::{Html, Selector};
 use std::collections::{BTreeMap, BTreeSet};

@@ -4,7 +4,9 @@
 // it begins) and the term shards of those stems; the document records of
 // the results shown; and each shown result's own page, to quote the
 // paragraph that matched. Words are split as src/search/terms.rs splits
-// them; stemming was done when the index was built.
+// them, in every language alike; stemming was done when the index was
+// built. What it says is in the page's language: the theme's words, in
+// the form's data-words.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -12,12 +14,19 @@
     return;
   }
   var base = form.dataset.index;
+  var words = {};
+  try {
+    words = JSON.parse(form.dataset.words || "{}");
+  } catch (e) {
+    words = {};
+  }
   var box = form.elements.namedItem("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var PAGE = 20;
-  // Vocabulary files are named by a word's first three letters.
+  // Vocabulary files are named by a word's first three letters, or the
+  // first character of a pair of Chinese ones.
   var PREFIX = 3;
   var SNIPPET_WORDS = 36;
   var MAX_SUFFIX = 5;
@@ -43,16 +52,68 @@
   }
   var meta = get(base + "meta.json");
 
+  // Compatibility forms made plain, accents and vowel marks dropped
+  // (Russian keeps its й), the tatweel out, ى as ي, Arabic-Indic digits as
+  // ASCII ones, lower case.
   function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    return text.replace(/[йЙ]/g, "\ue000").normalize("NFKD").replace(/\p{M}/gu, "")
+      .replace(/\ue000/g, "й").replace(/\u0640/g, "").replace(/\u0649/g, "\u064a")
+      .replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x660); })
+      .replace(/[\u06f0-\u06f9]/g, function (d) { return String(d.charCodeAt(0) - 0x6f0); })
+      .toLowerCase();
   }
 
+  // Chinese characters and Japanese kana: written without spaces, indexed
+  // as each pair of neighbours.
+  var PAIRED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u;
+
   function splitWords(text) {
-    return fold(text).split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean);
+    var out = [];
+    fold(text).split(/[^\p{Alphabetic}\p{N}]+/u).forEach(function (run) {
+      var word = "";
+      var before = null;
+      Array.from(run).forEach(function (c) {
+        if (!PAIRED.test(c)) {
+          word += c;
+          before = null;
+          return;
+        }
+        if (word) {
+          out.push(word);
+          word = "";
+        }
+        if (before) {
+          out.push(before + c);
+        }
+        before = c;
+      });
+      if (word) {
+        out.push(word);
+      } else if (before && Array.from(run).length === 1) {
+        // A Chinese character alone: not indexed, but a query may begin
+        // the pairs it starts (see expand).
+        out.push(before);
+      }
+    });
+    return out;
+  }
+
+  function vocabularyPrefix(word) {
+    var chars = Array.from(word);
+    return chars.slice(0, PAIRED.test(chars[0] || "") ? 1 : PREFIX).join("");
+  }
+
+  // The page's words: `key` with each {name} of `values` filled in.
+  function say(key, values) {
+    var text = words[key] || "";
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(values[name]));
+    });
+    return text;
   }
 
   function indexed(word, stop) {
-    return (Array.from(word).length > 1 || /\p{N}/u.test(word)) && !stop.has(word);
+    return (Array.from(word).length > 1 || /\p{N}/u.test(word) || PAIRED.test(word)) && !stop.has(word);
   }
 
   function has(object, key) {
@@ -116,8 +177,10 @@
   // one. Dashes of every kind, non-breaking spaces and typographic double
   // quotes (“ ” „ « ») count as plain ones.
   function parse(query, stop, typing) {
-    var plain = query.replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u00a0\u202f]/g, " ")
-      .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, "\"");
+    var plain = query.normalize("NFKC").replace(/[\u2010-\u2015\u2212]/g, "-").replace(/[\u00a0\u202f]/g, " ")
+      .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, "\"")
+      .replace(/[\u0660-\u0669]/g, function (d) { return String(d.charCodeAt(0) - 0x660); })
+      .replace(/[\u06f0-\u06f9]/g, function (d) { return String(d.charCodeAt(0) - 0x6f0); });
     var phrases = [];
     var rest = plain.replace(/"([^"]*)("|$)/g, function (_, inside) {
       var words = splitWords(inside).filter(function (w) { return indexed(w, stop); });
@@ -149,6 +212,12 @@
       if (cited) {
         keys.push(compact(cited[1]));
       }
+      // A number as cited amid words of any language: "résolution 74/10
+      // de l'Assemblée", "第74/10号决议", "القرار 1325 (2000)".
+      var number = plain.match(/\d+\/\d+(?:\s?[A-Z](?![\p{L}\p{N}]))?|\d+\s*\(\d{4}\)/u);
+      if (number && keys.indexOf(compact(number[0])) < 0) {
+        keys.push(compact(number[0]));
+      }
     }
     return { terms: terms, phrases: phrases, keys: keys };
   }
@@ -157,14 +226,14 @@
   // that share them (to mark in the quoted paragraph). Each entry of the
   // file is [stem ("" for the word itself), documents holding the stem].
   async function expand(term, m) {
-    var first = Array.from(term.word).slice(0, PREFIX).join("");
+    var first = vocabularyPrefix(term.word);
     var vocabulary = await get(base + "words/" + (fnv(first) % m.vocabulary) + ".json");
     var stemOf = function (w) { return vocabulary[w][0] || w; };
     var words = Object.keys(vocabulary);
     var stems = new Map();
     if (has(vocabulary, term.word)) {
       stems.set(stemOf(term.word), 1);
-    } else if (term.prefix && Array.from(term.word).length >= GUESS_FROM) {
+    } else if ((term.prefix && Array.from(term.word).length >= GUESS_FROM) || PAIRED.test(term.word)) {
       // A word being typed: the commonest few words it begins, each a
       // little below a word typed whole.
       words
@@ -337,7 +406,7 @@
       if (count > bestCount) {
         var permalink = p.querySelector(".permalink");
         var name = permalink ? (permalink.getAttribute("aria-label") || "").replace(/^Link to /, "") : "";
-        best = { id: p.id, name: name || "note " + p.id.replace(/^fn/, ""), text: text };
+        best = { id: p.id, name: name || say("note_n", { n: p.id.replace(/^fn/, "") }), text: text };
         bestCount = count;
       }
     });
@@ -363,28 +432,70 @@
     return 0;
   }
 
-  // Some forty words around the first match, marked, built as text nodes
-  // so nothing in the text is read as markup.
-  function snippet(text, found) {
-    var wanted = function (word) { return found.surfaces.has(fold(word)); };
-    var tokens = text.split(/(\s+)/);
-    var first = found.phrases.length ? phraseStart(tokens, found.phrases[0].all) : tokens.findIndex(function (t) {
-      return splitWords(t).some(function (w) { return found.surfaces.has(w); });
+  // Where the query's words are in `text`: [start, end) ranges, merged. A
+  // word of the archive's is marked whole; of Chinese, each pair found.
+  var PIECES = new RegExp(PAIRED.source + "|(?:(?!" + PAIRED.source + ")[^])+", "gu");
+  function marks(text, found) {
+    var ranges = [];
+    text.replace(/[\p{Alphabetic}\p{N}\p{M}]+/gu, function (run, at) {
+      var pieces = run.match(PIECES) || [];
+      var offset = at;
+      pieces.forEach(function (piece, k) {
+        var next = pieces[k + 1];
+        if (!PAIRED.test(piece)) {
+          if (found.surfaces.has(fold(piece))) {
+            ranges.push([offset, offset + piece.length]);
+          }
+        } else if (next && PAIRED.test(next) && found.surfaces.has(fold(piece + next))) {
+          ranges.push([offset, offset + piece.length + next.length]);
+        }
+        offset += piece.length;
+      });
+      return run;
     });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) {
+        last[1] = Math.max(last[1], r[1]);
+      } else {
+        merged.push(r.slice());
+      }
+    });
+    return merged;
+  }
+
+  // The text's tokens: words and the spaces between them, and each
+  // Chinese character on its own.
+  function tokensOf(text) {
+    return text.split(new RegExp("(\\s+|" + PAIRED.source + ")", "u")).filter(Boolean);
+  }
+
+  // Some forty words (or seventy Chinese characters) around the first
+  // match, marked, built as text nodes so nothing in the text is read as
+  // markup.
+  function snippet(text, found) {
+    var tokens = tokensOf(text);
+    var first = 0;
+    if (found.phrases.length && !PAIRED.test(text)) {
+      first = phraseStart(tokens, found.phrases[0].all);
+    } else {
+      var at = (marks(text, found)[0] || [0])[0];
+      for (var length = 0; first < tokens.length && length + tokens[first].length <= at; first++) {
+        length += tokens[first].length;
+      }
+    }
     var start = Math.max(0, first - 12);
     var end = Math.min(tokens.length, start + 2 * SNIPPET_WORDS);
     var shown = (start > 0 ? "… " : "") + tokens.slice(start, end).join("") + (end < tokens.length ? " …" : "");
     var out = document.createDocumentFragment();
     var last = 0;
-    shown.replace(/[\p{Alphabetic}\p{N}\p{M}]+/gu, function (word, at) {
-      if (wanted(word)) {
-        out.appendChild(document.createTextNode(shown.slice(last, at)));
-        var mark = document.createElement("mark");
-        mark.textContent = word;
-        out.appendChild(mark);
-        last = at + word.length;
-      }
-      return word;
+    marks(shown, found).forEach(function (r) {
+      out.appendChild(document.createTextNode(shown.slice(last, r[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = shown.slice(r[0], r[1]);
+      out.appendChild(mark);
+      last = r[1];
     });
     out.appendChild(document.createTextNode(shown.slice(last)));
     return out;
@@ -515,8 +626,11 @@
   var shown = 0;
   var generation = 0;
 
+  // "12 resolutions", in the plural form the page's language takes.
+  var plurals = new Intl.PluralRules(document.documentElement.lang || "en");
   function counted(n) {
-    return n + (n === 1 ? " resolution" : " resolutions");
+    var key = "results_" + plurals.select(n);
+    return say(words[key] ? key : "results_other", { n: n });
   }
 
   // Shows the next page of results, in order; with a phrase, skips those
@@ -546,8 +660,8 @@
     more.hidden = next >= current.hits.length;
     if (current.phrases.length) {
       status.textContent = next >= current.hits.length
-        ? (shown === 0 ? "No resolution holds that phrase." : counted(shown) + " with the phrase, by relevance.")
-        : counted(shown) + " with the phrase so far, of " + current.hits.length + " holding its words.";
+        ? (shown === 0 ? say("no_phrase") : say("with_phrase", { results: counted(shown) }))
+        : say("with_phrase_so_far", { results: counted(shown), total: current.hits.length });
     }
     list.dataset.query = current.query;
     list.dataset.done = "true";
@@ -577,12 +691,12 @@
       list.dataset.done = "true";
       return;
     }
-    status.textContent = "Searching…";
+    status.textContent = say("searching");
     var found;
     try {
       found = await find(params.get("q") || "", filters, how === "typing");
     } catch (e) {
-      status.textContent = "The search index could not be read (" + e.message + ").";
+      status.textContent = say("index_unreadable", { error: e.message });
       return;
     }
     if (run !== generation) {
@@ -598,13 +712,13 @@
     if (found.symbol && n === 1 && how !== "typing") {
       var only = await record(found.hits[0], found.meta);
       if (how === "submit" || !cameBack()) {
-        status.textContent = "Going to " + only[0] + "…";
+        status.textContent = say("going_to", { symbol: only[0] });
         (how === "submit" ? location.assign : location.replace).call(location, only[3]);
         return;
       }
     }
-    status.textContent = n === 0 ? "No resolution matches."
-      : counted(n) + (query && !found.symbol ? ", by relevance." : ", newest first.");
+    status.textContent = n === 0 ? say("no_match")
+      : say(query && !found.symbol ? "by_relevance" : "newest_first", { results: counted(n) });
     next = 0;
     shown = 0;
     await showMore();
