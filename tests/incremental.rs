@@ -276,13 +276,20 @@ fn templates_config_and_errors() {
     a.apply(&[Change::Content(p.clone())]);
     let page = a_path_served(&a, "fr/ga/70/1/index.html");
     assert!(fs::read_to_string(&page).unwrap().contains("Premier titre"));
+    // Its language's search index holds it, and follows its edits.
+    let served = a.tmp.path().join("served");
+    let found = |word: &str| search::SearchIndex::open(&served, "fr/search").ranked_symbols(word);
+    assert_eq!(found("premier"), ["A/RES/70/1"]);
     a.assert_same_as_full_build();
     fs::write(&p, version("Second titre")).unwrap();
     a.apply(&[Change::Content(p.clone())]);
     assert!(fs::read_to_string(&page).unwrap().contains("Second titre"));
+    assert_eq!(found("premier"), Vec::<String>::new());
+    assert_eq!(found("second"), ["A/RES/70/1"]);
     a.assert_same_as_full_build();
     fs::remove_file(&p).unwrap();
     a.apply(&[Change::Content(p)]);
     assert!(!page.exists());
+    assert!(!a_path_served(&a, "fr/search").exists());
     a.assert_same_as_full_build();
 }
