@@ -131,7 +131,21 @@ impl Index {
             &index.order,
             &layout,
         );
+        if !keep {
+            // Only the files are wanted of an index not to be updated: a
+            // build of several languages holds them all before writing.
+            index.forget_words();
+        }
         index
+    }
+
+    /// Drops what only an update needs: the vocabulary and the postings.
+    fn forget_words(&mut self) {
+        self.words = FxHashMap::default();
+        self.stem_ids = FxHashMap::default();
+        self.stems = Vec::new();
+        self.shard_stems = Vec::new();
+        self.file_words = Vec::new();
     }
 
     /// Brings the index up to date with `texts`, those it was built from,

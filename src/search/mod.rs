@@ -41,6 +41,7 @@
 mod index;
 pub mod terms;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -326,13 +327,17 @@ impl Terms {
 /// symbol keys.
 pub(crate) fn document_terms(analyzer: &Analyzer, e: &Entry) -> Terms {
     let r = &e.resolution;
-    let mut text = String::new();
-    let mut spans: Vec<(u32, u32, u16)> = Vec::new();
+    // Counted by word as they come, sorted once each: a text repeats its
+    // words many times.
+    let mut counts: FxHashMap<String, u16> = FxHashMap::default();
     let mut length = 0;
     let mut add = |t: &str, weight: u16| {
-        let start = text.len() as u32;
-        text.push_str(t);
-        spans.push((start, text.len() as u32, weight));
+        match counts.get_mut(t) {
+            Some(n) => *n = n.saturating_add(weight),
+            None => {
+                counts.insert(t.to_string(), weight);
+            }
+        }
         if weight != WEIGHT.symbol {
             length += 1;
         }
@@ -355,26 +360,19 @@ pub(crate) fn document_terms(analyzer: &Analyzer, e: &Entry) -> Terms {
             analyzer.each_term(&plain_text(md), |t| add(t, WEIGHT.text));
         }
     }
-    let slice = |&(a, b, _): &(u32, u32, u16)| &text[a as usize..b as usize];
-    spans.sort_unstable_by(|x, y| slice(x).cmp(slice(y)));
-    // One copy of each word, its weights summed.
-    let mut distinct = String::new();
-    let mut words: Vec<(u32, u32, u16)> = Vec::new();
-    for span in &spans {
-        let word = slice(span);
-        match words.last_mut() {
-            Some(last) if &distinct[last.0 as usize..last.1 as usize] == word => {
-                last.2 = last.2.saturating_add(span.2);
-            }
-            _ => {
-                let start = distinct.len() as u32;
-                distinct.push_str(word);
-                words.push((start, distinct.len() as u32, span.2));
-            }
-        }
-    }
+    let mut sorted: Vec<(String, u16)> = counts.into_iter().collect();
+    sorted.sort_unstable();
+    let mut text = String::with_capacity(sorted.iter().map(|(w, _)| w.len()).sum());
+    let words = sorted
+        .iter()
+        .map(|(word, n)| {
+            let start = text.len() as u32;
+            text.push_str(word);
+            (start, text.len() as u32, *n)
+        })
+        .collect();
     Terms {
-        text: distinct,
+        text,
         words,
         length,
     }

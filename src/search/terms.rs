@@ -151,81 +151,100 @@ pub(crate) fn in_pairs(c: char) -> bool {
         | '\u{20000}'..='\u{3134f}')
 }
 
-/// The plain form of one character of a word, if it is one (see the
-/// module's comment); `None` for what separates words.
-fn folded(c: char) -> Option<char> {
+/// Calls `letter` with the plain lower-case form of one character of a
+/// compatibility decomposition (see the module's comment), if it is part
+/// of a word; false for what separates words.
+fn folded(c: char, mut letter: impl FnMut(char)) -> bool {
     match c {
+        '\u{649}' => letter('\u{64a}'),
+        '\u{660}'..='\u{669}' => letter(char::from(b'0' + (u32::from(c) - 0x660) as u8)),
+        '\u{6f0}'..='\u{6f9}' => letter(char::from(b'0' + (u32::from(c) - 0x6f0) as u8)),
+        _ if c.is_alphabetic() || c.is_numeric() => c.to_lowercase().for_each(letter),
+        _ => return false,
+    }
+    true
+}
+
+/// The plain lower-case form of the commonest letters of the UN's
+/// languages, known without the Unicode tables: none of them decomposes
+/// but й, which Russian keeps: its stemmer reads it.
+fn common_letter(c: char) -> Option<char> {
+    match c {
+        'a'..='z' | '0'..='9' | 'а'..='я' | '\u{4e00}'..='\u{9fff}' => Some(c),
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        'А'..='Я' => char::from_u32(u32::from(c) + 0x20),
+        // ا to غ and ف to ي, but ى, read as ي.
         '\u{649}' => Some('\u{64a}'),
-        '\u{660}'..='\u{669}' => char::from_u32(u32::from(c) - 0x660 + u32::from('0')),
-        '\u{6f0}'..='\u{6f9}' => char::from_u32(u32::from(c) - 0x6f0 + u32::from('0')),
-        _ if c.is_alphabetic() || c.is_numeric() => Some(c),
+        '\u{627}'..='\u{63a}' | '\u{641}'..='\u{64a}' => Some(c),
         _ => None,
+    }
+}
+
+/// The word being read, handed to `each` when it ends.
+struct Words<F: FnMut(&str)> {
+    word: String,
+    /// The last character of a run written in pairs, if the word is one.
+    paired: Option<char>,
+    each: F,
+}
+
+impl<F: FnMut(&str)> Words<F> {
+    fn letter(&mut self, d: char) {
+        if !in_pairs(d) {
+            self.paired = None;
+            self.word.push(d);
+            return;
+        }
+        self.end();
+        if let Some(before) = self.paired.replace(d) {
+            self.word.push(before);
+            self.word.push(d);
+            (self.each)(&self.word);
+            self.word.clear();
+        }
+    }
+
+    /// Ends the word, if any.
+    fn end(&mut self) {
+        if !self.word.is_empty() {
+            (self.each)(&self.word);
+            self.word.clear();
+        }
+    }
+
+    fn split(&mut self) {
+        self.end();
+        self.paired = None;
     }
 }
 
 /// Calls `each` with every word of `text`, folded (see the module's
 /// comment), lower case: runs of letters and digits, and each pair of
 /// neighbouring characters in runs of Chinese.
-pub fn each_word(text: &str, mut each: impl FnMut(&str)) {
-    let mut word = String::new();
-    // The last character of a run written in pairs, if the word is one.
-    let mut paired: Option<char> = None;
-    let mut push = |d: char, word: &mut String, paired: &mut Option<char>| {
-        // The tatweel only draws a word out.
-        if d == '\u{640}' {
-            return;
-        }
-        let Some(d) = folded(d) else {
-            if !word.is_empty() {
-                each(word);
-                word.clear();
-            }
-            *paired = None;
-            return;
-        };
-        match (in_pairs(d), *paired) {
-            (true, Some(before)) => {
-                word.clear();
-                word.push(before);
-                word.push(d);
-                each(word);
-                word.clear();
-                *paired = Some(d);
-            }
-            (true, None) => {
-                if !word.is_empty() {
-                    each(word);
-                    word.clear();
-                }
-                *paired = Some(d);
-            }
-            (false, _) => {
-                *paired = None;
-                word.extend(d.to_lowercase());
-            }
-        }
+pub fn each_word(text: &str, each: impl FnMut(&str)) {
+    let mut words = Words {
+        word: String::new(),
+        paired: None,
+        each,
     };
     for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                push(c.to_ascii_lowercase(), &mut word, &mut paired);
-            } else {
-                push(' ', &mut word, &mut paired);
-            }
-            continue;
+        if let Some(d) = common_letter(c) {
+            words.letter(d);
+        } else if c.is_ascii() {
+            words.split();
+        } else {
+            decompose_compatible(c, |d| {
+                // The tatweel only draws a word out.
+                if is_combining_mark(d) || d == '\u{640}' {
+                    return;
+                }
+                if !folded(d, |x| words.letter(x)) {
+                    words.split();
+                }
+            });
         }
-        // Russian keeps its й: its stemmer reads it.
-        if matches!(c, 'й' | 'Й') {
-            push('й', &mut word, &mut paired);
-            continue;
-        }
-        decompose_compatible(c, |d| {
-            if !is_combining_mark(d) {
-                push(d, &mut word, &mut paired);
-            }
-        });
     }
-    push(' ', &mut word, &mut paired);
+    words.split();
 }
 
 /// The part of a word that names its vocabulary file: its first three
