@@ -126,6 +126,21 @@ fn every_version_is_imported_beside_the_english() {
             _ => assert!(missing.is_empty(), "{code}: {missing:?}"),
         }
         assert!(theirs.is_subset(&english), "{code}: a version of nothing");
+        // Each version's title is its own: not the dash the Arabic
+        // prefaces open it with, nor the opening line the Arabic 74/255 A
+        // and B give as their title.
+        for name in sources(&s.content, code) {
+            let text = fs::read_to_string(s.content.join(format!("ga/74/{name}.md"))).unwrap();
+            let heading = text.lines().find(|l| l.starts_with("## ")).unwrap();
+            let title = heading.split_once(". ").map_or("", |(_, t)| t);
+            let opening = ["إن الجمعية العامة", "L’Assemblée générale", "大会"];
+            assert!(
+                !title.is_empty()
+                    && !title.starts_with(['-', '–'])
+                    && !opening.contains(&title.trim_end_matches([',', '،', '，'])),
+                "{name}: {heading}"
+            );
+        }
     }
     assert_eq!(
         s.refused,

@@ -222,12 +222,30 @@ fn preface_numbers(n: Node) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The title in a preface, without the dash some Arabic texts open it
+/// with (`- النظام الموحَّد`); none where it only repeats the text's
+/// opening line (`إن الجمعية العامة،` for the title of the Arabic 74/255 A).
 fn preface_title(n: Node) -> String {
-    n.children()
+    let title = n
+        .children()
         .find(|c| c.has_tag_name("preface"))
         .and_then(|p| named(p, "docTitle"))
         .map(words)
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    let opening = n
+        .descendants()
+        .find(|d| d.has_tag_name("formula") && d.attribute("name") == Some("enactingFormula"))
+        .map(words);
+    if opening.is_some_and(|o| letters(&o) == letters(&title)) {
+        return String::new();
+    }
+    let dashes: &[char] = &['-', '\u{2013}', '\u{2014}', ' '];
+    title.trim_start_matches(dashes).to_string()
 }
 
 impl Meta {
