@@ -218,12 +218,12 @@ fn paragraph_anchors_agree_with_the_english() {
         }
         shares.push((*code, share));
     }
-    // Measured: fr 0.965, es 0.956, ru 0.952, zh 0.950, ar 0.881 (the
+    // Measured: fr 0.972, es 0.962, ru 0.958, zh 0.962, ar 0.956 (the
     // exceptions are the texts' own numbering, or what plenary does not
-    // read yet: headings set as text, a sole operative paragraph that ends
-    // in a comma, Arabic sub-paragraphs past the alphabet).
+    // read yet: headings set as text, annexes the text does not head as
+    // annexes, Arabic sub-paragraphs past the alphabet).
     for (code, share) in shares {
-        let floor = if code == "ar" { 0.87 } else { 0.945 };
+        let floor = 0.95;
         assert!(share >= floor, "{code}: {share:.3}");
     }
 }

@@ -188,6 +188,17 @@ fn sub_label(text: &str, english: bool) -> Option<(String, String, usize)> {
             .flatten()?;
         return Some((c[1].to_string(), printed(&c), c[0].len()));
     }
+    if let Some(c) = SUBPARAGRAPH_CHINESE.captures(text) {
+        // `㈠`, `(一)`: the Chinese texts number Roman sub-paragraphs in
+        // their numerals.
+        let n = match (c.get(1), c.get(2)) {
+            (Some(one), _) => u32::from(one.as_str().chars().next()?) - 0x321f,
+            (_, Some(word)) => chinese_number(word.as_str())?,
+            _ => return None,
+        };
+        let token = roman(n)?.to_ascii_lowercase();
+        return Some((token, printed(&c), c[0].len()));
+    }
     if text.starts_with('’') {
         let c = SUBPARAGRAPH_ARABIC_ROMAN.captures(text)?;
         let token = roman(number_of(&c[1])?)?.to_ascii_lowercase();
@@ -242,6 +253,13 @@ static SUBPARAGRAPH_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
 /// `(أ)`: the Arabic texts letter sub-paragraphs in the abjad order.
 static SUBPARAGRAPH_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
     built_in(r"^\(([\p{Arabic}\x{640}]{1,3})\)[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]+")
+});
+/// `㈠` (the ideographs one to ten in parentheses, one character each) or
+/// `(一)`, `（十一）`: the Chinese texts' Roman sub-paragraphs.
+static SUBPARAGRAPH_CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    built_in(
+        r"^(?:([\x{3220}-\x{3229}])|[(（]([一二三四五六七八九十]{1,3})[)）])[\s\x{200B}-\x{200F}\x{2060}\x{FEFF}]*",
+    )
 });
 /// `’1‘`: the Arabic texts number the Roman sub-paragraphs so.
 static SUBPARAGRAPH_ARABIC_ROMAN: LazyLock<Regex> = LazyLock::new(|| {
@@ -602,6 +620,9 @@ impl<'d> Parser<'d> {
     /// in a semicolon (`*Prie instamment* … ;`).
     fn sole_operative(&mut self) {
         let english = self.english;
+        if !english && self.announcing_operative() {
+            return;
+        }
         let Some(last) = self.structure.blocks.last_mut() else {
             return;
         };
@@ -613,6 +634,39 @@ impl<'d> Parser<'d> {
         if end.ends_with(['.', '。', '۔']) || (!english && end.ends_with([';', '؛', '；'])) {
             last.kind = BlockKind::Operative;
         }
+    }
+
+    /// The last paragraph of a preamble, followed by nothing but its
+    /// sub-paragraphs (and their tables), that announces them with a colon
+    /// (`*Décide* ce qui suit pour l’exercice biennal 2018-2019 :`, then
+    /// `a)`, `b)`): the sole operative paragraph, as English reads
+    /// `*Resolves* that …:` by its verb. Whether it was.
+    fn announcing_operative(&mut self) -> bool {
+        let Some(owner) = self.sub.owner else {
+            return false;
+        };
+        let blocks = &mut self.structure.blocks;
+        let children = |b: &Block| {
+            matches!(
+                b.kind,
+                BlockKind::Subparagraph | BlockKind::Continuation | BlockKind::Table
+            )
+        };
+        let only_children = blocks.get(owner + 1..).is_some_and(|after| {
+            after.iter().any(|b| b.kind == BlockKind::Subparagraph) && after.iter().all(children)
+        });
+        let Some(b) = blocks
+            .get_mut(owner)
+            .filter(|b| b.kind == BlockKind::Preambular)
+        else {
+            return false;
+        };
+        let text = TRAILING_MARKERS.replace(&b.text, "");
+        if only_children && text.trim_end().ends_with([':', '：']) {
+            b.kind = BlockKind::Operative;
+            return true;
+        }
+        false
     }
 
     /// A paragraph of the preamble that ends with a colon before a heading
@@ -945,16 +999,29 @@ fn other_opening(text: &str) -> bool {
         return false;
     }
     let trimmed = text.trim();
-    let comma = trimmed.strip_suffix([',', '，', '،']);
+    let commas = [',', '，', '،'];
+    // A comma set in emphasis of its own (`إن الجمعية العامة **،**`).
+    let own = (trimmed.trim_end_matches(['*', '_']).strip_suffix(commas))
+        .filter(|t| t.ends_with(['*', '_']) && trimmed.ends_with(['*', '_']))
+        .map(|t| t.trim_end_matches(['*', '_']));
+    let comma = own.or_else(|| trimmed.strip_suffix(commas));
     let inner = comma.unwrap_or(trimmed).trim_end();
     let emphasised = inner.len() > 2
         && (inner.starts_with('*') && inner.ends_with('*')
             || inner.starts_with('_') && inner.ends_with('_'));
-    // Before a colon the texts leave the comma out: emphasis must say it.
-    if comma.is_none() && !emphasised {
+    let plain = inner.trim_matches(['*', '_']);
+    // Before a colon the texts leave the comma out: emphasis must say it,
+    // or the line be a name and nothing more (`إن الجمعية العامة`): a few
+    // words of letters, no Latin one.
+    let bare_name = || {
+        plain.chars().count() <= 30
+            && plain
+                .chars()
+                .all(|c| c.is_alphabetic() && !c.is_ascii() || c == ' ')
+    };
+    if comma.is_none() && !emphasised && !bare_name() {
         return false;
     }
-    let plain = inner.trim_matches(['*', '_']);
     let inside_one = !plain.contains(['*', '_']);
     let latin = plain.chars().any(|c| c.is_ascii_alphabetic());
     !plain.is_empty()
@@ -1277,6 +1344,22 @@ mod tests {
         // Russian: a Cyrillic а, then Latin letters.
         let ru = tokens("## 1/1. T\n\n1. *Постановляет*:\n\nа) x;\n\nb) y.\n");
         assert_eq!(ru[1].2.as_deref(), Some("a"));
+        // Chinese: Roman sub-paragraphs in its numerals, in one character
+        // or in brackets.
+        let zh = tokens("## 1/1. T\n\n1. 决定：\n\n(a) 甲：\n\n㈠ 乙；\n\n㈡ 丙；\n\n(b) 丁：\n\n(一) 戊；\n\n（二）己。\n");
+        let zh: Vec<Option<&str>> = zh.iter().map(|b| b.2.as_deref()).collect();
+        assert_eq!(
+            zh,
+            [
+                None,
+                Some("a"),
+                Some("i"),
+                Some("ii"),
+                Some("b"),
+                Some("i"),
+                Some("ii")
+            ]
+        );
         // Arabic: `1 -`, Arabic-Indic digits, and letters in abjad order.
         let ar = tokens("## 1/1. T\n\n1 -\tتقرر:\n\n(أ) x؛\n\n(ب) y.\n\n٢ - تقرر\n");
         assert_eq!((ar[0].0.as_str(), ar[0].1), ("1.", Some(1)));
@@ -1330,6 +1413,10 @@ mod tests {
             "**大会**，",
             "إن الجمعية العامة،",
             "*L’Assemblée générale*",
+            "إن الجمعية العامة",
+            "大会",
+            "إن الجمعية العامة **،**",
+            "*L’Assemblée générale,*",
         ] {
             assert!(other_opening(opening), "{opening}");
         }
@@ -1337,6 +1424,9 @@ mod tests {
             "*Recalling* its resolution,",
             "Noting the report,",
             "*Décide*, en outre",
+            "Assemblée générale",
+            "تقرر ما يلي:",
+            "الأمين العام للأمم المتحدة ومنظومة الأمم المتحدة الإنمائية",
         ] {
             assert!(!other_opening(not), "{not}");
         }
