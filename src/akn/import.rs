@@ -15,6 +15,7 @@ use super::extract::Extract;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::resolution::adoption::{split_sponsors, Adoption, Recorded, Totals, Vote};
+use crate::resolution::annexes::annex_number;
 use crate::resolution::date::Date;
 use crate::urls::slug;
 
@@ -566,6 +567,8 @@ struct Writer {
     notes: Vec<(String, String)>,
     /// Blocks written after the front matter.
     blocks: usize,
+    /// Whether the annexes are being written.
+    in_annexes: bool,
 }
 
 impl Writer {
@@ -700,6 +703,9 @@ impl Writer {
                     self.heading_block(&text);
                 }
                 "p" if c.children().any(|d| d.has_tag_name("docType")) => self.doc_type(c),
+                "p" if self.in_annexes && self.pending_num.is_none() && bold_annex_title(c) => {
+                    self.heading_block(&words(c));
+                }
                 "p" => {
                     let text = self.inline(c);
                     if text.trim().is_empty() {
@@ -756,10 +762,12 @@ impl Writer {
             let titled = doc.descendants().any(|d| {
                 (d.has_tag_name("heading") && is_annex_title(&words(d)))
                     || d.has_tag_name("docType")
+                    || (d.has_tag_name("p") && bold_annex_title(d))
             });
             if !titled {
                 self.block("## Annex");
             }
+            self.in_annexes = true;
             for part in doc.children().filter(Node::is_element) {
                 if matches!(part.tag_name().name(), "preamble" | "mainBody") {
                     self.walk(part);
@@ -881,18 +889,26 @@ fn is_marker(text: &str) -> bool {
     !text.is_empty() && text.len() <= 4 && text.chars().all(|c| c.is_ascii_digit())
 }
 
-/// `Annex`, `Annex I`, `Annex 2`, `Annex B`.
+/// `Annex`, `Annex I`, `Annexe 2`, `附件二`, `المرفق الثاني` (see
+/// [`annex_number`]).
 fn is_annex_title(text: &str) -> bool {
-    let Some(rest) = text.trim().strip_prefix("Annex") else {
-        return false;
-    };
-    let rest = rest.trim();
-    rest.is_empty()
-        || rest
-            .chars()
-            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
-        || rest.chars().all(|c| c.is_ascii_digit())
-        || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_uppercase()))
+    annex_number(text).is_some()
+}
+
+/// A paragraph that is an annex's title alone, in bold: how some
+/// translations head an annex the English heads with `<heading>`
+/// (`<p><span class="bold">Annexe II</span></p>` in the French 74/280).
+fn bold_annex_title(p: Node) -> bool {
+    let mut elements = p.children().filter(Node::is_element);
+    let only = elements.next().filter(|_| elements.next().is_none());
+    let bold = only.is_some_and(|s| {
+        s.has_tag_name("span") && s.attribute("class").is_some_and(|c| c.contains("bold"))
+    });
+    let loose = p
+        .children()
+        .filter(|c| c.is_text())
+        .filter_map(|c| c.text());
+    bold && loose.collect::<String>().trim().is_empty() && is_annex_title(&words(p))
 }
 
 /// Runs of whitespace as one space.

@@ -2,6 +2,7 @@
 
 pub mod adoption;
 pub mod anchors;
+pub(crate) mod annexes;
 pub mod date;
 pub mod front_matter;
 pub mod meta;

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
+use super::annexes::annex_number;
 use super::date::Date;
 use super::model::{Block, BlockKind, Footnote};
 use crate::diagnostics::Diagnostics;
@@ -64,8 +65,6 @@ static HEADING_ROMAN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static PART_LETTER: LazyLock<Regex> = LazyLock::new(|| built_in(r"^(.*\S)\s+([A-H])$"));
-static ANNEX: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"(?i)^annex(?:\s+([IVXLC]+|[A-Z]|\d+))?\s*$"));
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"^([IVXLC]+|[A-Z])(?:\.?$|\.\s+(.+)$)"));
 // The label patterns match the label alone; the text is what follows the
@@ -490,7 +489,7 @@ impl<'d> Parser<'d> {
     /// `## Annex …`, or an unexpected second level-two heading.
     fn level_two(&mut self, line: usize, rest: &str) {
         let plain = FOOTNOTE_MARKERS.replace_all(rest, "");
-        if let Some(c) = ANNEX.captures(plain.trim()) {
+        if let Some(number) = annex_number(plain.trim()) {
             self.part += 1;
             self.section = None;
             self.sections_used.clear();
@@ -498,8 +497,8 @@ impl<'d> Parser<'d> {
             self.last_paragraph = None;
             self.sub = SubState::default();
             let i = self.push(BlockKind::Annex, line, rest);
-            self.structure.blocks[i].label = Some(match c.get(1) {
-                Some(n) => format_compact!("Annex {}", n.as_str()),
+            self.structure.blocks[i].label = Some(match number {
+                Some(n) => format_compact!("Annex {n}"),
                 None => CompactString::const_new("Annex"),
             });
             return;
