@@ -297,6 +297,13 @@ fn every_page_names_its_versions_and_arabic_reads_right_to_left() {
                 "{}",
                 path.display()
             );
+            // Each paragraph's ¶ link is named in the language too.
+            let link_to = words(code)["link_to"].as_str().unwrap().to_string();
+            let prefix = link_to.split("{name}").next().unwrap();
+            for a in html.select(&common::sel("a.permalink")) {
+                let label = a.value().attr("aria-label").unwrap_or("");
+                assert!(label.starts_with(prefix), "{}: {label}", path.display());
+            }
             let ld = html
                 .select(&common::sel(r#"script[type="application/ld+json"]"#))
                 .next();

@@ -16,6 +16,7 @@ use crate::render::context::{
     body_view, language_view, resolution_view, session_view, summary, topic_view, version_view,
     GroupView, COMPARE as COMPARE_PATH,
 };
+use crate::render::names::Names;
 use crate::render::{latest, timeline, NoHighlight, Renderer};
 use crate::site::topics::agenda_path;
 use crate::site::{
@@ -479,9 +480,15 @@ fn resolution(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
     let Some(i) = p.output.of.entry() else {
         return Ok(Vec::new());
     };
+    let language = r
+        .site
+        .entries
+        .get(i)
+        .map(|e| e.resolution.meta.language.as_str());
+    let names = Names::of(r.words.of(language.unwrap_or_default()));
     let view = r
         .text(i)
-        .and_then(|text| resolution_view(r.config, r.site, r.links, i, &text));
+        .and_then(|text| resolution_view(r.config, r.site, r.links, (i, &text), &names));
     r.page(&p.path, "resolution.html", r.source_of(i), |ctx| {
         ctx.insert("resolution", &view)
     })
@@ -543,9 +550,10 @@ fn version(r: &Renderer, p: &Planned) -> Result<Vec<u8>, Diagnostic> {
         return Ok(Vec::new());
     };
     let text = version_text(r.config, &r.version_links, version);
-    let mut view = version_view(r.config, r.site, r.links, v, &text);
     let meta = &version.entry.resolution.meta;
     let language = meta.language.as_str();
+    let names = Names::of(r.words.of(language));
+    let mut view = version_view(r.config, r.site, r.links, (v, &text), &names);
     // The theme's words, the body's name and the date in the version's
     // language; the rest of the page (listings, cited by) stays in the
     // default one.

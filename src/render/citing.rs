@@ -1,5 +1,6 @@
-//! How to cite a resolution: the plain-text line, BibTeX, the short form a
-//! paragraph's ¶ link copies, and the schema.org record search engines read.
+//! How to cite a resolution: the plain-text line, BibTeX and the schema.org
+//! record search engines read (what a paragraph's ¶ link copies is
+//! `names::Names::cite`).
 
 use serde_json::json;
 
@@ -90,15 +91,6 @@ impl Cited<'_> {
     }
 }
 
-/// What a paragraph's ¶ link copies before its address:
-/// `E/RES/1997/2, para. 2 (a)`, from the paragraph's spoken name.
-pub fn paragraph(symbol: &str, name: &str) -> String {
-    if name.is_empty() {
-        return symbol.to_string();
-    }
-    format!("{symbol}, {}", name.replace("paragraph", "para."))
-}
-
 /// Escapes the characters BibTeX treats specially.
 fn bibtex_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -120,18 +112,6 @@ fn bibtex_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraph_citations_use_the_short_form() {
-        assert_eq!(
-            paragraph("E/RES/1997/2", "paragraph 2 (a)"),
-            "E/RES/1997/2, para. 2 (a)"
-        );
-        assert_eq!(
-            paragraph("A/RES/76/10", "preambular paragraph 3"),
-            "A/RES/76/10, preambular para. 3"
-        );
-    }
 
     #[test]
     fn bibtex_specials_are_escaped() {

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::names::Names;
 use super::{citing, text};
 use crate::cite::{Links, Place, Text};
 use crate::config::Config;
@@ -542,10 +543,10 @@ pub(crate) fn resolution_view<'a>(
     config: &'a Config,
     site: &'a Site,
     links: &'a Links,
-    i: usize,
-    text: &Text,
+    (i, text): (usize, &Text),
+    names: &Names,
 ) -> Option<ResolutionView<'a>> {
-    view(config, site, links, i, site.entries.get(i)?, text)
+    view(config, site, links, (i, site.entries.get(i)?, text), names)
 }
 
 /// The page of version `v` ([`Site::versions`]): its own text, and what
@@ -554,21 +555,27 @@ pub(crate) fn version_view<'a>(
     config: &'a Config,
     site: &'a Site,
     links: &'a Links,
-    v: usize,
-    text: &Text,
+    (v, text): (usize, &Text),
+    names: &Names,
 ) -> Option<ResolutionView<'a>> {
     let version = site.versions.get(v)?;
-    view(config, site, links, version.of, &version.entry, text)
+    view(
+        config,
+        site,
+        links,
+        (version.of, &version.entry, text),
+        names,
+    )
 }
 
-/// The page of `e`, entry `i` or one of its versions.
+/// The page of `e`, entry `i` or one of its versions, its paragraphs
+/// named in `names`.
 fn view<'a>(
     config: &'a Config,
     site: &'a Site,
     links: &'a Links,
-    i: usize,
-    e: &'a Entry,
-    text: &Text,
+    (i, e, text): (usize, &'a Entry, &Text),
+    names: &Names,
 ) -> Option<ResolutionView<'a>> {
     let r = &e.resolution;
     let body = config.body(&r.meta.body)?;
@@ -580,11 +587,11 @@ fn view<'a>(
         .iter()
         .zip(&htmls)
         .map(|(b, html)| {
-            let name = block_name(b, &r.blocks);
+            let name = block_name(b, &r.blocks, names);
             text::BlockHtml {
                 block: b,
                 html,
-                cite: citing::paragraph(&r.meta.symbol, &name),
+                cite: names.cite(&r.meta.symbol, &name),
                 name,
                 cited_count: cited_paragraphs
                     .iter()
@@ -593,7 +600,7 @@ fn view<'a>(
             }
         })
         .collect();
-    let content = text::write(&blocks);
+    let content = text::write(&blocks, names);
     let footnotes = r
         .footnotes
         .iter()
@@ -746,7 +753,7 @@ fn cited_by<'a>(
             Some(p) => p.citing.push(citing),
             None => paragraphs.push(CitedParagraphView {
                 anchor: block.anchor.as_deref().unwrap_or(""),
-                name: block_name(block, &target.blocks),
+                name: block_name(block, &target.blocks, &Names::english()),
                 citing: vec![citing],
             }),
         }
@@ -767,7 +774,7 @@ fn place_name(r: &crate::resolution::Resolution, place: Place) -> String {
         Place::Block(b) => r
             .blocks
             .get(b)
-            .map(|block| block_name(block, &r.blocks))
+            .map(|block| block_name(block, &r.blocks, &Names::english()))
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "text".to_string()),
         Place::Footnote(f) => r
@@ -778,18 +785,14 @@ fn place_name(r: &crate::resolution::Resolution, place: Place) -> String {
 }
 
 /// How a paragraph is named when read aloud or cited: `paragraph 1 (a)`.
-fn block_name(b: &Block, all: &[Block]) -> String {
+fn block_name(b: &Block, all: &[Block], names: &Names) -> String {
     let parent = || {
         b.parent
             .and_then(|p| all.get(p))
-            .map(|p| block_name(p, all))
+            .map(|p| block_name(p, all, names))
             .unwrap_or_default()
     };
-    let section = b
-        .section
-        .as_deref()
-        .map(|s| format!("section {s}, "))
-        .unwrap_or_default();
+    let section = b.section.as_deref();
     match b.kind {
         BlockKind::Preambular => {
             let n = b
@@ -797,19 +800,19 @@ fn block_name(b: &Block, all: &[Block]) -> String {
                 .as_deref()
                 .and_then(|a| a.rsplit("pp").next())
                 .unwrap_or("");
-            format!("{section}preambular paragraph {n}")
+            names.in_section(section, names.preambular(n))
         }
         BlockKind::Operative => match b.number {
-            Some(n) => format!("{section}paragraph {n}"),
+            Some(n) => names.in_section(section, names.paragraph(n)),
             // The one operative paragraph the UN leaves unnumbered
             // (`Approves the political declaration…`).
-            None => format!("{section}operative paragraph"),
+            None => names.in_section(section, names.operative()),
         },
         BlockKind::Subparagraph => format!("{} {}", parent(), b.label.as_deref().unwrap_or("")),
-        BlockKind::Continuation => format!("{} (continued)", parent()),
+        BlockKind::Continuation => names.continued(&parent()),
         BlockKind::AnnexParagraph => match b.number {
-            Some(n) => format!("annex, {section}paragraph {n}"),
-            None => "annex text".to_string(),
+            Some(n) => names.in_annex(&names.in_section(section, names.paragraph(n))),
+            None => names.annex_text(),
         },
         _ => String::new(),
     }

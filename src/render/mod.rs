@@ -6,6 +6,7 @@ pub mod adoption;
 pub mod citing;
 pub mod context;
 pub(crate) mod highlight;
+pub(crate) mod names;
 pub mod states;
 pub mod text;
 pub mod theme;

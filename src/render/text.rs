@@ -7,6 +7,7 @@
 use pulldown_cmark_escape::escape_html;
 use std::fmt::Write;
 
+use super::names::Names;
 use crate::resolution::{Block, BlockKind};
 
 /// One block, ready to write: its rendered inline HTML, its spoken name
@@ -22,7 +23,7 @@ pub struct BlockHtml<'a> {
 
 /// The blocks in order, each as the element its kind calls for, one per
 /// line.
-pub fn write(blocks: &[BlockHtml]) -> String {
+pub(crate) fn write(blocks: &[BlockHtml], names: &Names) -> String {
     let mut out = String::with_capacity(blocks.iter().map(|b| b.html.len() + 160).sum());
     // A sub-heading is an `h3` under a section's or an annex's `h2`, and
     // an `h2` before any: the page's outline skips no level.
@@ -30,13 +31,13 @@ pub fn write(blocks: &[BlockHtml]) -> String {
     for b in blocks {
         under_h2 |= matches!(b.block.kind, BlockKind::Section | BlockKind::Annex);
         // Writing to a String cannot fail.
-        let _ = write_block(&mut out, b, under_h2);
+        let _ = write_block(&mut out, b, under_h2, names);
     }
     out.truncate(out.trim_end().len());
     out
 }
 
-fn write_block(out: &mut String, b: &BlockHtml, under_h2: bool) -> std::fmt::Result {
+fn write_block(out: &mut String, b: &BlockHtml, under_h2: bool, names: &Names) -> std::fmt::Result {
     let anchor = b.block.anchor.as_deref().unwrap_or("");
     let label = b.block.label.as_deref().unwrap_or("");
     match b.block.kind {
@@ -67,13 +68,13 @@ fn write_block(out: &mut String, b: &BlockHtml, under_h2: bool) -> std::fmt::Res
             escape_html(&mut *out, anchor)?;
             writeln!(out, "\">{}</div>", b.html)
         }
-        kind if kind.is_paragraph() && b.block.anchor.is_some() => paragraph(out, b, anchor),
+        kind if kind.is_paragraph() && b.block.anchor.is_some() => paragraph(out, b, anchor, names),
         _ => writeln!(out, "<p class=\"para\">{}</p>", b.html),
     }
 }
 
 /// `<p id="op1" class="para operative depth-0">…<a class="permalink">¶</a></p>`
-fn paragraph(out: &mut String, b: &BlockHtml, anchor: &str) -> std::fmt::Result {
+fn paragraph(out: &mut String, b: &BlockHtml, anchor: &str, names: &Names) -> std::fmt::Result {
     out.push_str("<p id=\"");
     escape_html(&mut *out, anchor)?;
     write!(
@@ -90,19 +91,20 @@ fn paragraph(out: &mut String, b: &BlockHtml, anchor: &str) -> std::fmt::Result 
     out.push_str(b.html);
     out.push_str("<a class=\"permalink\" href=\"#");
     escape_html(&mut *out, anchor)?;
-    out.push_str("\" aria-label=\"Link to ");
-    escape_html(&mut *out, &b.name)?;
+    out.push_str("\" aria-label=\"");
+    escape_html(&mut *out, &names.link_to(&b.name))?;
     out.push_str("\" data-cite=\"");
     escape_html(&mut *out, &b.cite)?;
     out.push_str("\">¶</a>");
     if b.cited_count > 0 {
         out.push_str(" <a class=\"cited-count\" href=\"#cited-by-");
         escape_html(&mut *out, anchor)?;
-        write!(
-            out,
-            "\">cited {}×<span class=\"visually-hidden\"> by other resolutions</span></a>",
-            b.cited_count
-        )?;
+        let (times, by_others) = names.cited(b.cited_count);
+        out.push_str("\">");
+        escape_html(&mut *out, &times)?;
+        out.push_str("<span class=\"visually-hidden\"> ");
+        escape_html(&mut *out, by_others)?;
+        out.push_str("</span></a>");
     }
     out.push_str("</p>\n");
     Ok(())

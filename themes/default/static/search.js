@@ -388,6 +388,19 @@
     return false;
   }
 
+  // A paragraph's name in its ¶ link's label (`Link to paragraph 3`, in
+  // the words of the page's language).
+  function nameIn(label) {
+    var pattern = words.link_to || "Link to {name}";
+    var at = pattern.indexOf("{name}");
+    var before = pattern.slice(0, at);
+    var after = pattern.slice(at + "{name}".length);
+    if (at < 0 || !label.startsWith(before) || !label.endsWith(after)) {
+      return label;
+    }
+    return label.slice(before.length, label.length - after.length);
+  }
+
   // The paragraph (or note) of the page holding the most of the query's
   // words, and every phrase; null when no paragraph holds the phrases.
   async function paragraph(url, found) {
@@ -405,7 +418,7 @@
       var count = new Set(words.filter(function (w) { return found.surfaces.has(w); })).size + found.phrases.length;
       if (count > bestCount) {
         var permalink = p.querySelector(".permalink");
-        var name = permalink ? (permalink.getAttribute("aria-label") || "").replace(/^Link to /, "") : "";
+        var name = permalink ? nameIn(permalink.getAttribute("aria-label") || "") : "";
         best = { id: p.id, name: name || say("note_n", { n: p.id.replace(/^fn/, "") }), text: text };
         bestCount = count;
       }
