@@ -32,6 +32,9 @@ struct Six {
     xml: PathBuf,
     /// What the import refused, by file name.
     refused: Vec<String>,
+    /// The first warning of the build on each source, by its name
+    /// (`15.fr`): where a text's own numbering breaks.
+    warned: BTreeMap<String, String>,
 }
 
 fn six() -> &'static Six {
@@ -62,8 +65,13 @@ fn six() -> &'static Six {
         let site = tmp.path().join("site");
         let built = common::build_into(archive, &site);
         let mut said: BTreeMap<String, usize> = BTreeMap::new();
+        let mut warned = BTreeMap::new();
         for d in &built.diagnostics {
             let name = d.path.to_string_lossy().into_owned();
+            let stem = d.path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            warned
+                .entry(stem.unwrap_or_default())
+                .or_insert_with(|| format!("line {}: {}", d.line, d.message));
             let language = name.rsplit('.').nth(1).filter(|l| l.len() == 2);
             *said
                 .entry(language.unwrap_or("en").to_string())
@@ -77,6 +85,7 @@ fn six() -> &'static Six {
             content,
             site,
             refused,
+            warned,
         }
     })
 }
@@ -186,7 +195,7 @@ fn paragraph_anchors_agree_with_the_english() {
     assert_eq!(pages.len(), 318);
     let mut shares = Vec::new();
     for (code, _) in &LANGUAGES[1..] {
-        let (mut same, mut compared) = (0, 0);
+        let (mut same, mut compared, mut own) = (0, 0, 0);
         let mut exceptions = Vec::new();
         for page in &pages {
             let theirs = s.site.join(code).join(page).join("index.html");
@@ -204,24 +213,38 @@ fn paragraph_anchors_agree_with_the_english() {
             } else {
                 let only_en: Vec<&String> = en.difference(&other).take(3).collect();
                 let only_theirs: Vec<&String> = other.difference(&en).take(3).collect();
+                // Where plenary warns of the version's own numbering, the
+                // text itself breaks its sequence.
+                let name = format!("{}.{code}", page.trim_start_matches("ga/74/"));
+                let why = match s.warned.get(&name) {
+                    Some(w) => {
+                        own += 1;
+                        format!(": the text's own, {w}")
+                    }
+                    None => String::new(),
+                };
                 exceptions.push(format!(
-                    "{page} (English only {only_en:?}, {code} only {only_theirs:?})"
+                    "{page} (English only {only_en:?}, {code} only {only_theirs:?}){why}"
                 ));
             }
         }
         let share = same as f64 / compared as f64;
+        let readable = same as f64 / (compared - own) as f64;
         println!(
-            "{code}: anchors equal to the English in {same} of {compared} resolutions ({share:.3})"
+            "{code}: anchors equal to the English in {same} of {compared} resolutions ({share:.3}); {own} of the exceptions are where the text breaks its own numbering; without them {readable:.3}"
         );
         for e in &exceptions {
             println!("  {code} {e}");
         }
         shares.push((*code, share));
     }
-    // Measured: fr 0.975, es 0.975, ru 0.968, zh 0.965, ar 0.956 (the
-    // exceptions are the texts' own numbering, or what plenary does not
-    // read yet: headings set as text, annexes the text does not head as
-    // annexes, Arabic sub-paragraphs past the alphabet).
+    // Measured: fr 0.975, es 0.975, ru 0.968, zh 0.965, ar 0.956; without
+    // the exceptions where plenary warns that the text breaks its own
+    // numbering, 0.984, 0.981, 0.977, 0.984, 0.962. The others are
+    // paragraphs a translation leaves unnumbered or splits, or what
+    // plenary does not read yet: headings set as text, Arabic
+    // sub-paragraphs past the alphabet, an annex heading the Arabic XML
+    // garbles (74/4).
     for (code, share) in shares {
         let floor = 0.95;
         assert!(share >= floor, "{code}: {share:.3}");
