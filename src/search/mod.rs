@@ -74,7 +74,7 @@ impl<'s> Collection<'s> {
     }
 
     fn of(config: &Config, site: &'s Site, language: &'s str) -> Collection<'s> {
-        let folder = crate::urls::in_language(&config.language, language, "/search/");
+        let folder = crate::urls::in_language(&config.language, language, crate::urls::SEARCH);
         let entries = site.entries.iter().enumerate().map(|(i, e)| (e, i, None));
         let texts = if language == config.language {
             entries.collect()
