@@ -103,9 +103,21 @@
     return chars.slice(0, PAIRED.test(chars[0] || "") ? 1 : PREFIX).join("");
   }
 
+  // What the script says where the page gives no words (a site's own
+  // search.html from before they were translated): the English ones.
+  var ENGLISH = {
+    searching: "Searching…", results_one: "{n} resolution", results_other: "{n} resolutions",
+    by_relevance: "{results}, by relevance.", newest_first: "{results}, newest first.",
+    no_match: "No resolution matches.", going_to: "Going to {symbol}…",
+    index_unreadable: "The search index could not be read ({error}).",
+    no_phrase: "No resolution holds that phrase.", with_phrase: "{results} with the phrase, by relevance.",
+    with_phrase_so_far: "{results} with the phrase so far, of {total} holding its words.",
+    note_n: "note {n}", link_to: "Link to {name}",
+  };
+
   // The page's words: `key` with each {name} of `values` filled in.
   function say(key, values) {
-    var text = words[key] || "";
+    var text = words[key] || ENGLISH[key] || "";
     Object.keys(values || {}).forEach(function (name) {
       text = text.split("{" + name + "}").join(String(values[name]));
     });
@@ -391,7 +403,7 @@
   // A paragraph's name in its ¶ link's label (`Link to paragraph 3`, in
   // the words of the page's language).
   function nameIn(label) {
-    var pattern = words.link_to || "Link to {name}";
+    var pattern = say("link_to");
     var at = pattern.indexOf("{name}");
     var before = pattern.slice(0, at);
     var after = pattern.slice(at + "{name}".length);
@@ -643,7 +655,7 @@
   var plurals = new Intl.PluralRules(document.documentElement.lang || "en");
   function counted(n) {
     var key = "results_" + plurals.select(n);
-    return say(words[key] ? key : "results_other", { n: n });
+    return say(words[key] || ENGLISH[key] ? key : "results_other", { n: n });
   }
 
   // Shows the next page of results, in order; with a phrase, skips those
