@@ -710,6 +710,9 @@ fn cited_by<'a>(
     let Some(target) = site.entries.get(i).map(|e| &e.resolution) else {
         return (resolutions, paragraphs);
     };
+    // The citing places are named in English, as before the words were
+    // translated.
+    let english = Names::english();
     let mut last_from = None;
     for c in links.cited_by(i) {
         let Some(from) = site.entries.get(c.from) else {
@@ -717,7 +720,7 @@ fn cited_by<'a>(
         };
         let place = PlaceView {
             url: config.link_to(&from.path, c.from_anchor.as_deref()),
-            label: place_name(&from.resolution, c.place),
+            label: place_name(&from.resolution, c.place, &english),
             to_anchor: c.to_anchor.as_deref().map(str::to_string),
         };
         if last_from != Some(c.from) {
@@ -753,7 +756,7 @@ fn cited_by<'a>(
             Some(p) => p.citing.push(citing),
             None => paragraphs.push(CitedParagraphView {
                 anchor: block.anchor.as_deref().unwrap_or(""),
-                name: block_name(block, &target.blocks, &Names::english()),
+                name: block_name(block, &target.blocks, &english),
                 citing: vec![citing],
             }),
         }
@@ -768,13 +771,13 @@ fn cited_by<'a>(
 }
 
 /// `paragraph 3`, `note 4`, `title`: where in a resolution a citation is.
-fn place_name(r: &crate::resolution::Resolution, place: Place) -> String {
+fn place_name(r: &crate::resolution::Resolution, place: Place, names: &Names) -> String {
     match place {
         Place::Title => "title".to_string(),
         Place::Block(b) => r
             .blocks
             .get(b)
-            .map(|block| block_name(block, &r.blocks, &Names::english()))
+            .map(|block| block_name(block, &r.blocks, names))
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "text".to_string()),
         Place::Footnote(f) => r

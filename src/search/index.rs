@@ -271,7 +271,7 @@ impl Index {
         if let Some(w) = self.words.get(word) {
             return w.stem;
         }
-        let stem = self.analyzer.stem(word).into_owned();
+        let stem = self.analyzer.stem(word);
         let stem = self.stem_id(&stem);
         self.stems[stem as usize].words.push(word.into());
         if let Some(n) = self.words_file_of(word) {
